@@ -1,0 +1,139 @@
+package org.castkeeper.config;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a bound configuration and lists every problem at once, so the host fixes the file in one go.
+ * Only what makes the feed or the server unusable is an error here; what a directory merely prefers (a short
+ * description, https) is for the distribution checks.
+ */
+final class ConfigValidator {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final YamlLines lines;
+
+    private ConfigValidator(YamlLines lines) {
+        this.lines = lines;
+    }
+
+    static List<ConfigProblem> validate(AppConfig config, YamlLines lines) {
+        ConfigValidator v = new ConfigValidator(lines);
+        v.show(config);
+        v.server(config.server());
+        v.database(config.database());
+        return v.problems;
+    }
+
+    private void show(AppConfig config) {
+        ShowSettings show = config.show();
+        if (show == null) {
+            problem("show", "missing: every show needs at least a title, description, author, language, "
+                    + "categories, explicit, owner and artwork");
+            return;
+        }
+        required("show.title", show.title());
+        required("show.description", show.description());
+        required("show.author", show.author());
+        if (required("show.language", show.language())) {
+            String primary = show.language().split("[-_]")[0].toLowerCase(Locale.ROOT);
+            if (!LANGUAGES.contains(primary) || primary.length() != 2) {
+                problem("show.language", "'" + show.language() + "' is not an ISO 639 language code such as en or en-gb");
+            }
+        }
+        categories(show.categories());
+        if (show.explicit() == null) {
+            problem("show.explicit", "missing: say true or false (Apple Podcasts requires it)");
+        }
+        if (!show.type().equals("episodic") && !show.type().equals("serial")) {
+            problem("show.type", "'" + show.type() + "' must be episodic or serial");
+        }
+        if (show.owner() == null) {
+            problem("show.owner", "missing: give the owner's name and email (directories mail their verification code there)");
+        } else {
+            required("show.owner.name", show.owner().name());
+            if (required("show.owner.email", show.owner().email()) && !EMAIL.matcher(show.owner().email()).matches()) {
+                problem("show.owner.email", "'" + show.owner().email() + "' is not an email address");
+            }
+        }
+        if (show.link() != null && !isHttpUrl(show.link())) {
+            problem("show.link", "'" + show.link() + "' is not an http or https URL");
+        }
+        if (required("show.artwork", show.artwork()) && !Files.isRegularFile(config.showArtwork())) {
+            problem("show.artwork", "no file at " + config.showArtwork());
+        }
+        try {
+            ZoneId.of(show.timeZone());
+        } catch (DateTimeException e) {
+            problem("show.timeZone", "'" + show.timeZone() + "' is not a time zone such as Europe/London or UTC");
+        }
+    }
+
+    private void categories(List<ShowSettings.Category> categories) {
+        if (categories.isEmpty()) {
+            problem("show.categories", "missing: give at least one Apple Podcasts category");
+        }
+        for (int i = 0; i < categories.size(); i++) {
+            String key = "show.categories[" + i + "]";
+            ShowSettings.Category c = categories.get(i);
+            if (c == null || c.category() == null || c.category().isBlank()) {
+                problem(key + ".category", "missing");
+            } else if (!ApplePodcastCategories.isCategory(c.category())) {
+                problem(key + ".category", "'" + c.category() + "' is not an Apple Podcasts category; choose one of "
+                        + String.join(", ", ApplePodcastCategories.categories()));
+            } else if (c.subcategory() != null && !ApplePodcastCategories.isSubcategory(c.category(), c.subcategory())) {
+                List<String> allowed = ApplePodcastCategories.subcategories(c.category());
+                problem(key + ".subcategory", "'" + c.subcategory() + "' is not a subcategory of " + c.category()
+                        + (allowed.isEmpty() ? " (it has none)" : "; choose one of " + String.join(", ", allowed)));
+            }
+        }
+    }
+
+    private void server(ServerSettings server) {
+        if (server.port() < 0 || server.port() > 65535) {
+            problem("server.port", server.port() + " is not a port number (1 to 65535, or 0 for any free port)");
+        }
+        if (server.publicUrl() != null && !isHttpUrl(server.publicUrl())) {
+            problem("server.publicUrl", "'" + server.publicUrl() + "' is not an http or https URL such as "
+                    + "https://podcast.example.org");
+        }
+    }
+
+    private void database(DatabaseSettings database) {
+        String url = database.url();
+        if (url != null && !url.isBlank() && !url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            problem("database.url", "'" + url + "' is neither jdbc:sqlite:FILE nor jdbc:postgresql://HOST/DATABASE");
+        }
+    }
+
+    private boolean required(String key, String value) {
+        if (value == null || value.isBlank()) {
+            problem(key, "missing");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void problem(String key, String message) {
+        problems.add(new ConfigProblem(key, lines.lineOf(key), message));
+    }
+}
