@@ -61,3 +61,17 @@ CREATE TABLE chapter (
     url        TEXT,
     UNIQUE (episode_id, position)
 );
+
+-- The guid is forever: not even a bug in Castkeeper itself can change a published episode's identity.
+CREATE FUNCTION episode_guid_never_changes() RETURNS trigger AS $$
+BEGIN
+    IF NEW.guid IS DISTINCT FROM OLD.guid THEN
+        RAISE EXCEPTION 'an episode guid never changes';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER episode_guid_never_changes
+BEFORE UPDATE OF guid ON episode
+FOR EACH ROW EXECUTE FUNCTION episode_guid_never_changes();

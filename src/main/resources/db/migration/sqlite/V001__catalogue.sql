@@ -61,3 +61,11 @@ CREATE TABLE chapter (
     url        TEXT,
     UNIQUE (episode_id, position)
 );
+
+-- The guid is forever: not even a bug in Castkeeper itself can change a published episode's identity.
+CREATE TRIGGER episode_guid_never_changes
+BEFORE UPDATE OF guid ON episode
+WHEN NEW.guid IS NOT OLD.guid
+BEGIN
+    SELECT RAISE(ABORT, 'an episode guid never changes');
+END;

@@ -1,0 +1,18 @@
+package org.castkeeper.catalogue;
+
+/**
+ * The episode's audio file and the facts read from it.
+ *
+ * @param path relative to the media folder; never an absolute path, so the folder can move (or become a bucket)
+ */
+public record EpisodeAudio(
+        String path,
+        long sizeBytes,
+        String mimeType,
+        String sha256,
+        int durationSeconds,
+        int bitrateKbps,
+        boolean variableBitrate,
+        int sampleRate,
+        int channels) {
+}

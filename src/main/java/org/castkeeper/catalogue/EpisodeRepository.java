@@ -1,0 +1,263 @@
+package org.castkeeper.catalogue;
+
+import static org.castkeeper.db.generated.Tables.CHAPTER;
+import static org.castkeeper.db.generated.Tables.EPISODE;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.castkeeper.db.generated.tables.records.ChapterRecord;
+import org.castkeeper.db.generated.tables.records.EpisodeRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads and writes the episodes of one show. The same code runs on SQLite and PostgreSQL.
+ *
+ * <p>The guid is generated here, once, and no method writes it again; a database trigger backs that up.
+ */
+public final class EpisodeRepository {
+    private final DSLContext db;
+    private final int showId;
+    private final Clock clock;
+
+    public EpisodeRepository(DSLContext db, int showId, Clock clock) {
+        this.db = db;
+        this.showId = showId;
+        this.clock = clock;
+    }
+
+    /** Thrown by {@link #create} when the same audio (by SHA-256) is already catalogued. */
+    public static final class DuplicateAudio extends RuntimeException {
+        public DuplicateAudio(String sha256) {
+            super("this audio is already in the catalogue (sha256 " + sha256 + ")");
+        }
+    }
+
+    public Episode create(NewEpisode e) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return db.transactionResult(tx -> insert(tx.dsl(), e));
+            } catch (IntegrityConstraintViolationException conflict) {
+                if (findBySha256(e.audio().sha256()).isPresent()) {
+                    throw new DuplicateAudio(e.audio().sha256());
+                }
+                // Another instance took the same slug between our check and our insert: pick again.
+                if (attempt >= 3) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private Episode insert(DSLContext tx, NewEpisode e) {
+        long now = clock.millis();
+        EpisodeRecord r = tx.newRecord(EPISODE);
+        r.setShowId(showId);
+        r.setGuid(UUID.randomUUID().toString());
+        r.setSlug(freeSlug(tx, Slugs.of(e.title())));
+        r.setTitle(e.title());
+        r.setDescription(e.description() == null ? "" : e.description());
+        r.setState(e.state().code());
+        r.setPublishAt(e.publishAt() == null ? null : e.publishAt().toEpochMilli());
+        r.setEpisodeType(EpisodeType.FULL.code());
+        writeAudio(r, e.audio());
+        r.setArtist(e.artist());
+        r.setAlbum(e.album());
+        r.setArtworkPath(e.artworkPath());
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.store();
+        writeChapters(tx, r.getId(), e.chapters());
+        return toEpisode(r, e.chapters());
+    }
+
+    /** The slug itself, or the slug with the first free "-2", "-3", ... suffix. */
+    private String freeSlug(DSLContext tx, String base) {
+        Set<String> taken = new HashSet<>(tx.select(EPISODE.SLUG).from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .and(EPISODE.SLUG.eq(base).or(EPISODE.SLUG.like(base.replace("_", "\\_") + "-%", '\\')))
+                .fetch(EPISODE.SLUG));
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            if (!taken.contains(base + "-" + n)) {
+                return base + "-" + n;
+            }
+        }
+    }
+
+    /**
+     * Saves every field the host can edit. The guid, id and creation time are not written, whatever
+     * {@code e} holds. Returns the stored episode.
+     */
+    public Episode update(Episode e) {
+        return db.transactionResult(tx -> {
+            EpisodeRecord r = tx.dsl().selectFrom(EPISODE)
+                    .where(EPISODE.ID.eq(e.id())).and(EPISODE.SHOW_ID.eq(showId))
+                    .fetchOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("no episode " + e.id()));
+            r.setTitle(e.title());
+            r.setSlug(e.slug());
+            r.setDescription(e.description());
+            r.setState(e.state().code());
+            r.setPublishAt(e.publishAt() == null ? null : e.publishAt().toEpochMilli());
+            r.setSeason(e.season());
+            r.setEpisodeNumber(e.episodeNumber());
+            r.setEpisodeType(e.type().code());
+            r.setExplicit(e.explicit());
+            writeAudio(r, e.audio());
+            r.setArtist(e.artist());
+            r.setAlbum(e.album());
+            r.setArtworkPath(e.artworkPath());
+            r.setTranscriptPath(e.transcriptPath());
+            r.setTranscriptType(e.transcriptType());
+            r.setUpdatedAt(clock.millis());
+            r.store();
+            tx.dsl().deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(e.id())).execute();
+            writeChapters(tx.dsl(), e.id(), e.chapters());
+            return toEpisode(r, e.chapters());
+        });
+    }
+
+    public Optional<Episode> findById(int id) {
+        return one(EPISODE.ID.eq(id));
+    }
+
+    public Optional<Episode> findByGuid(String guid) {
+        return one(EPISODE.GUID.eq(guid));
+    }
+
+    public Optional<Episode> findBySlug(String slug) {
+        return one(EPISODE.SLUG.eq(slug));
+    }
+
+    public Optional<Episode> findBySha256(String sha256) {
+        return one(EPISODE.SHA256.eq(sha256));
+    }
+
+    public boolean hasAudioPath(String path) {
+        return db.fetchExists(EPISODE, EPISODE.SHOW_ID.eq(showId).and(EPISODE.AUDIO_PATH.eq(path)));
+    }
+
+    /** Every episode, newest first (by publish time, else creation time). */
+    public List<Episode> all() {
+        return many(DSL.noCondition());
+    }
+
+    /** The episodes in the feed at {@code now}, newest first. */
+    public List<Episode> live(Instant now) {
+        return many(EPISODE.STATE.in(EpisodeState.PUBLISHED.code(), EpisodeState.SCHEDULED.code())
+                .and(EPISODE.PUBLISH_AT.le(now.toEpochMilli())));
+    }
+
+    /** When the next scheduled episode goes live, if any is waiting: the feed must be rebuilt then. */
+    public Optional<Instant> nextGoLiveAfter(Instant now) {
+        Long next = db.select(DSL.min(EPISODE.PUBLISH_AT)).from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .and(EPISODE.STATE.in(EpisodeState.PUBLISHED.code(), EpisodeState.SCHEDULED.code()))
+                .and(EPISODE.PUBLISH_AT.gt(now.toEpochMilli()))
+                .fetchOne(0, Long.class);
+        return Optional.ofNullable(next).map(Instant::ofEpochMilli);
+    }
+
+    public int count() {
+        return db.fetchCount(EPISODE, EPISODE.SHOW_ID.eq(showId));
+    }
+
+    private Optional<Episode> one(Condition condition) {
+        List<Episode> found = many(condition);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Two queries whatever the count: the episodes, then all their chapters. */
+    private List<Episode> many(Condition condition) {
+        List<EpisodeRecord> rows = db.selectFrom(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId)).and(condition)
+                .orderBy(DSL.coalesce(EPISODE.PUBLISH_AT, EPISODE.CREATED_AT).desc(), EPISODE.ID.desc())
+                .fetch();
+        Map<Integer, List<Chapter>> chapters = chaptersOf(rows.stream().map(EpisodeRecord::getId).toList());
+        List<Episode> episodes = new ArrayList<>(rows.size());
+        for (EpisodeRecord r : rows) {
+            episodes.add(toEpisode(r, chapters.getOrDefault(r.getId(), List.of())));
+        }
+        return episodes;
+    }
+
+    private Map<Integer, List<Chapter>> chaptersOf(Collection<Integer> episodeIds) {
+        if (episodeIds.isEmpty()) {
+            return Map.of();
+        }
+        // One query per thousand ids keeps within every database's limit on bound parameters.
+        List<ChapterRecord> all = new ArrayList<>();
+        List<Integer> ids = List.copyOf(episodeIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            all.addAll(db.selectFrom(CHAPTER)
+                    .where(CHAPTER.EPISODE_ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))))
+                    .orderBy(CHAPTER.EPISODE_ID, CHAPTER.POSITION)
+                    .fetch());
+        }
+        return all.stream().collect(Collectors.groupingBy(ChapterRecord::getEpisodeId,
+                Collectors.mapping(c -> new Chapter(c.getStartMs(), c.getEndMs(), c.getTitle(), c.getUrl()),
+                        Collectors.toList())));
+    }
+
+    private static void writeAudio(EpisodeRecord r, EpisodeAudio a) {
+        r.setAudioPath(a.path());
+        r.setSizeBytes(a.sizeBytes());
+        r.setMimeType(a.mimeType());
+        r.setSha256(a.sha256());
+        r.setDurationSeconds(a.durationSeconds());
+        r.setBitrateKbps(a.bitrateKbps());
+        r.setVariableBitrate(a.variableBitrate());
+        r.setSampleRate(a.sampleRate());
+        r.setChannels(a.channels());
+    }
+
+    private static void writeChapters(DSLContext tx, int episodeId, List<Chapter> chapters) {
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = chapters.get(i);
+            tx.insertInto(CHAPTER, CHAPTER.EPISODE_ID, CHAPTER.POSITION, CHAPTER.START_MS, CHAPTER.END_MS,
+                            CHAPTER.TITLE, CHAPTER.URL)
+                    .values(episodeId, i, c.startMillis(), c.endMillis(), c.title(), c.url())
+                    .execute();
+        }
+    }
+
+    private static Episode toEpisode(EpisodeRecord r, List<Chapter> chapters) {
+        return new Episode(
+                r.getId(),
+                r.getGuid(),
+                r.getSlug(),
+                r.getTitle(),
+                r.getDescription(),
+                EpisodeState.fromCode(r.getState()),
+                r.getPublishAt() == null ? null : Instant.ofEpochMilli(r.getPublishAt()),
+                r.getSeason(),
+                r.getEpisodeNumber(),
+                EpisodeType.fromCode(r.getEpisodeType()),
+                r.getExplicit(),
+                new EpisodeAudio(r.getAudioPath(), r.getSizeBytes(), r.getMimeType(), r.getSha256(),
+                        r.getDurationSeconds(), r.getBitrateKbps(), Boolean.TRUE.equals(r.getVariableBitrate()),
+                        r.getSampleRate(), r.getChannels()),
+                r.getArtist(),
+                r.getAlbum(),
+                r.getArtworkPath(),
+                r.getTranscriptPath(),
+                r.getTranscriptType(),
+                chapters,
+                Instant.ofEpochMilli(r.getCreatedAt()),
+                Instant.ofEpochMilli(r.getUpdatedAt()));
+    }
+}

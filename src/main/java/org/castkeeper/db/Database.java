@@ -1,0 +1,107 @@
+package org.castkeeper.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The catalogue database: a connection pool, its migrations and a jOOQ context.
+ *
+ * <p>SQLite is opened in WAL mode (readers never wait for the writer), with a busy timeout, foreign keys on, and
+ * IMMEDIATE transactions: a transaction that will write takes the write lock when it begins, instead of failing
+ * with SQLITE_BUSY halfway when another writer got there first.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final SQLDialect dialect;
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource pool, SQLDialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.dsl = DSL.using(pool, dialect);
+    }
+
+    /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        SQLDialect dialect = dialectOf(jdbcUrl);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setPoolName("catalogue");
+        if (dialect == SQLDialect.SQLITE) {
+            createParentFolder(jdbcUrl);
+            hikari.addDataSourceProperty("journal_mode", "WAL");
+            hikari.addDataSourceProperty("synchronous", "NORMAL");
+            hikari.addDataSourceProperty("busy_timeout", "10000");
+            hikari.addDataSourceProperty("foreign_keys", "true");
+            hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            hikari.setMaximumPoolSize(4);
+        } else {
+            hikari.setUsername(user);
+            hikari.setPassword(password);
+            hikari.setMaximumPoolSize(10);
+        }
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try {
+            migrate(pool, dialect);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, dialect);
+    }
+
+    /** Flyway keeps one linear series of migrations per dialect: db/migration/sqlite and db/migration/postgresql. */
+    private static void migrate(DataSource dataSource, SQLDialect dialect) {
+        String folder = dialect == SQLDialect.SQLITE ? "sqlite" : "postgresql";
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + folder)
+                .load()
+                .migrate();
+    }
+
+    static SQLDialect dialectOf(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLDialect.SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return SQLDialect.POSTGRES;
+        }
+        throw new IllegalArgumentException("Castkeeper supports SQLite and PostgreSQL, not " + jdbcUrl);
+    }
+
+    private static void createParentFolder(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        }
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

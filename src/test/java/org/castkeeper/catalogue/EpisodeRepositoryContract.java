@@ -1,0 +1,177 @@
+package org.castkeeper.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.castkeeper.db.generated.Tables.CHAPTER;
+import static org.castkeeper.db.generated.Tables.EPISODE;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.castkeeper.db.Database;
+import org.castkeeper.testing.Episodes;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the catalogue promises, checked against each real database: a subclass per database supplies it.
+ */
+abstract class EpisodeRepositoryContract {
+    static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+
+    Database database;
+    EpisodeRepository episodes;
+
+    abstract Database openDatabase() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = openDatabase();
+        int show = new ShowRepository(database.dsl(), Clock.fixed(NOW, ZoneOffset.UTC)).ensure("default");
+        episodes = new EpisodeRepository(database.dsl(), show, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void createGivesANewEpisodeAGuidASlugAndTimes() {
+        Episode e = episodes.create(Episodes.draft("Sleep & Stress, part 2"));
+        assertThat(e.id()).isPositive();
+        assertThat(e.guid()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(e.slug()).isEqualTo("sleep-stress-part-2");
+        assertThat(e.state()).isEqualTo(EpisodeState.DRAFT);
+        assertThat(e.type()).isEqualTo(EpisodeType.FULL);
+        assertThat(e.createdAt()).isEqualTo(NOW);
+        assertThat(episodes.findById(e.id())).contains(e);
+        assertThat(episodes.findByGuid(e.guid())).contains(e);
+        assertThat(episodes.findBySlug("sleep-stress-part-2")).contains(e);
+    }
+
+    @Test
+    void everyFieldSurvivesTheRoundTrip() {
+        Episode e = episodes.create(Episodes.draft("Round trip"));
+        Episode edited = new Episode(e.id(), e.guid(), e.slug(), "Round trip, edited", "<p>New <b>notes</b></p>",
+                EpisodeState.SCHEDULED, NOW.plus(2, ChronoUnit.DAYS), 2, 14, EpisodeType.BONUS, true,
+                new EpisodeAudio("new.mp3", 9_000_000_000L, "audio/mpeg", "f".repeat(64), 7200, 128, true, 48000, 2),
+                "Dominion", "Album", "artwork/ep.jpg", "transcripts/ep.vtt", "text/vtt",
+                List.of(new Chapter(0, 60_000L, "Intro", "https://example.org/intro")), e.createdAt(), e.updatedAt());
+        Episode stored = episodes.update(edited);
+        assertThat(episodes.findById(e.id())).contains(stored);
+        assertThat(stored).usingRecursiveComparison().isEqualTo(edited);
+    }
+
+    @Test
+    void theSameAudioIsNeverCataloguedTwice() {
+        episodes.create(Episodes.draft("First"));
+        var again = new NewEpisode("Second", "", EpisodeState.DRAFT, null, Episodes.audio("First"), null, null, null,
+                List.of());
+        assertThatThrownBy(() -> episodes.create(again)).isInstanceOf(EpisodeRepository.DuplicateAudio.class);
+        assertThat(episodes.count()).isEqualTo(1);
+    }
+
+    @Test
+    void slugsStayUniqueAndSurviveNonLatinTitles() {
+        assertThat(episodes.create(Episodes.draft("Faith")).slug()).isEqualTo("faith");
+        assertThat(episodes.create(Episodes.draft("Faith!")).slug()).isEqualTo("faith-2");
+        assertThat(episodes.create(Episodes.draft("  FAITH  ")).slug()).isEqualTo("faith-3");
+        assertThat(episodes.create(Episodes.draft("Сон и тревога")).slug()).isEqualTo("episode");
+        assertThat(episodes.create(Episodes.draft("心の健康")).slug()).isEqualTo("episode-2");
+        assertThat(episodes.create(Episodes.draft("Café naïve")).slug()).isEqualTo("cafe-naive");
+    }
+
+    @Test
+    void theGuidNeverChangesWhateverTheEditSays() {
+        Episode e = episodes.create(Episodes.draft("Forever"));
+        Episode tampered = new Episode(e.id(), "a-different-guid", e.slug(), "Renamed", e.description(), e.state(),
+                e.publishAt(), e.season(), e.episodeNumber(), e.type(), e.explicit(), e.audio(), e.artist(), e.album(),
+                e.artworkPath(), e.transcriptPath(), e.transcriptType(), e.chapters(), e.createdAt(), e.updatedAt());
+        episodes.update(tampered);
+        assertThat(episodes.findById(e.id())).get().satisfies(stored -> {
+            assertThat(stored.guid()).isEqualTo(e.guid());
+            assertThat(stored.title()).isEqualTo("Renamed");
+        });
+    }
+
+    @Test
+    void theDatabaseItselfRefusesToChangeAGuid() {
+        Episode e = episodes.create(Episodes.draft("Forever"));
+        assertThatThrownBy(() -> database.dsl().update(EPISODE).set(EPISODE.GUID, "other")
+                .where(EPISODE.ID.eq(e.id())).execute())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("an episode guid never changes");
+        assertThat(episodes.findById(e.id()).orElseThrow().guid()).isEqualTo(e.guid());
+    }
+
+    @Test
+    void liveEpisodesArePublishedOrDueAndNewestFirst() {
+        episodes.create(Episodes.draft("Draft"));
+        Episode old = episodes.create(Episodes.published("Old", NOW.minus(14, ChronoUnit.DAYS)));
+        Episode recent = episodes.create(Episodes.published("Recent", NOW.minus(7, ChronoUnit.DAYS)));
+        Episode due = episodes.update(episodes.create(Episodes.draft("Due"))
+                .withState(EpisodeState.SCHEDULED, NOW.minus(1, ChronoUnit.MINUTES)));
+        Episode future = episodes.update(episodes.create(Episodes.draft("Future"))
+                .withState(EpisodeState.SCHEDULED, NOW.plus(3, ChronoUnit.DAYS)));
+        episodes.update(episodes.create(Episodes.published("Pulled", NOW.minus(3, ChronoUnit.DAYS)))
+                .withState(EpisodeState.UNPUBLISHED, NOW.minus(3, ChronoUnit.DAYS)));
+
+        assertThat(episodes.live(NOW)).extracting(Episode::title).containsExactly("Due", "Recent", "Old");
+        assertThat(episodes.live(NOW.plus(4, ChronoUnit.DAYS))).extracting(Episode::title)
+                .containsExactly("Future", "Due", "Recent", "Old");
+        assertThat(episodes.nextGoLiveAfter(NOW)).contains(future.publishAt());
+        assertThat(episodes.nextGoLiveAfter(future.publishAt())).isEmpty();
+        assertThat(due.stateAt(NOW)).isEqualTo(EpisodeState.PUBLISHED);
+        assertThat(future.stateAt(NOW)).isEqualTo(EpisodeState.SCHEDULED);
+        assertThat(old.isLive(NOW)).isTrue();
+        assertThat(recent.isLive(NOW.minus(8, ChronoUnit.DAYS))).isFalse();
+    }
+
+    @Test
+    void chaptersKeepTheirOrderAndAreReplacedOnUpdate() {
+        List<Chapter> marks = List.of(new Chapter(0, 1000L, "Welcome", null),
+                new Chapter(1000, null, "Sleep & stress", "https://example.org/sleep"));
+        Episode e = episodes.create(Episodes.withChapters("Chapters", marks));
+        assertThat(episodes.findById(e.id()).orElseThrow().chapters()).containsExactlyElementsOf(marks);
+
+        List<Chapter> replaced = List.of(new Chapter(500, null, "Only one", null));
+        episodes.update(new Episode(e.id(), e.guid(), e.slug(), e.title(), e.description(), e.state(), e.publishAt(),
+                e.season(), e.episodeNumber(), e.type(), e.explicit(), e.audio(), e.artist(), e.album(),
+                e.artworkPath(), e.transcriptPath(), e.transcriptType(), replaced, e.createdAt(), e.updatedAt()));
+        assertThat(episodes.findById(e.id()).orElseThrow().chapters()).containsExactlyElementsOf(replaced);
+        assertThat(database.dsl().fetchCount(CHAPTER)).isEqualTo(1);
+    }
+
+    @Test
+    void textXmlForbidsIsKeptAsIsInTheCatalogue() {
+        String hostile = "Tabs\tand \u0001control\u0008 chars, ]]> <b>markup</b> & emoji 🎙️";
+        Episode e = episodes.create(Episodes.draft(hostile));
+        assertThat(episodes.findById(e.id()).orElseThrow().title()).isEqualTo(hostile);
+    }
+
+    @Test
+    void foreignKeysAreEnforced() {
+        assertThatThrownBy(() -> database.dsl().insertInto(CHAPTER, CHAPTER.EPISODE_ID, CHAPTER.POSITION,
+                        CHAPTER.START_MS, CHAPTER.TITLE).values(999_999, 0, 0L, "orphan").execute())
+                .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void deletingAnEpisodeTakesItsChaptersWithIt() {
+        Episode e = episodes.create(Episodes.withChapters("Gone", List.of(new Chapter(0, null, "Only", null))));
+        database.dsl().deleteFrom(EPISODE).where(EPISODE.ID.eq(e.id())).execute();
+        assertThat(database.dsl().fetchCount(CHAPTER)).isZero();
+    }
+
+    @Test
+    void hasAudioPathFindsCataloguedFiles() {
+        episodes.create(Episodes.draft("Here"));
+        assertThat(episodes.hasAudioPath("Here.mp3")).isTrue();
+        assertThat(episodes.hasAudioPath("Elsewhere.mp3")).isFalse();
+    }
+}
