@@ -1,0 +1,23 @@
+package org.castkeeper.cli;
+
+import java.nio.file.Path;
+import org.castkeeper.config.AppConfig;
+import org.castkeeper.config.ConfigException;
+import org.castkeeper.config.ConfigLoader;
+import picocli.CommandLine.Option;
+
+/** The --config option every command shares. */
+final class ConfigOption {
+    @Option(names = {"-c", "--config"}, paramLabel = "PATH",
+            description = "The show's config file (default: $CASTKEEPER_CONFIG, else ./feed-config.yml).")
+    Path path;
+
+    AppConfig load() throws ConfigException {
+        Path file = path;
+        if (file == null) {
+            String fromEnv = System.getenv("CASTKEEPER_CONFIG");
+            file = Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "feed-config.yml");
+        }
+        return ConfigLoader.load(file);
+    }
+}

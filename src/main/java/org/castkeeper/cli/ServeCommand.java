@@ -1,0 +1,55 @@
+package org.castkeeper.cli;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.castkeeper.Castkeeper;
+import org.castkeeper.config.AppConfig;
+import org.castkeeper.importing.EpisodesFolderWatcher;
+import org.castkeeper.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Starts the web server (feed, media, admin, site) and imports MP3s dropped into the episodes "
+                + "folder as drafts.", "Stops cleanly on Ctrl-C or SIGTERM."})
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "N", description = "Port to listen on (overrides server.port).")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        AppConfig settings = config.load();
+        if (port != null) {
+            settings = settings.withPort(port);
+        }
+        Castkeeper app = Castkeeper.open(settings, Clock.systemUTC());
+        EpisodesFolderWatcher watcher = new EpisodesFolderWatcher(settings.episodesDir(), app.importer(),
+                app.episodes(), Duration.ofSeconds(3), app.clock(), () -> { });
+        Javalin web = WebServer.create(app);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping");
+            watcher.close();
+            web.stop();
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        web.start(settings.server().port());
+        watcher.start(Duration.ofSeconds(2));
+        LOG.info("Castkeeper is serving \"{}\" on port {} ({}); episodes folder {}",
+                settings.show().title(), web.port(), settings.server().baseUrl(), settings.episodesDir());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package org.castkeeper.importing;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Imports every .mp3 file in a folder and its subfolders, in name order, reporting each one as it goes. */
+public final class FolderImport {
+    private static final int MAX_DEPTH = 5;
+
+    /** Told about each file: for a progress display, a log, or a test. */
+    public interface Listener {
+        default void starting(int index, int total, Path file) {
+        }
+
+        default void progress(long bytesDone, long bytesTotal) {
+        }
+
+        void finished(int index, int total, ImportResult result);
+    }
+
+    public record Summary(int imported, int alreadyCatalogued, int rejected) {
+        public int total() {
+            return imported + alreadyCatalogued + rejected;
+        }
+    }
+
+    private final EpisodeImporter importer;
+
+    public FolderImport(EpisodeImporter importer) {
+        this.importer = importer;
+    }
+
+    public Summary run(Path folder, boolean publish, Listener listener) throws IOException {
+        List<Path> files = mp3Files(folder);
+        int imported = 0;
+        int already = 0;
+        int rejected = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            long size = Files.size(file);
+            listener.starting(i + 1, files.size(), file);
+            ImportResult result = importer.importFile(file, publish, done -> listener.progress(done, size));
+            switch (result.outcome()) {
+                case IMPORTED -> imported++;
+                case ALREADY_CATALOGUED -> already++;
+                case REJECTED -> rejected++;
+            }
+            listener.finished(i + 1, files.size(), result);
+        }
+        return new Summary(imported, already, rejected);
+    }
+
+    /** Regular .mp3 or .MP3 files, hidden folders and files skipped, sorted by path. */
+    public static List<Path> mp3Files(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("there is no folder at " + folder.toAbsolutePath());
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
+            walk.filter(p -> !isHidden(folder, p))
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp3"))
+                    .filter(Files::isRegularFile)
+                    .forEach(files::add);
+        }
+        files.sort(Comparator.comparing(Path::toString));
+        return files;
+    }
+
+    private static boolean isHidden(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
