@@ -43,6 +43,10 @@ final class Id3Reader {
         if (end > file.size()) {
             return new Leading(null, 0, List.of("The ID3v2 tag claims to be bigger than the file; it was ignored."));
         }
+        if (size == 0) {
+            // An empty tag: some tools write one after stripping every frame. Nothing to read, nothing wrong.
+            return new Leading(null, end, List.of());
+        }
         if (end > MAX_ID3V2_BYTES) {
             return new Leading(null, end, List.of("The ID3v2 tag is " + end / (1024 * 1024)
                     + " MB, too big to read; its metadata was ignored."));
