@@ -31,11 +31,15 @@ public record Episode(
         String transcriptPath,
         String transcriptType,
         List<Chapter> chapters,
+        List<Soundbite> soundbites,
+        List<Person> persons,
         Instant createdAt,
         Instant updatedAt) {
 
     public Episode {
         chapters = List.copyOf(chapters);
+        soundbites = List.copyOf(soundbites);
+        persons = List.copyOf(persons);
     }
 
     /** In the feed at {@code now}: published, or scheduled for a time that has come. */
@@ -50,14 +54,139 @@ public record Episode(
     }
 
     public Episode withState(EpisodeState newState, Instant newPublishAt) {
-        return new Episode(id, guid, slug, title, description, newState, newPublishAt, season, episodeNumber, type,
-                explicit, audio, artist, album, artworkPath, transcriptPath, transcriptType, chapters, createdAt,
-                updatedAt);
+        return edit().state(newState).publishAt(newPublishAt).build();
     }
 
     public Episode withTitle(String newTitle) {
-        return new Episode(id, guid, slug, newTitle, description, state, publishAt, season, episodeNumber, type,
-                explicit, audio, artist, album, artworkPath, transcriptPath, transcriptType, chapters, createdAt,
-                updatedAt);
+        return edit().title(newTitle).build();
+    }
+
+    /** A copy to change field by field: {@code episode.edit().title("New").season(2).build()}. */
+    public Editor edit() {
+        return new Editor(this);
+    }
+
+    /** Changes a copy of an episode. The id, guid and creation time cannot be changed. */
+    public static final class Editor {
+        private final Episode original;
+        private String slug;
+        private String title;
+        private String description;
+        private EpisodeState state;
+        private Instant publishAt;
+        private Integer season;
+        private Integer episodeNumber;
+        private EpisodeType type;
+        private Boolean explicit;
+        private EpisodeAudio audio;
+        private String artworkPath;
+        private String transcriptPath;
+        private String transcriptType;
+        private List<Chapter> chapters;
+        private List<Soundbite> soundbites;
+        private List<Person> persons;
+
+        private Editor(Episode e) {
+            original = e;
+            slug = e.slug;
+            title = e.title;
+            description = e.description;
+            state = e.state;
+            publishAt = e.publishAt;
+            season = e.season;
+            episodeNumber = e.episodeNumber;
+            type = e.type;
+            explicit = e.explicit;
+            audio = e.audio;
+            artworkPath = e.artworkPath;
+            transcriptPath = e.transcriptPath;
+            transcriptType = e.transcriptType;
+            chapters = e.chapters;
+            soundbites = e.soundbites;
+            persons = e.persons;
+        }
+
+        public Editor slug(String v) {
+            slug = v;
+            return this;
+        }
+
+        public Editor title(String v) {
+            title = v;
+            return this;
+        }
+
+        public Editor description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Editor state(EpisodeState v) {
+            state = v;
+            return this;
+        }
+
+        public Editor publishAt(Instant v) {
+            publishAt = v;
+            return this;
+        }
+
+        public Editor season(Integer v) {
+            season = v;
+            return this;
+        }
+
+        public Editor episodeNumber(Integer v) {
+            episodeNumber = v;
+            return this;
+        }
+
+        public Editor type(EpisodeType v) {
+            type = v;
+            return this;
+        }
+
+        public Editor explicit(Boolean v) {
+            explicit = v;
+            return this;
+        }
+
+        public Editor audio(EpisodeAudio v) {
+            audio = v;
+            return this;
+        }
+
+        public Editor artworkPath(String v) {
+            artworkPath = v;
+            return this;
+        }
+
+        public Editor transcript(String path, String mimeType) {
+            transcriptPath = path;
+            transcriptType = mimeType;
+            return this;
+        }
+
+        public Editor chapters(List<Chapter> v) {
+            chapters = v;
+            return this;
+        }
+
+        public Editor soundbites(List<Soundbite> v) {
+            soundbites = v;
+            return this;
+        }
+
+        public Editor persons(List<Person> v) {
+            persons = v;
+            return this;
+        }
+
+        public Episode build() {
+            Episode o = original;
+            return new Episode(o.id, o.guid, slug, title, description, state, publishAt, season, episodeNumber, type,
+                    explicit, audio, o.artist, o.album, artworkPath, transcriptPath, transcriptType, chapters,
+                    soundbites, persons, o.createdAt, o.updatedAt);
+        }
     }
 }

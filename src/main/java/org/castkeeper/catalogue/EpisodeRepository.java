@@ -2,19 +2,18 @@ package org.castkeeper.catalogue;
 
 import static org.castkeeper.db.generated.Tables.CHAPTER;
 import static org.castkeeper.db.generated.Tables.EPISODE;
+import static org.castkeeper.db.generated.Tables.EPISODE_PERSON;
+import static org.castkeeper.db.generated.Tables.SOUNDBITE;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.castkeeper.db.generated.tables.records.ChapterRecord;
 import org.castkeeper.db.generated.tables.records.EpisodeRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -78,8 +77,9 @@ public final class EpisodeRepository {
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
         r.store();
-        writeChapters(tx, r.getId(), e.chapters());
-        return toEpisode(r, e.chapters());
+        Children children = new Children(e.chapters(), List.of(), List.of());
+        writeChildren(tx, r.getId(), children);
+        return toEpisode(r, children);
     }
 
     /** The slug itself, or the slug with the first free "-2", "-3", ... suffix. */
@@ -125,9 +125,12 @@ public final class EpisodeRepository {
             r.setTranscriptType(e.transcriptType());
             r.setUpdatedAt(clock.millis());
             r.store();
+            Children children = new Children(e.chapters(), e.soundbites(), e.persons());
             tx.dsl().deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(e.id())).execute();
-            writeChapters(tx.dsl(), e.id(), e.chapters());
-            return toEpisode(r, e.chapters());
+            tx.dsl().deleteFrom(SOUNDBITE).where(SOUNDBITE.EPISODE_ID.eq(e.id())).execute();
+            tx.dsl().deleteFrom(EPISODE_PERSON).where(EPISODE_PERSON.EPISODE_ID.eq(e.id())).execute();
+            writeChildren(tx.dsl(), e.id(), children);
+            return toEpisode(r, children);
         });
     }
 
@@ -172,6 +175,16 @@ public final class EpisodeRepository {
         return Optional.ofNullable(next).map(Instant::ofEpochMilli);
     }
 
+    /**
+     * A value that changes whenever an episode of the show is created or edited, cheap to read: caches use it to
+     * notice writes made by another instance sharing the database.
+     */
+    public String changeStamp() {
+        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT)).from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId)).fetchSingle();
+        return row.value1() + ":" + row.value2();
+    }
+
     public int count() {
         return db.fetchCount(EPISODE, EPISODE.SHOW_ID.eq(showId));
     }
@@ -181,36 +194,50 @@ public final class EpisodeRepository {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** Two queries whatever the count: the episodes, then all their chapters. */
+    /** The lists an episode owns, stored in their own tables. */
+    private record Children(List<Chapter> chapters, List<Soundbite> soundbites, List<Person> persons) {
+    }
+
+    /** Four queries whatever the count: the episodes, then all their chapters, soundbites and people. */
     private List<Episode> many(Condition condition) {
         List<EpisodeRecord> rows = db.selectFrom(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId)).and(condition)
                 .orderBy(DSL.coalesce(EPISODE.PUBLISH_AT, EPISODE.CREATED_AT).desc(), EPISODE.ID.desc())
                 .fetch();
-        Map<Integer, List<Chapter>> chapters = chaptersOf(rows.stream().map(EpisodeRecord::getId).toList());
+        List<Integer> ids = rows.stream().map(EpisodeRecord::getId).toList();
+        Map<Integer, List<Chapter>> chapters = byEpisode(ids, CHAPTER, CHAPTER.EPISODE_ID, CHAPTER.POSITION,
+                c -> new Chapter(c.get(CHAPTER.START_MS), c.get(CHAPTER.END_MS), c.get(CHAPTER.TITLE), c.get(CHAPTER.URL)));
+        Map<Integer, List<Soundbite>> soundbites = byEpisode(ids, SOUNDBITE, SOUNDBITE.EPISODE_ID, SOUNDBITE.POSITION,
+                b -> new Soundbite(b.get(SOUNDBITE.START_MS), b.get(SOUNDBITE.DURATION_MS), b.get(SOUNDBITE.TITLE)));
+        Map<Integer, List<Person>> persons = byEpisode(ids, EPISODE_PERSON, EPISODE_PERSON.EPISODE_ID,
+                EPISODE_PERSON.POSITION, p -> new Person(p.get(EPISODE_PERSON.NAME), p.get(EPISODE_PERSON.ROLE),
+                        p.get(EPISODE_PERSON.GRP), p.get(EPISODE_PERSON.IMG), p.get(EPISODE_PERSON.HREF)));
         List<Episode> episodes = new ArrayList<>(rows.size());
         for (EpisodeRecord r : rows) {
-            episodes.add(toEpisode(r, chapters.getOrDefault(r.getId(), List.of())));
+            episodes.add(toEpisode(r, new Children(chapters.getOrDefault(r.getId(), List.of()),
+                    soundbites.getOrDefault(r.getId(), List.of()), persons.getOrDefault(r.getId(), List.of()))));
         }
         return episodes;
     }
 
-    private Map<Integer, List<Chapter>> chaptersOf(Collection<Integer> episodeIds) {
+    /** Rows of a child table for the given episodes, grouped by episode and in their stored order. */
+    private <R extends org.jooq.Record, T> Map<Integer, List<T>> byEpisode(
+            List<Integer> episodeIds, org.jooq.Table<R> table, org.jooq.Field<Integer> episodeId,
+            org.jooq.Field<Integer> position, java.util.function.Function<R, T> mapper) {
         if (episodeIds.isEmpty()) {
             return Map.of();
         }
+        Map<Integer, List<T>> grouped = new java.util.HashMap<>();
         // One query per thousand ids keeps within every database's limit on bound parameters.
-        List<ChapterRecord> all = new ArrayList<>();
-        List<Integer> ids = List.copyOf(episodeIds);
-        for (int i = 0; i < ids.size(); i += 1000) {
-            all.addAll(db.selectFrom(CHAPTER)
-                    .where(CHAPTER.EPISODE_ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))))
-                    .orderBy(CHAPTER.EPISODE_ID, CHAPTER.POSITION)
-                    .fetch());
+        for (int i = 0; i < episodeIds.size(); i += 1000) {
+            for (R row : db.selectFrom(table)
+                    .where(episodeId.in(episodeIds.subList(i, Math.min(episodeIds.size(), i + 1000))))
+                    .orderBy(episodeId, position)
+                    .fetch()) {
+                grouped.computeIfAbsent(row.get(episodeId), k -> new ArrayList<>()).add(mapper.apply(row));
+            }
         }
-        return all.stream().collect(Collectors.groupingBy(ChapterRecord::getEpisodeId,
-                Collectors.mapping(c -> new Chapter(c.getStartMs(), c.getEndMs(), c.getTitle(), c.getUrl()),
-                        Collectors.toList())));
+        return grouped;
     }
 
     private static void writeAudio(EpisodeRecord r, EpisodeAudio a) {
@@ -225,17 +252,31 @@ public final class EpisodeRepository {
         r.setChannels(a.channels());
     }
 
-    private static void writeChapters(DSLContext tx, int episodeId, List<Chapter> chapters) {
-        for (int i = 0; i < chapters.size(); i++) {
-            Chapter c = chapters.get(i);
+    private static void writeChildren(DSLContext tx, int episodeId, Children children) {
+        for (int i = 0; i < children.chapters().size(); i++) {
+            Chapter c = children.chapters().get(i);
             tx.insertInto(CHAPTER, CHAPTER.EPISODE_ID, CHAPTER.POSITION, CHAPTER.START_MS, CHAPTER.END_MS,
                             CHAPTER.TITLE, CHAPTER.URL)
                     .values(episodeId, i, c.startMillis(), c.endMillis(), c.title(), c.url())
                     .execute();
         }
+        for (int i = 0; i < children.soundbites().size(); i++) {
+            Soundbite b = children.soundbites().get(i);
+            tx.insertInto(SOUNDBITE, SOUNDBITE.EPISODE_ID, SOUNDBITE.POSITION, SOUNDBITE.START_MS,
+                            SOUNDBITE.DURATION_MS, SOUNDBITE.TITLE)
+                    .values(episodeId, i, b.startMillis(), b.durationMillis(), b.title())
+                    .execute();
+        }
+        for (int i = 0; i < children.persons().size(); i++) {
+            Person p = children.persons().get(i);
+            tx.insertInto(EPISODE_PERSON, EPISODE_PERSON.EPISODE_ID, EPISODE_PERSON.POSITION, EPISODE_PERSON.NAME,
+                            EPISODE_PERSON.ROLE, EPISODE_PERSON.GRP, EPISODE_PERSON.IMG, EPISODE_PERSON.HREF)
+                    .values(episodeId, i, p.name(), p.role(), p.group(), p.img(), p.href())
+                    .execute();
+        }
     }
 
-    private static Episode toEpisode(EpisodeRecord r, List<Chapter> chapters) {
+    private static Episode toEpisode(EpisodeRecord r, Children children) {
         return new Episode(
                 r.getId(),
                 r.getGuid(),
@@ -256,7 +297,9 @@ public final class EpisodeRepository {
                 r.getArtworkPath(),
                 r.getTranscriptPath(),
                 r.getTranscriptType(),
-                chapters,
+                children.chapters(),
+                children.soundbites(),
+                children.persons(),
                 Instant.ofEpochMilli(r.getCreatedAt()),
                 Instant.ofEpochMilli(r.getUpdatedAt()));
     }

@@ -12,7 +12,8 @@ public record AppConfig(
         ShowSettings show,
         ServerSettings server,
         StorageSettings storage,
-        DatabaseSettings database) {
+        DatabaseSettings database,
+        FeedSettings feed) {
 
     public Path baseDir() {
         return source.toAbsolutePath().normalize().getParent();
@@ -55,6 +56,6 @@ public record AppConfig(
 
     /** The same configuration listening on another port (the --port option). */
     public AppConfig withPort(int port) {
-        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl()), storage, database);
+        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl()), storage, database, feed);
     }
 }

@@ -34,7 +34,7 @@ public final class ConfigLoader {
 
     /** The file's top level, as written. */
     private record FileContents(ShowSettings show, ServerSettings server, StorageSettings storage,
-                                DatabaseSettings database) {
+                                DatabaseSettings database, FeedSettings feed) {
     }
 
     private ConfigLoader() {
@@ -89,7 +89,8 @@ public final class ConfigLoader {
                 contents.show(),
                 contents.server() != null ? contents.server() : new ServerSettings(null, null),
                 contents.storage() != null ? contents.storage() : new StorageSettings(null, null),
-                contents.database() != null ? contents.database() : DatabaseSettings.DEFAULT);
+                contents.database() != null ? contents.database() : DatabaseSettings.DEFAULT,
+                contents.feed() != null ? contents.feed() : FeedSettings.DEFAULT);
 
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConfigProblem p : ConfigValidator.validate(config, lines)) {

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    /** podcast:medium values from the Podcasting 2.0 namespace. */
+    private static final List<String> MEDIUMS = List.of("podcast", "music", "video", "film", "audiobook",
+            "newsletter", "blog", "podcastL", "musicL", "videoL", "filmL", "audiobookL", "newsletterL", "blogL");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final YamlLines lines;
@@ -29,7 +32,13 @@ final class ConfigValidator {
     static List<ConfigProblem> validate(AppConfig config, YamlLines lines) {
         ConfigValidator v = new ConfigValidator(lines);
         v.show(config);
+        if (config.show() != null) {
+            v.extras(config.show());
+        }
         v.server(config.server());
+        if (config.feed().itemLimit() != null && config.feed().itemLimit() < 1) {
+            v.problem("feed.itemLimit", "must be 1 or more; leave it out to list every episode");
+        }
         v.database(config.database());
         return v.problems;
     }
@@ -75,6 +84,50 @@ final class ConfigValidator {
             ZoneId.of(show.timeZone());
         } catch (DateTimeException e) {
             problem("show.timeZone", "'" + show.timeZone() + "' is not a time zone such as Europe/London or UTC");
+        }
+    }
+
+    /** The optional Podcasting 2.0, iTunes and Spotify settings. */
+    private void extras(ShowSettings show) {
+        if (show.newFeedUrl() != null && !isHttpUrl(show.newFeedUrl())) {
+            problem("show.newFeedUrl", "'" + show.newFeedUrl() + "' is not an http or https URL");
+        }
+        if (show.podcastGuid() != null && !show.podcastGuid().matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
+            problem("show.podcastGuid", "'" + show.podcastGuid() + "' is not a UUID");
+        }
+        for (int i = 0; i < show.funding().size(); i++) {
+            FeedExtras.Funding f = show.funding().get(i);
+            if (required("show.funding[" + i + "].url", f.url()) && !isHttpUrl(f.url())) {
+                problem("show.funding[" + i + "].url", "'" + f.url() + "' is not an http or https URL");
+            }
+        }
+        for (int i = 0; i < show.persons().size(); i++) {
+            required("show.persons[" + i + "].name", show.persons().get(i).name());
+        }
+        if (show.location() != null) {
+            required("show.location.name", show.location().name());
+        }
+        if (show.license() != null) {
+            required("show.license.name", show.license().name());
+        }
+        for (int i = 0; i < show.txt().size(); i++) {
+            String value = show.txt().get(i).value();
+            if (required("show.txt[" + i + "].value", value) && value.length() > 4000) {
+                problem("show.txt[" + i + "].value", "is longer than the 4,000 characters podcast:txt allows");
+            }
+        }
+        if (show.medium() != null && !MEDIUMS.contains(show.medium())) {
+            problem("show.medium", "'" + show.medium() + "' is not one of " + String.join(", ", MEDIUMS));
+        }
+        if (show.spotify() != null) {
+            if (show.spotify().limit() != null && show.spotify().limit() < 1) {
+                problem("show.spotify.limit", "must be 1 or more");
+            }
+            String countries = show.spotify().countryOfOrigin();
+            if (countries != null && !countries.matches("[a-zA-Z]{2}( [a-zA-Z]{2})*")) {
+                problem("show.spotify.countryOfOrigin", "'" + countries
+                        + "' should be two-letter country codes separated by spaces, e.g. \"gb us\"");
+            }
         }
     }
 

@@ -1,6 +1,13 @@
 package org.castkeeper.config;
 
 import java.util.List;
+import org.castkeeper.config.FeedExtras.Funding;
+import org.castkeeper.config.FeedExtras.License;
+import org.castkeeper.config.FeedExtras.Location;
+import org.castkeeper.config.FeedExtras.Person;
+import org.castkeeper.config.FeedExtras.Spotify;
+import org.castkeeper.config.FeedExtras.Txt;
+import org.castkeeper.config.FeedExtras.UpdateFrequency;
 
 /**
  * The show as directories see it. Every value ends up in the feed; ConfigValidator says which are required.
@@ -8,6 +15,11 @@ import java.util.List;
  * @param link     the show's website; the public URL when not set
  * @param artwork  path of the square show artwork, relative to the config file
  * @param timeZone the zone in which the host schedules episodes, e.g. "Europe/London"
+ * @param locked   podcast:locked: ask other platforms not to import the feed without the owner (default true)
+ * @param block    itunes:block and googleplay:block: keep the show out of directories
+ * @param complete itunes:complete: no more episodes will come
+ * @param newFeedUrl itunes:new-feed-url: the feed has moved there
+ * @param podcastGuid the show's podcast:guid, when it was given one elsewhere; else derived from the feed URL
  */
 public record ShowSettings(
         String title,
@@ -21,12 +33,31 @@ public record ShowSettings(
         String link,
         String artwork,
         String copyright,
-        String timeZone) {
+        String timeZone,
+        Boolean locked,
+        Boolean block,
+        Boolean complete,
+        String newFeedUrl,
+        String podcastGuid,
+        String medium,
+        List<Funding> funding,
+        List<Person> persons,
+        Location location,
+        License license,
+        List<Txt> txt,
+        UpdateFrequency updateFrequency,
+        Spotify spotify) {
 
     public ShowSettings {
         categories = categories == null ? List.of() : List.copyOf(categories);
         type = type == null ? "episodic" : type;
         timeZone = timeZone == null ? "UTC" : timeZone;
+        locked = locked == null || locked;
+        block = block != null && block;
+        complete = complete != null && complete;
+        funding = funding == null ? List.of() : List.copyOf(funding);
+        persons = persons == null ? List.of() : List.copyOf(persons);
+        txt = txt == null ? List.of() : List.copyOf(txt);
     }
 
     /** An Apple Podcasts category, with an optional subcategory from Apple's list. */

@@ -57,11 +57,24 @@ abstract class EpisodeRepositoryContract {
     @Test
     void everyFieldSurvivesTheRoundTrip() {
         Episode e = episodes.create(Episodes.draft("Round trip"));
-        Episode edited = new Episode(e.id(), e.guid(), e.slug(), "Round trip, edited", "<p>New <b>notes</b></p>",
-                EpisodeState.SCHEDULED, NOW.plus(2, ChronoUnit.DAYS), 2, 14, EpisodeType.BONUS, true,
-                new EpisodeAudio("new.mp3", 9_000_000_000L, "audio/mpeg", "f".repeat(64), 7200, 128, true, 48000, 2),
-                "Dominion", "Album", "artwork/ep.jpg", "transcripts/ep.vtt", "text/vtt",
-                List.of(new Chapter(0, 60_000L, "Intro", "https://example.org/intro")), e.createdAt(), e.updatedAt());
+        Episode edited = e.edit()
+                .title("Round trip, edited")
+                .description("<p>New <b>notes</b></p>")
+                .state(EpisodeState.SCHEDULED)
+                .publishAt(NOW.plus(2, ChronoUnit.DAYS))
+                .season(2)
+                .episodeNumber(14)
+                .type(EpisodeType.BONUS)
+                .explicit(true)
+                .audio(new EpisodeAudio("new.mp3", 9_000_000_000L, "audio/mpeg", "f".repeat(64), 7200, 128, true,
+                        48000, 2))
+                .artworkPath("artwork/ep.jpg")
+                .transcript("transcripts/ep.vtt", "text/vtt")
+                .chapters(List.of(new Chapter(0, 60_000L, "Intro", "https://example.org/intro")))
+                .soundbites(List.of(new Soundbite(73_000, 45_500, "The one habit"), new Soundbite(600_000, 30_000, null)))
+                .persons(List.of(new Person("Ada Obi", "guest", "cast", "https://example.org/ada.jpg",
+                        "https://example.org/ada"), new Person("Dominion", "host", null, null, null)))
+                .build();
         Episode stored = episodes.update(edited);
         assertThat(episodes.findById(e.id())).contains(stored);
         assertThat(stored).usingRecursiveComparison().isEqualTo(edited);
@@ -89,9 +102,11 @@ abstract class EpisodeRepositoryContract {
     @Test
     void theGuidNeverChangesWhateverTheEditSays() {
         Episode e = episodes.create(Episodes.draft("Forever"));
-        Episode tampered = new Episode(e.id(), "a-different-guid", e.slug(), "Renamed", e.description(), e.state(),
-                e.publishAt(), e.season(), e.episodeNumber(), e.type(), e.explicit(), e.audio(), e.artist(), e.album(),
-                e.artworkPath(), e.transcriptPath(), e.transcriptType(), e.chapters(), e.createdAt(), e.updatedAt());
+        Episode renamed = e.withTitle("Renamed");
+        Episode tampered = new Episode(e.id(), "a-different-guid", e.slug(), renamed.title(), e.description(),
+                e.state(), e.publishAt(), e.season(), e.episodeNumber(), e.type(), e.explicit(), e.audio(), e.artist(),
+                e.album(), e.artworkPath(), e.transcriptPath(), e.transcriptType(), e.chapters(), e.soundbites(),
+                e.persons(), e.createdAt(), e.updatedAt());
         episodes.update(tampered);
         assertThat(episodes.findById(e.id())).get().satisfies(stored -> {
             assertThat(stored.guid()).isEqualTo(e.guid());
@@ -140,9 +155,7 @@ abstract class EpisodeRepositoryContract {
         assertThat(episodes.findById(e.id()).orElseThrow().chapters()).containsExactlyElementsOf(marks);
 
         List<Chapter> replaced = List.of(new Chapter(500, null, "Only one", null));
-        episodes.update(new Episode(e.id(), e.guid(), e.slug(), e.title(), e.description(), e.state(), e.publishAt(),
-                e.season(), e.episodeNumber(), e.type(), e.explicit(), e.audio(), e.artist(), e.album(),
-                e.artworkPath(), e.transcriptPath(), e.transcriptType(), replaced, e.createdAt(), e.updatedAt()));
+        episodes.update(e.edit().chapters(replaced).build());
         assertThat(episodes.findById(e.id()).orElseThrow().chapters()).containsExactlyElementsOf(replaced);
         assertThat(database.dsl().fetchCount(CHAPTER)).isEqualTo(1);
     }
@@ -166,6 +179,23 @@ abstract class EpisodeRepositoryContract {
         Episode e = episodes.create(Episodes.withChapters("Gone", List.of(new Chapter(0, null, "Only", null))));
         database.dsl().deleteFrom(EPISODE).where(EPISODE.ID.eq(e.id())).execute();
         assertThat(database.dsl().fetchCount(CHAPTER)).isZero();
+    }
+
+    @Test
+    void theChangeStampMovesWithEveryWrite() {
+        String empty = episodes.changeStamp();
+        Episode e = episodes.create(Episodes.draft("Stamped"));
+        String created = episodes.changeStamp();
+        assertThat(created).isNotEqualTo(empty);
+        assertThat(episodes.changeStamp()).isEqualTo(created);
+        EpisodeRepository later = new EpisodeRepository(database.dsl(), showId(),
+                Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC));
+        later.update(e.withTitle("Stamped again"));
+        assertThat(episodes.changeStamp()).isNotEqualTo(created);
+    }
+
+    private int showId() {
+        return new ShowRepository(database.dsl(), Clock.fixed(NOW, ZoneOffset.UTC)).ensure("default");
     }
 
     @Test
