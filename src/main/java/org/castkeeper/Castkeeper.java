@@ -1,14 +1,22 @@
 package org.castkeeper;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+import org.castkeeper.catalogue.CatalogueChanges;
 import org.castkeeper.catalogue.EpisodeRepository;
+import org.castkeeper.catalogue.PublicationCache;
 import org.castkeeper.catalogue.ShowRepository;
 import org.castkeeper.config.AppConfig;
 import org.castkeeper.db.Database;
+import org.castkeeper.feed.FeedBuilder;
+import org.castkeeper.feed.FeedCache;
+import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.Mp3Probe;
+import org.castkeeper.media.ShowArtwork;
 
 /**
  * The parts of a running Castkeeper, built once from the configuration: the one place that knows how they fit
@@ -21,15 +29,28 @@ public final class Castkeeper implements AutoCloseable {
     private final EpisodeRepository episodes;
     private final MediaFolder media;
     private final EpisodeImporter importer;
+    private final PublicationCache publications;
+    private final ShowArtwork showArtwork;
+    private final FeedUrls urls;
+    private final FeedCache feed;
 
-    private Castkeeper(AppConfig config, Clock clock, Database database, MediaFolder media) {
+    /** How often a cache re-reads the catalogue's change stamp, to notice writes by other instances. */
+    static final Duration STAMP_CHECK = Duration.ofSeconds(2);
+
+    private Castkeeper(AppConfig config, Clock clock, Database database, MediaFolder media) throws IOException {
         this.config = config;
         this.clock = clock;
         this.database = database;
         this.media = media;
+        CatalogueChanges changes = new CatalogueChanges();
         int showId = new ShowRepository(database.dsl(), clock).ensure(ShowRepository.DEFAULT_SHOW);
-        this.episodes = new EpisodeRepository(database.dsl(), showId, clock);
+        this.episodes = new EpisodeRepository(database.dsl(), showId, clock, changes);
         this.importer = new EpisodeImporter(episodes, media, new Mp3Probe(), config.timeZone());
+        this.publications = new PublicationCache(episodes, changes, clock, STAMP_CHECK,
+                Files.getLastModifiedTime(config.source()).toInstant());
+        this.showArtwork = ShowArtwork.of(config.showArtwork());
+        this.urls = new FeedUrls(config.server().baseUrl(), showArtwork.publicName());
+        this.feed = new FeedCache(publications, new FeedBuilder(config.show(), urls), config.feed().itemLimit());
     }
 
     /** Opens the catalogue (migrating it if needed) and the media folder. */
@@ -39,7 +60,7 @@ public final class Castkeeper implements AutoCloseable {
         Database database = Database.open(config.databaseUrl(), config.database().user(), config.database().password());
         try {
             return new Castkeeper(config, clock, database, media);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             database.close();
             throw e;
         }
@@ -63,6 +84,22 @@ public final class Castkeeper implements AutoCloseable {
 
     public EpisodeImporter importer() {
         return importer;
+    }
+
+    public PublicationCache publications() {
+        return publications;
+    }
+
+    public ShowArtwork showArtwork() {
+        return showArtwork;
+    }
+
+    public FeedUrls urls() {
+        return urls;
+    }
+
+    public FeedCache feed() {
+        return feed;
     }
 
     @Override

@@ -29,11 +29,18 @@ public final class EpisodeRepository {
     private final DSLContext db;
     private final int showId;
     private final Clock clock;
+    private final CatalogueChanges changes;
 
     public EpisodeRepository(DSLContext db, int showId, Clock clock) {
+        this(db, showId, clock, new CatalogueChanges());
+    }
+
+    /** @param changes fired after every successful write, so caches of the catalogue can refresh */
+    public EpisodeRepository(DSLContext db, int showId, Clock clock, CatalogueChanges changes) {
         this.db = db;
         this.showId = showId;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Thrown by {@link #create} when the same audio (by SHA-256) is already catalogued. */
@@ -46,7 +53,9 @@ public final class EpisodeRepository {
     public Episode create(NewEpisode e) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return db.transactionResult(tx -> insert(tx.dsl(), e));
+                Episode created = db.transactionResult(tx -> insert(tx.dsl(), e));
+                changes.fire();
+                return created;
             } catch (IntegrityConstraintViolationException conflict) {
                 if (findBySha256(e.audio().sha256()).isPresent()) {
                     throw new DuplicateAudio(e.audio().sha256());
@@ -103,7 +112,7 @@ public final class EpisodeRepository {
      * {@code e} holds. Returns the stored episode.
      */
     public Episode update(Episode e) {
-        return db.transactionResult(tx -> {
+        Episode updated = db.transactionResult(tx -> {
             EpisodeRecord r = tx.dsl().selectFrom(EPISODE)
                     .where(EPISODE.ID.eq(e.id())).and(EPISODE.SHOW_ID.eq(showId))
                     .fetchOptional()
@@ -132,6 +141,8 @@ public final class EpisodeRepository {
             writeChildren(tx.dsl(), e.id(), children);
             return toEpisode(r, children);
         });
+        changes.fire();
+        return updated;
     }
 
     public Optional<Episode> findById(int id) {

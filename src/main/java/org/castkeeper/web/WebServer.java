@@ -1,40 +1,49 @@
 package org.castkeeper.web;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
 import org.castkeeper.Castkeeper;
-import org.castkeeper.catalogue.Episode;
+import org.castkeeper.feed.ChaptersController;
+import org.castkeeper.feed.FeedController;
+import org.castkeeper.feed.FeedUrls;
+import org.castkeeper.media.MediaController;
+import org.castkeeper.site.SiteController;
 
 /**
- * Builds the Javalin app with every route Castkeeper serves. Tests start the very same app on a random port.
+ * Builds the Javalin app with every route Castkeeper serves: this is the one route table. Tests start the very
+ * same app on a random port.
  */
 public final class WebServer {
     private WebServer() {
     }
 
     public static Javalin create(Castkeeper app) {
-        Javalin javalin = Javalin.create(config -> {
+        FeedController feed = new FeedController(app.feed());
+        MediaController media = new MediaController(app.publications(), app.media(), app.showArtwork());
+        ChaptersController chapters = new ChaptersController(app.publications());
+        SiteController site = new SiteController(app);
+        return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
-            config.routes.get("/", ctx -> ctx.html(homePage(app)));
-            config.routes.get("/health", ctx -> ctx.result("ok"));
+            // The feed is gzipped once when it is built, and audio does not compress: no gzip on the fly.
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            RoutesConfig routes = config.routes;
+
+            // Podcatchers and directories. HEAD is registered explicitly: Javalin's implicit HEAD skips the handler.
+            routes.get(FeedUrls.FEED_PATH, feed::get);
+            routes.head(FeedUrls.FEED_PATH, feed::head);
+            routes.get("/media/<path>", media::getMedia);
+            routes.head("/media/<path>", media::headMedia);
+            routes.get("/artwork/{name}", media::getShowArtwork);
+            routes.head("/artwork/{name}", media::headShowArtwork);
+            routes.get("/episodes/{slug}/chapters.json", chapters::get);
+
+            // Listeners.
+            routes.get("/", site::home);
+            routes.get("/episodes/{slug}", site::episode);
+            routes.get("/health", ctx -> ctx.result("ok"));
         });
-        return javalin;
-    }
-
-    /** A plain catalogue listing until the public show site exists. */
-    private static String homePage(Castkeeper app) {
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>" + escape(app.config().show().title()) + "</title></head><body><h1>"
-                + escape(app.config().show().title()) + "</h1><ul>");
-        for (Episode e : app.episodes().all()) {
-            html.append("<li>").append(escape(e.title())).append(" (")
-                    .append(e.stateAt(app.clock().instant()).code()).append(")</li>");
-        }
-        return html.append("</ul></body></html>").toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

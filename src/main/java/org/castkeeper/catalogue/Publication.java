@@ -1,0 +1,74 @@
+package org.castkeeper.catalogue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the public can see at one moment: the live episodes, newest first, and the files they reference.
+ * Immutable; {@link PublicationCache} makes a new one whenever the catalogue or the clock changes what is live.
+ */
+public final class Publication {
+    private final List<Episode> live;
+    private final Instant lastModified;
+    private final Instant validUntil;
+    private final String stamp;
+    private final Map<String, Episode> byAudioPath = new HashMap<>();
+    private final Map<String, Episode> bySlug = new HashMap<>();
+    private final Set<String> publicFiles = new HashSet<>();
+
+    /**
+     * @param lastModified when what the public sees last changed, as far as the catalogue can tell
+     * @param validUntil   when the next scheduled episode goes live: this snapshot is stale from then on
+     * @param stamp        the catalogue's change stamp when the snapshot was taken
+     */
+    public Publication(List<Episode> live, Instant lastModified, Instant validUntil, String stamp) {
+        this.live = List.copyOf(live);
+        this.lastModified = lastModified;
+        this.validUntil = validUntil;
+        this.stamp = stamp;
+        for (Episode e : this.live) {
+            byAudioPath.put(e.audio().path(), e);
+            bySlug.put(e.slug(), e);
+            if (e.artworkPath() != null) {
+                publicFiles.add(e.artworkPath());
+            }
+            if (e.transcriptPath() != null) {
+                publicFiles.add(e.transcriptPath());
+            }
+        }
+    }
+
+    public List<Episode> live() {
+        return live;
+    }
+
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    public Instant validUntil() {
+        return validUntil;
+    }
+
+    public String stamp() {
+        return stamp;
+    }
+
+    public Optional<Episode> byAudioPath(String path) {
+        return Optional.ofNullable(byAudioPath.get(path));
+    }
+
+    public Optional<Episode> bySlug(String slug) {
+        return Optional.ofNullable(bySlug.get(slug));
+    }
+
+    /** Artwork and transcripts that a live episode references: the only other media files anyone may fetch. */
+    public boolean isPublicFile(String path) {
+        return publicFiles.contains(path);
+    }
+}

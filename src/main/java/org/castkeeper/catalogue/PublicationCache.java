@@ -1,0 +1,93 @@
+package org.castkeeper.catalogue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps the current {@link Publication} so that the feed and media routes never query the database per request.
+ *
+ * <p>A snapshot is replaced when (1) this process writes the catalogue ({@link CatalogueChanges}), (2) a
+ * scheduled episode's time comes, or (3) another instance sharing the database wrote it: the change stamp is
+ * re-read at most once per {@code stampCheckInterval}. Everything here can be rebuilt from the database.
+ */
+public final class PublicationCache {
+    /** "No scheduled episode is waiting." (Instant.MAX cannot be expressed in epoch milliseconds.) */
+    private static final Instant NEVER = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+    private final EpisodeRepository episodes;
+    private final Clock clock;
+    private final long stampCheckMillis;
+    private final Instant configModified;
+    private final AtomicLong localChanges = new AtomicLong();
+
+    private volatile Publication current;
+    private volatile long builtForChanges = -1;
+    private volatile long lastStampCheck;
+
+    /**
+     * @param configModified when the show's settings last changed: the published feed depends on them too
+     */
+    public PublicationCache(EpisodeRepository episodes, CatalogueChanges changes, Clock clock,
+                            Duration stampCheckInterval, Instant configModified) {
+        this.episodes = episodes;
+        this.clock = clock;
+        this.stampCheckMillis = stampCheckInterval.toMillis();
+        this.configModified = configModified;
+        changes.subscribe(localChanges::incrementAndGet);
+    }
+
+    /** The snapshot for now, rebuilt first if anything has made it stale. */
+    public Publication current() {
+        Publication p = current;
+        long now = clock.millis();
+        if (p != null && builtForChanges == localChanges.get() && now < p.validUntil().toEpochMilli()
+                && now - lastStampCheck < stampCheckMillis) {
+            return p;
+        }
+        return refresh(now);
+    }
+
+    private synchronized Publication refresh(long now) {
+        Publication p = current;
+        long changes = localChanges.get();
+        boolean fresh = p != null && builtForChanges == changes && now < p.validUntil().toEpochMilli();
+        if (fresh && now - lastStampCheck < stampCheckMillis) {
+            return p;
+        }
+        String stamp = episodes.changeStamp();
+        lastStampCheck = now;
+        if (fresh && stamp.equals(p.stamp())) {
+            return p;
+        }
+        Instant at = Instant.ofEpochMilli(now);
+        List<Episode> live = episodes.live(at);
+        Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
+        current = new Publication(live, lastModified(live, stamp), validUntil, stamp);
+        builtForChanges = changes;
+        return current;
+    }
+
+    /**
+     * The latest of: the settings' change, any episode's last edit (published or not: unpublishing is an edit),
+     * and any live episode's publish time (a scheduled episode going live is a change nobody typed).
+     * Computed from stored times only, so every instance gives the same answer.
+     */
+    private Instant lastModified(List<Episode> live, String stamp) {
+        Instant latest = configModified;
+        String lastEdit = stamp.substring(stamp.indexOf(':') + 1);
+        if (!lastEdit.equals("null")) {
+            latest = max(latest, Instant.ofEpochMilli(Long.parseLong(lastEdit)));
+        }
+        for (Episode e : live) {
+            latest = max(latest, e.publishAt());
+        }
+        return latest;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
+    }
+}

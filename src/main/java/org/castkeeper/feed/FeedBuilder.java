@@ -1,0 +1,134 @@
+package org.castkeeper.feed;
+
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.modules.content.ContentModuleImpl;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Image;
+import com.rometools.rome.feed.rss.Item;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.Publication;
+import org.castkeeper.config.ShowSettings;
+import org.castkeeper.feed.googleplay.GooglePlayModule;
+import org.castkeeper.feed.itunes.ItunesTags;
+import org.castkeeper.feed.podcast.PodcastTags;
+import org.castkeeper.feed.rome.CastkeeperRssGenerator;
+import org.castkeeper.feed.spotify.SpotifyModule;
+
+/**
+ * Turns the published catalogue into a Rome RSS {@link Channel}. It knows RSS 2.0's own elements; each other
+ * namespace's tags come from that namespace's class (ItunesTags, PodcastTags ...), and Rome's generators write them.
+ * Every piece of text passes through {@link XmlText} or {@link ShowNotesHtml} on its way in.
+ */
+public final class FeedBuilder {
+    private final ShowSettings show;
+    private final FeedUrls urls;
+
+    public FeedBuilder(ShowSettings show, FeedUrls urls) {
+        this.show = show;
+        this.urls = urls;
+    }
+
+    public Channel build(Publication publication, FeedPage page) {
+        Channel channel = new Channel(CastkeeperRssGenerator.FEED_TYPE);
+        channel.setTitle(XmlText.clean(show.title()));
+        channel.setLink(show.link() != null ? show.link() : urls.site());
+        channel.setDescription(XmlText.clean(show.description().strip()));
+        channel.setLanguage(show.language());
+        channel.setCopyright(XmlText.clean(show.copyright()));
+        channel.setGenerator("Castkeeper");
+        channel.setLastBuildDate(Date.from(publication.lastModified()));
+        if (!publication.live().isEmpty()) {
+            channel.setPubDate(Date.from(publication.live().get(0).publishAt()));
+        }
+        Image image = new Image();
+        image.setUrl(urls.showArtwork());
+        image.setTitle(channel.getTitle());
+        image.setLink(channel.getLink());
+        channel.setImage(image);
+
+        List<Module> modules = new ArrayList<>();
+        modules.add(atomLinks(page));
+        modules.add(ItunesTags.channel(show, urls));
+        modules.add(PodcastTags.channel(show, urls));
+        if (show.spotify() != null) {
+            modules.add(new SpotifyModule(show.spotify().limit(), show.spotify().countryOfOrigin()));
+        }
+        modules.add(new GooglePlayModule(show.block()));
+        channel.setModules(modules);
+
+        List<Item> items = new ArrayList<>(page.items().size());
+        for (Episode e : page.items()) {
+            items.add(item(e));
+        }
+        channel.setItems(items);
+        return channel;
+    }
+
+    private Item item(Episode e) {
+        Item item = new Item();
+        item.setTitle(XmlText.clean(e.title()));
+        item.setLink(urls.episodePage(e.slug()));
+        String notes = ShowNotesHtml.sanitize(e.description());
+        Description description = new Description();
+        description.setType("text/html");
+        description.setValue(notes);
+        item.setDescription(description);
+        item.setPubDate(Date.from(e.publishAt()));
+        Guid guid = new Guid();
+        guid.setPermaLink(false);
+        guid.setValue(e.guid());
+        item.setGuid(guid);
+        Enclosure enclosure = new Enclosure();
+        enclosure.setUrl(urls.media(e.audio().path()));
+        enclosure.setLength(e.audio().sizeBytes());
+        enclosure.setType(e.audio().mimeType());
+        item.setEnclosures(List.of(enclosure));
+
+        List<Module> modules = new ArrayList<>();
+        if (!notes.isEmpty()) {
+            ContentModuleImpl content = new ContentModuleImpl();
+            content.setEncodeds(List.of(notes));
+            modules.add(content);
+        }
+        modules.add(ItunesTags.item(e, show, urls));
+        modules.add(PodcastTags.item(e, show, urls));
+        item.setModules(modules);
+        return item;
+    }
+
+    /** atom:link rel="self" (PSP-1 requires it), and RFC 5005 paging links when the feed is split into pages. */
+    private AtomLinkModuleImpl atomLinks(FeedPage page) {
+        List<Link> links = new ArrayList<>();
+        links.add(link("self", urls.feedPage(page.number())));
+        if (page.isPaged()) {
+            links.add(link("first", urls.feedPage(1)));
+            links.add(link("last", urls.feedPage(page.pageCount())));
+            if (page.number() > 1) {
+                links.add(link("previous", urls.feedPage(page.number() - 1)));
+            }
+            if (page.number() < page.pageCount()) {
+                links.add(link("next", urls.feedPage(page.number() + 1)));
+            }
+        }
+        AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
+        atom.setLinks(links);
+        return atom;
+    }
+
+    private static Link link(String rel, String href) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType("application/rss+xml");
+        return link;
+    }
+
+}

@@ -1,0 +1,80 @@
+package org.castkeeper.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.castkeeper.catalogue.Publication;
+import org.castkeeper.catalogue.PublicationCache;
+
+/**
+ * The feed's bytes, built once per change of what is published and kept in memory with their gzip form and
+ * validators. A request for an unchanged feed costs a map lookup.
+ */
+public final class FeedCache {
+    private final PublicationCache publications;
+    private final FeedBuilder builder;
+    private final FeedWriter writer = new FeedWriter();
+    private final Integer itemLimit;
+
+    private Publication builtFor;
+    private final Map<Integer, CachedFeed> pages = new HashMap<>();
+
+    public FeedCache(PublicationCache publications, FeedBuilder builder, Integer itemLimit) {
+        this.publications = publications;
+        this.builder = builder;
+        this.itemLimit = itemLimit;
+    }
+
+    /** Page {@code number} (1 is /feed.xml), or empty when there is no such page. */
+    public Optional<CachedFeed> page(int number) {
+        Publication current = publications.current();
+        synchronized (this) {
+            if (current != builtFor) {
+                pages.clear();
+                builtFor = current;
+            }
+            CachedFeed cached = pages.get(number);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+            FeedPage page = FeedPage.of(current.live(), itemLimit, number);
+            if (page == null) {
+                return Optional.empty();
+            }
+            cached = render(current, page);
+            pages.put(number, cached);
+            return Optional.of(cached);
+        }
+    }
+
+    private CachedFeed render(Publication publication, FeedPage page) {
+        byte[] xml = writer.write(builder.build(publication, page));
+        return new CachedFeed(xml, gzip(xml), "\"" + sha256(xml).substring(0, 32) + "\"",
+                publication.lastModified().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

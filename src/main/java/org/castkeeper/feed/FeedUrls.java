@@ -1,0 +1,58 @@
+package org.castkeeper.feed;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Every public URL Castkeeper puts in a feed. They are permanent: podcatchers store enclosure URLs, Apple caches
+ * artwork by URL, and a changed URL looks like a new episode to some apps. Change this class with great care.
+ */
+public final class FeedUrls {
+    public static final String FEED_PATH = "/feed.xml";
+
+    private final String base;
+    private final String showArtworkName;
+
+    /** @param base the public URL without a trailing slash, e.g. https://podcast.example.org */
+    public FeedUrls(String base, String showArtworkName) {
+        this.base = base;
+        this.showArtworkName = showArtworkName;
+    }
+
+    public String site() {
+        return base + "/";
+    }
+
+    public String feed() {
+        return base + FEED_PATH;
+    }
+
+    public String feedPage(int page) {
+        return page <= 1 ? feed() : feed() + "?page=" + page;
+    }
+
+    /** A file in the media folder, by its catalogue path; non-ASCII and spaces are percent-encoded. */
+    public String media(String relativePath) {
+        return base + "/media/" + encodePath(relativePath);
+    }
+
+    public String showArtwork() {
+        return base + "/artwork/" + showArtworkName;
+    }
+
+    public String episodePage(String slug) {
+        return base + "/episodes/" + slug;
+    }
+
+    public String chapters(String slug) {
+        return base + "/episodes/" + slug + "/chapters.json";
+    }
+
+    static String encodePath(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a usable path: " + path, e);
+        }
+    }
+}

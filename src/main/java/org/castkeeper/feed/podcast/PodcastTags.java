@@ -1,0 +1,34 @@
+package org.castkeeper.feed.podcast;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.config.ShowSettings;
+import org.castkeeper.feed.FeedUrls;
+import org.castkeeper.feed.XmlText;
+
+/** Fills the Podcasting 2.0 module from the show settings (channel) and an episode (item). */
+public final class PodcastTags {
+    private PodcastTags() {
+    }
+
+    public static PodcastModule channel(ShowSettings show, FeedUrls urls) {
+        String guid = show.podcastGuid() != null ? show.podcastGuid() : PodcastGuid.forFeedUrl(urls.feed()).toString();
+        return PodcastModule.of(new PodcastChannel(guid, show.locked(), XmlText.clean(show.owner().email()),
+                show.funding(), show.persons(), show.location(), show.medium(), show.license(), show.txt(),
+                show.updateFrequency()));
+    }
+
+    public static PodcastModule item(Episode e, ShowSettings show, FeedUrls urls) {
+        List<PodcastItem.Transcript> transcripts = new ArrayList<>();
+        if (e.transcriptPath() != null) {
+            String type = e.transcriptType() == null ? "text/plain" : e.transcriptType();
+            boolean timed = type.equals("text/vtt") || type.equals("application/x-subrip") || type.equals("application/srt");
+            transcripts.add(new PodcastItem.Transcript(urls.media(e.transcriptPath()), type, show.language(),
+                    timed ? "captions" : null));
+        }
+        String chapters = e.chapters().isEmpty() ? null : urls.chapters(e.slug());
+        return PodcastModule.of(new PodcastItem(transcripts, chapters, e.season(), e.episodeNumber(),
+                e.soundbites(), e.persons()));
+    }
+}

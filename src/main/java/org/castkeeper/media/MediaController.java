@@ -1,0 +1,176 @@
+package org.castkeeper.media;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.Publication;
+import org.castkeeper.catalogue.PublicationCache;
+import org.castkeeper.web.HttpCaching;
+
+/**
+ * Serves episode audio, episode artwork and transcripts under /media/, as podcatchers and directories fetch them:
+ * GET and HEAD, single byte ranges (including suffix ranges), 416, If-Range, ETag and Last-Modified, exact
+ * Content-Length. Files are streamed through a 64 KiB buffer, never read whole.
+ *
+ * <p>A request is answered only for a file that a live episode references: the path is looked up in the published
+ * catalogue first, so drafts, unpublished episodes and any other file in (or outside) the folder are a 404.
+ */
+public final class MediaController {
+    private static final int BUFFER = 64 * 1024;
+
+    private final PublicationCache publications;
+    private final MediaFolder folder;
+    private final ShowArtwork showArtwork;
+
+    public MediaController(PublicationCache publications, MediaFolder folder, ShowArtwork showArtwork) {
+        this.publications = publications;
+        this.folder = folder;
+        this.showArtwork = showArtwork;
+    }
+
+    public void getMedia(Context ctx) throws IOException {
+        media(ctx, true);
+    }
+
+    public void headMedia(Context ctx) throws IOException {
+        media(ctx, false);
+    }
+
+    public void getShowArtwork(Context ctx) throws IOException {
+        artwork(ctx, true);
+    }
+
+    public void headShowArtwork(Context ctx) throws IOException {
+        artwork(ctx, false);
+    }
+
+    private void media(Context ctx, boolean body) throws IOException {
+        String path = ctx.pathParam("path");
+        Publication published = publications.current();
+        Optional<Episode> episode = published.byAudioPath(path);
+        if (episode.isEmpty() && !published.isPublicFile(path)) {
+            ctx.status(HttpStatus.NOT_FOUND).result("Not found");
+            return;
+        }
+        Optional<Path> file = folder.resolve(path).filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).result("Not found");
+            return;
+        }
+        String type;
+        String etag;
+        if (episode.isPresent()) {
+            type = episode.get().audio().mimeType();
+            // The content hash: the same on every instance, and it changes exactly when the audio does.
+            etag = "\"" + episode.get().audio().sha256().substring(0, 32) + "\"";
+        } else {
+            type = typeOf(path, published);
+            etag = null;
+        }
+        send(ctx, file.get(), type, etag, body);
+    }
+
+    private void artwork(Context ctx, boolean body) throws IOException {
+        if (!ctx.pathParam("name").equals(showArtwork.publicName()) || !Files.isRegularFile(showArtwork.file())) {
+            ctx.status(HttpStatus.NOT_FOUND).result("Not found");
+            return;
+        }
+        send(ctx, showArtwork.file(), showArtwork.mimeType(), null, body);
+    }
+
+    private static String typeOf(String path, Publication published) {
+        for (Episode e : published.live()) {
+            if (path.equals(e.transcriptPath()) && e.transcriptType() != null) {
+                return e.transcriptType() + (e.transcriptType().startsWith("text/") ? "; charset=utf-8" : "");
+            }
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".png")) {
+            return "image/png";
+        }
+        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        return "application/octet-stream";
+    }
+
+    private static void send(Context ctx, Path file, String type, String strongEtag, boolean body) throws IOException {
+        long size = Files.size(file);
+        Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        String etag = strongEtag != null ? strongEtag
+                : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.header("ETag", etag);
+        ctx.header("Last-Modified", HttpCaching.httpDate(modified));
+        ctx.header("Cache-Control", "public, max-age=86400");
+        if (HttpCaching.notModified(ctx, modified, etag)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ByteRange range = ByteRange.parse(ctx.header("Range"), size);
+        if (range != null && !ifRangeAllows(ctx.header("If-Range"), etag, modified)) {
+            range = null;
+        }
+        if (range == ByteRange.UNSATISFIABLE) {
+            ctx.status(HttpStatus.RANGE_NOT_SATISFIABLE);
+            ctx.header("Content-Range", "bytes */" + size);
+            ctx.header("Content-Length", "0");
+            return;
+        }
+        long start = range == null ? 0 : range.first();
+        long length = range == null ? size : range.length();
+        ctx.contentType(type);
+        if (range != null) {
+            ctx.status(HttpStatus.PARTIAL_CONTENT);
+            ctx.header("Content-Range", range.contentRange(size));
+        }
+        ctx.res().setContentLengthLong(length);
+        if (body) {
+            stream(file, start, length, ctx.res().getOutputStream());
+        }
+    }
+
+    /** If-Range: serve the range only if the client's validator still names this exact file. */
+    private static boolean ifRangeAllows(String ifRange, String etag, Instant modified) {
+        if (ifRange == null) {
+            return true;
+        }
+        String value = ifRange.strip();
+        if (value.startsWith("\"") || value.startsWith("W/")) {
+            return value.equals(etag);
+        }
+        Instant date = HttpCaching.parseHttpDate(value);
+        return date != null && date.equals(modified);
+    }
+
+    private static void stream(Path file, long start, long length, OutputStream out) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long position = start;
+            long remaining = length;
+            while (remaining > 0) {
+                wrapped.clear().limit((int) Math.min(BUFFER, remaining));
+                int n = channel.read(wrapped, position);
+                if (n < 0) {
+                    throw new IOException("file shrank while being sent: " + file);
+                }
+                out.write(buffer, 0, n);
+                position += n;
+                remaining -= n;
+            }
+        }
+        out.flush();
+    }
+}

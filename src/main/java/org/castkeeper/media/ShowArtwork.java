@@ -1,0 +1,49 @@
+package org.castkeeper.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The show's artwork file and the name it is published under. The name carries a hash of the content because
+ * Apple caches artwork by URL: new art must get a new URL, or nobody sees it.
+ *
+ * @param publicName e.g. "show-3f9a1c2b7d.jpg"
+ */
+public record ShowArtwork(Path file, String mimeType, String publicName) {
+
+    public static ShowArtwork of(Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] head;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            head = in.readNBytes(8);
+            in.transferTo(OutputSink.INSTANCE);
+        }
+        boolean png = head.length >= 4 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
+        String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 10);
+        return new ShowArtwork(file, png ? "image/png" : "image/jpeg", "show-" + hash + (png ? ".png" : ".jpg"));
+    }
+
+    /** Discards bytes: the digest stream sees them on the way. */
+    private static final class OutputSink extends java.io.OutputStream {
+        static final OutputSink INSTANCE = new OutputSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+}

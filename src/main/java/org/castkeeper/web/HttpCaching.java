@@ -1,0 +1,84 @@
+package org.castkeeper.web;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Conditional requests and content negotiation, as RFC 9110 describes them, for the feed and the media. */
+public final class HttpCaching {
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private HttpCaching() {
+    }
+
+    public static String httpDate(Instant instant) {
+        return HTTP_DATE.format(instant);
+    }
+
+    /** Null when the header is absent or not a date. */
+    public static Instant parseHttpDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * True when the client's copy is current: If-None-Match names one of {@code etags} (weak comparison), or, only
+     * when If-None-Match is absent, If-Modified-Since is not before {@code lastModified}.
+     */
+    public static boolean notModified(Context ctx, Instant lastModified, String... etags) {
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null) {
+            return matchesAny(ifNoneMatch, etags);
+        }
+        Instant since = parseHttpDate(ctx.header("If-Modified-Since"));
+        return since != null && lastModified != null && !lastModified.isAfter(since);
+    }
+
+    static boolean matchesAny(String header, String... etags) {
+        if (header.strip().equals("*")) {
+            return true;
+        }
+        return Arrays.stream(header.split(","))
+                .map(t -> t.strip().replaceFirst("^W/", ""))
+                .anyMatch(t -> Arrays.stream(etags).anyMatch(e -> e.replaceFirst("^W/", "").equals(t)));
+    }
+
+    /** Whether Accept-Encoding allows gzip (present, and not with q=0). */
+    public static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+            String[] pieces = part.strip().split(";");
+            String coding = pieces[0].strip();
+            if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
+                double q = 1;
+                for (int i = 1; i < pieces.length; i++) {
+                    String p = pieces[i].strip();
+                    if (p.startsWith("q=")) {
+                        try {
+                            q = Double.parseDouble(p.substring(2));
+                        } catch (NumberFormatException e) {
+                            q = 0;
+                        }
+                    }
+                }
+                if (q > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
