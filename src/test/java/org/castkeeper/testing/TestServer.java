@@ -50,6 +50,14 @@ public final class TestServer implements AutoCloseable {
         return start(ConfigLoader.load(config, Map.of()), dir);
     }
 
+    /** @param topLevelConfig YAML appended at the end of the config, e.g. "feed:\n  itemLimit: 2\n" */
+    public static TestServer startWithFeedSettings(Path dir, String topLevelConfig) throws Exception {
+        Path config = TestShow.create(dir);
+        Files.writeString(config, Files.readString(config) + topLevelConfig);
+        Files.setLastModifiedTime(config, java.nio.file.attribute.FileTime.from(START.minus(java.time.Duration.ofDays(30))));
+        return start(ConfigLoader.load(config, Map.of()), dir);
+    }
+
     public static TestServer start(AppConfig config, Path dir) throws Exception {
         MutableClock clock = new MutableClock(START);
         Castkeeper app = Castkeeper.open(config, clock);
