@@ -52,6 +52,9 @@ public final class FeedBuilder {
         image.setUrl(urls.showArtwork());
         image.setTitle(channel.getTitle());
         image.setLink(channel.getLink());
+        // Rome writes -1 for an unset size; RSS readers take a missing size as the defaults.
+        image.setWidth(null);
+        image.setHeight(null);
         channel.setImage(image);
 
         List<Module> modules = new ArrayList<>();
@@ -77,10 +80,12 @@ public final class FeedBuilder {
         item.setTitle(XmlText.clean(e.title()));
         item.setLink(urls.episodePage(e.slug()));
         String notes = ShowNotesHtml.sanitize(e.description());
-        Description description = new Description();
-        description.setType("text/html");
-        description.setValue(notes);
-        item.setDescription(description);
+        if (!notes.isEmpty()) {
+            Description description = new Description();
+            description.setType("text/html");
+            description.setValue(notes);
+            item.setDescription(description);
+        }
         item.setPubDate(Date.from(e.publishAt()));
         Guid guid = new Guid();
         guid.setPermaLink(false);

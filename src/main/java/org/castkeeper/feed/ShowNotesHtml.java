@@ -23,7 +23,9 @@ public final class ShowNotesHtml {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return XmlText.clean(Jsoup.clean(XmlText.clean(html), "", ALLOWED, COMPACT));
+        String clean = Jsoup.clean(XmlText.clean(html), "", ALLOWED, COMPACT);
+        // content:encoded is written as CDATA, which "]]>" would end early. Inside HTML, "&gt;" means the same.
+        return XmlText.clean(clean.replace("]]>", "]]&gt;"));
     }
 
     /** The notes as plain text, for places that take no HTML (itunes:summary, Open Graph). */

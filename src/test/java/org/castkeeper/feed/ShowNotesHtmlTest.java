@@ -22,6 +22,12 @@ class ShowNotesHtmlTest {
     }
 
     @Test
+    void neverContainsTheEndOfACdataSection() {
+        String notes = ShowNotesHtml.sanitize("<p>a ]]> b <a href=\"https://example.org/x]]>y\">l</a></p>");
+        assertThat(notes).doesNotContain("]]>").contains("a ]]&gt; b");
+    }
+
+    @Test
     void plainTextForPlacesWithoutHtml() {
         assertThat(ShowNotesHtml.toPlainText("<p>Sleep &amp; <b>stress</b></p>")).isEqualTo("Sleep & stress");
     }
