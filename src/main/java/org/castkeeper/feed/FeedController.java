@@ -1,13 +1,12 @@
 package org.castkeeper.feed;
 
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Optional;
+import org.castkeeper.web.Exchange;
 import org.castkeeper.web.HttpCaching;
 
 /**
  * GET and HEAD /feed.xml (and /feed.xml?page=N when the feed is paged). Most requests are podcatchers' conditional
- * polls: they get a 304 from cached validators without any work.
+ * polls: they get a 304 from cached validators without any work; the rest get cached bytes in one write.
  */
 public final class FeedController {
     public static final String CONTENT_TYPE = "application/rss+xml; charset=utf-8";
@@ -20,42 +19,29 @@ public final class FeedController {
         this.cache = cache;
     }
 
-    public void get(Context ctx) {
-        serve(ctx, true);
-    }
-
-    public void head(Context ctx) {
-        serve(ctx, false);
-    }
-
-    private void serve(Context ctx, boolean body) {
-        int page = pageNumber(ctx.queryParam("page"));
+    public void serve(Exchange exchange) {
+        int page = pageNumber(exchange.query("page"));
         Optional<CachedFeed> found = page < 1 ? Optional.empty() : cache.page(page);
         if (found.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).result("No such feed page");
+            exchange.text(404, "No such feed page");
             return;
         }
         CachedFeed feed = found.get();
-        boolean gzip = HttpCaching.acceptsGzip(ctx.header("Accept-Encoding"));
-        String etag = gzip ? feed.gzipEtag() : feed.etag();
-        ctx.header("ETag", etag);
-        ctx.header("Last-Modified", HttpCaching.httpDate(feed.lastModified()));
-        ctx.header("Cache-Control", CACHE_CONTROL);
-        ctx.header("Vary", "Accept-Encoding");
-        if (HttpCaching.notModified(ctx, feed.lastModified(), feed.etag(), feed.gzipEtag())) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
+        boolean gzip = HttpCaching.acceptsGzip(exchange.header("Accept-Encoding"));
+        exchange.header("ETag", gzip ? feed.gzipEtag() : feed.etag())
+                .header("Last-Modified", feed.lastModifiedHeader())
+                .header("Cache-Control", CACHE_CONTROL)
+                .header("Vary", "Accept-Encoding");
+        if (HttpCaching.notModified(exchange, feed.lastModified(), feed.etag(), feed.gzipEtag())) {
+            exchange.empty(304);
             return;
         }
-        byte[] bytes = gzip ? feed.gzip() : feed.xml();
-        ctx.contentType(CONTENT_TYPE);
+        exchange.header("Content-Type", CONTENT_TYPE);
         if (gzip) {
-            ctx.header("Content-Encoding", "gzip");
+            exchange.header("Content-Encoding", "gzip");
         }
-        if (body) {
-            ctx.result(bytes);
-        } else {
-            ctx.res().setContentLength(bytes.length);
-        }
+        exchange.status(200);
+        exchange.send(gzip ? feed.gzip() : feed.xml());
     }
 
     private static int pageNumber(String value) {

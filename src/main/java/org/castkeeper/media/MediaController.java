@@ -1,7 +1,5 @@
 package org.castkeeper.media;
 
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.Publication;
 import org.castkeeper.catalogue.PublicationCache;
+import org.castkeeper.web.Exchange;
 import org.castkeeper.web.HttpCaching;
 
 /**
@@ -39,54 +38,35 @@ public final class MediaController {
         this.showArtwork = showArtwork;
     }
 
-    public void getMedia(Context ctx) throws IOException {
-        media(ctx, true);
-    }
-
-    public void headMedia(Context ctx) throws IOException {
-        media(ctx, false);
-    }
-
-    public void getShowArtwork(Context ctx) throws IOException {
-        artwork(ctx, true);
-    }
-
-    public void headShowArtwork(Context ctx) throws IOException {
-        artwork(ctx, false);
-    }
-
-    private void media(Context ctx, boolean body) throws IOException {
-        String path = ctx.pathParam("path");
+    /** GET or HEAD /media/{path}. */
+    public void serveMedia(Exchange exchange, String path) throws IOException {
         Publication published = publications.current();
         Optional<Episode> episode = published.byAudioPath(path);
         if (episode.isEmpty() && !published.isPublicFile(path)) {
-            ctx.status(HttpStatus.NOT_FOUND).result("Not found");
+            exchange.text(404, "Not found");
             return;
         }
         Optional<Path> file = folder.resolve(path).filter(Files::isRegularFile);
         if (file.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).result("Not found");
+            exchange.text(404, "Not found");
             return;
         }
-        String type;
-        String etag;
         if (episode.isPresent()) {
-            type = episode.get().audio().mimeType();
             // The content hash: the same on every instance, and it changes exactly when the audio does.
-            etag = "\"" + episode.get().audio().sha256().substring(0, 32) + "\"";
+            send(exchange, file.get(), episode.get().audio().mimeType(),
+                    "\"" + episode.get().audio().sha256().substring(0, 32) + "\"");
         } else {
-            type = typeOf(path, published);
-            etag = null;
+            send(exchange, file.get(), typeOf(path, published), null);
         }
-        send(ctx, file.get(), type, etag, body);
     }
 
-    private void artwork(Context ctx, boolean body) throws IOException {
-        if (!ctx.pathParam("name").equals(showArtwork.publicName()) || !Files.isRegularFile(showArtwork.file())) {
-            ctx.status(HttpStatus.NOT_FOUND).result("Not found");
+    /** GET or HEAD /artwork/{name}: the show's artwork under its content-hashed name. */
+    public void serveShowArtwork(Exchange exchange, String name) throws IOException {
+        if (!name.equals(showArtwork.publicName()) || !Files.isRegularFile(showArtwork.file())) {
+            exchange.text(404, "Not found");
             return;
         }
-        send(ctx, showArtwork.file(), showArtwork.mimeType(), null, body);
+        send(exchange, showArtwork.file(), showArtwork.mimeType(), null);
     }
 
     private static String typeOf(String path, Publication published) {
@@ -105,39 +85,42 @@ public final class MediaController {
         return "application/octet-stream";
     }
 
-    private static void send(Context ctx, Path file, String type, String strongEtag, boolean body) throws IOException {
+    private static void send(Exchange exchange, Path file, String type, String strongEtag) throws IOException {
         long size = Files.size(file);
         Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
         String etag = strongEtag != null ? strongEtag
                 : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
-        ctx.header("Accept-Ranges", "bytes");
-        ctx.header("ETag", etag);
-        ctx.header("Last-Modified", HttpCaching.httpDate(modified));
-        ctx.header("Cache-Control", "public, max-age=86400");
-        if (HttpCaching.notModified(ctx, modified, etag)) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
+        exchange.header("Accept-Ranges", "bytes")
+                .header("ETag", etag)
+                .header("Last-Modified", HttpCaching.httpDate(modified))
+                .header("Cache-Control", "public, max-age=86400");
+        if (HttpCaching.notModified(exchange, modified, etag)) {
+            exchange.empty(304);
             return;
         }
-        ByteRange range = ByteRange.parse(ctx.header("Range"), size);
-        if (range != null && !ifRangeAllows(ctx.header("If-Range"), etag, modified)) {
+        ByteRange range = ByteRange.parse(exchange.header("Range"), size);
+        if (range != null && !ifRangeAllows(exchange.header("If-Range"), etag, modified)) {
             range = null;
         }
         if (range == ByteRange.UNSATISFIABLE) {
-            ctx.status(HttpStatus.RANGE_NOT_SATISFIABLE);
-            ctx.header("Content-Range", "bytes */" + size);
-            ctx.header("Content-Length", "0");
+            exchange.header("Content-Range", "bytes */" + size);
+            exchange.status(416);
+            exchange.send(new byte[0]);
             return;
         }
         long start = range == null ? 0 : range.first();
         long length = range == null ? size : range.length();
-        ctx.contentType(type);
+        exchange.header("Content-Type", type);
         if (range != null) {
-            ctx.status(HttpStatus.PARTIAL_CONTENT);
-            ctx.header("Content-Range", range.contentRange(size));
+            exchange.header("Content-Range", range.contentRange(size));
+            exchange.status(206);
+        } else {
+            exchange.status(200);
         }
-        ctx.res().setContentLengthLong(length);
-        if (body) {
-            stream(file, start, length, ctx.res().getOutputStream());
+        try (OutputStream out = exchange.stream(length)) {
+            if (out != null) {
+                stream(file, start, length, out);
+            }
         }
     }
 
@@ -171,6 +154,5 @@ public final class MediaController {
                 remaining -= n;
             }
         }
-        out.flush();
     }
 }

@@ -1,6 +1,5 @@
 package org.castkeeper.web;
 
-import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -36,12 +35,12 @@ public final class HttpCaching {
      * True when the client's copy is current: If-None-Match names one of {@code etags} (weak comparison), or, only
      * when If-None-Match is absent, If-Modified-Since is not before {@code lastModified}.
      */
-    public static boolean notModified(Context ctx, Instant lastModified, String... etags) {
-        String ifNoneMatch = ctx.header("If-None-Match");
+    public static boolean notModified(Exchange exchange, Instant lastModified, String... etags) {
+        String ifNoneMatch = exchange.header("If-None-Match");
         if (ifNoneMatch != null) {
             return matchesAny(ifNoneMatch, etags);
         }
-        Instant since = parseHttpDate(ctx.header("If-Modified-Since"));
+        Instant since = parseHttpDate(exchange.header("If-Modified-Since"));
         return since != null && lastModified != null && !lastModified.isAfter(since);
     }
 

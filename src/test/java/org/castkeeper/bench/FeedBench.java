@@ -1,0 +1,116 @@
+package org.castkeeper.bench;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.castkeeper.Castkeeper;
+import org.castkeeper.catalogue.EpisodeAudio;
+import org.castkeeper.catalogue.EpisodeState;
+import org.castkeeper.catalogue.NewEpisode;
+import org.castkeeper.catalogue.Publication;
+import org.castkeeper.config.ConfigLoader;
+import org.castkeeper.feed.CachedFeed;
+import org.castkeeper.feed.FeedBuilder;
+import org.castkeeper.feed.FeedPage;
+import org.castkeeper.feed.FeedWriter;
+
+/**
+ * Prepares one benchmark run for scripts/bench-feed (a benchmark, not a test): a show folder with N published
+ * episodes and an 8 MB media file, the rebuild time of the feed, and an nginx document root holding the very same
+ * bytes Castkeeper serves.
+ *
+ * <p>Usage: FeedBench N OUTPUT_DIR PORT. Prints "key=value" lines for the script.
+ */
+public final class FeedBench {
+    private FeedBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = Integer.parseInt(args[0]);
+        Path out = Path.of(args[1]).toAbsolutePath();
+        int port = Integer.parseInt(args[2]);
+        Path show = Files.createDirectories(out.resolve("show"));
+        Files.createDirectories(show.resolve("episodes/artwork"));
+        Files.copy(Path.of("episodes/artwork/show.jpg"), show.resolve("episodes/artwork/show.jpg"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Path media = show.resolve("episodes/bench.mp3");
+        byte[] block = new byte[1 << 20];
+        new Random(1).nextBytes(block);
+        try (OutputStream o = Files.newOutputStream(media)) {
+            for (int i = 0; i < 8; i++) {
+                o.write(block);
+            }
+        }
+        Path config = show.resolve("feed-config.yml");
+        Files.writeString(config, Files.readString(Path.of("feed-config.yml"))
+                .replace("port: 8080", "port: " + port)
+                .replace("publicUrl: http://localhost:8080", "publicUrl: http://127.0.0.1:" + port));
+
+        try (Castkeeper app = Castkeeper.open(ConfigLoader.load(config, Map.of()), Clock.systemUTC())) {
+            long seedStart = System.nanoTime();
+            if (app.episodes().count() == 0) {
+                Instant first = Instant.parse("2006-01-02T07:00:00Z");
+                for (int i = 0; i < count; i++) {
+                    app.episodes().create(new NewEpisode("Episode " + (i + 1) + ": sleep, stress & faith",
+                            "<p>Show notes for episode " + (i + 1) + ", with a <a href=\"https://example.org\">link"
+                                    + "</a> and a list:</p><ul><li>one</li><li>two</li></ul>",
+                            EpisodeState.PUBLISHED, first.plus(Duration.ofDays(i)),
+                            new EpisodeAudio("bench.mp3", Files.size(media), "audio/mpeg",
+                                    String.format("%064x", i), 1800 + i % 1800, 128, false, 44100, 2),
+                            "Dominion", null, null, List.of()));
+                }
+            }
+            System.out.printf("seed_seconds=%.1f%n", (System.nanoTime() - seedStart) / 1e9);
+
+            // (a) Rebuild: load what is published from the database, build the Rome channel, write and gzip it.
+            FeedBuilder builder = new FeedBuilder(app.config().show(), app.urls());
+            FeedWriter writer = new FeedWriter();
+            List<Double> load = new ArrayList<>();
+            List<Double> write = new ArrayList<>();
+            byte[] xml = null;
+            for (int run = 0; run < 7; run++) {
+                long t0 = System.nanoTime();
+                List<org.castkeeper.catalogue.Episode> live = app.episodes().live(Instant.now());
+                Publication p = new Publication(live, Instant.now(), Instant.ofEpochMilli(Long.MAX_VALUE), "");
+                long t1 = System.nanoTime();
+                xml = writer.write(builder.build(p, FeedPage.of(live, null, 1)));
+                java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(OutputStream.nullOutputStream());
+                gz.write(xml);
+                gz.close();
+                long t2 = System.nanoTime();
+                if (run >= 2) {   // the first runs warm the JIT
+                    load.add((t1 - t0) / 1e6);
+                    write.add((t2 - t1) / 1e6);
+                }
+            }
+            System.out.printf("rebuild_load_ms=%.0f%n", median(load));
+            System.out.printf("rebuild_write_ms=%.0f%n", median(write));
+            System.out.printf("feed_bytes=%d%n", xml.length);
+
+            // The bytes the server will serve, for nginx to serve as static files.
+            CachedFeed cached = app.feed().page(1).orElseThrow();
+            Path root = Files.createDirectories(out.resolve("nginx-root"));
+            Files.write(root.resolve("feed.xml"), cached.xml());
+            Files.write(root.resolve("feed.xml.gz"), cached.gzip());
+            Files.createDirectories(root.resolve("media"));
+            Files.copy(media, root.resolve("media/bench.mp3"), StandardCopyOption.REPLACE_EXISTING);
+            System.out.printf("gzip_bytes=%d%n", cached.gzip().length);
+            System.out.println("config=" + config);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
