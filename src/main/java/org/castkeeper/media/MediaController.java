@@ -1,12 +1,8 @@
 package org.castkeeper.media;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -20,14 +16,12 @@ import org.castkeeper.web.HttpCaching;
 /**
  * Serves episode audio, episode artwork and transcripts under /media/, as podcatchers and directories fetch them:
  * GET and HEAD, single byte ranges (including suffix ranges), 416, If-Range, ETag and Last-Modified, exact
- * Content-Length. Files are streamed through a 64 KiB buffer, never read whole.
+ * Content-Length. Files are streamed through pooled 64 KiB buffers, never read whole.
  *
  * <p>A request is answered only for a file that a live episode references: the path is looked up in the published
  * catalogue first, so drafts, unpublished episodes and any other file in (or outside) the folder are a 404.
  */
 public final class MediaController {
-    private static final int BUFFER = 64 * 1024;
-
     private final PublicationCache publications;
     private final MediaFolder folder;
     private final ShowArtwork showArtwork;
@@ -117,11 +111,7 @@ public final class MediaController {
         } else {
             exchange.status(200);
         }
-        try (OutputStream out = exchange.stream(length)) {
-            if (out != null) {
-                stream(file, start, length, out);
-            }
-        }
+        exchange.sendFile(file, start, length);
     }
 
     /** If-Range: serve the range only if the client's validator still names this exact file. */
@@ -135,24 +125,5 @@ public final class MediaController {
         }
         Instant date = HttpCaching.parseHttpDate(value);
         return date != null && date.equals(modified);
-    }
-
-    private static void stream(Path file, long start, long length, OutputStream out) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long position = start;
-            long remaining = length;
-            while (remaining > 0) {
-                wrapped.clear().limit((int) Math.min(BUFFER, remaining));
-                int n = channel.read(wrapped, position);
-                if (n < 0) {
-                    throw new IOException("file shrank while being sent: " + file);
-                }
-                out.write(buffer, 0, n);
-                position += n;
-                remaining -= n;
-            }
-        }
     }
 }

@@ -1,9 +1,9 @@
 package org.castkeeper.web;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpField;
+import java.nio.file.Path;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,6 +15,8 @@ import org.eclipse.jetty.util.Fields;
  * Jetty's core API so controllers read as plain HTTP and never touch Jetty types.
  */
 public final class Exchange {
+    private static final int FILE_BUFFER = 64 * 1024;
+
     private final Request request;
     private final Response response;
     private final Callback callback;
@@ -35,6 +37,9 @@ public final class Exchange {
     }
 
     public String query(String name) {
+        if (request.getHttpURI().getQuery() == null) {
+            return null;
+        }
         Fields fields = Request.extractQueryParameters(request);
         return fields.getValue(name);
     }
@@ -64,8 +69,7 @@ public final class Exchange {
 
     /** Ends the exchange with these bytes (none for HEAD), written in one non-blocking step. */
     public void send(byte[] body) {
-        response.getHeaders().put(new HttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH,
-                Long.toString(body.length)));
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(body.length));
         response.write(true, isHead() ? null : ByteBuffer.wrap(body), callback);
     }
 
@@ -74,33 +78,19 @@ public final class Exchange {
     }
 
     /**
-     * A stream for a body of exactly {@code length} bytes; closing it ends the exchange. For HEAD, nothing is
-     * written and null is returned (the exchange is already ended).
+     * Ends the exchange with {@code length} bytes of {@code file} from {@code offset} (none for HEAD). Jetty reads
+     * the file into pooled direct buffers and writes them as the socket takes them: no thread waits, and memory use
+     * does not depend on the file's size.
      */
-    public OutputStream stream(long length) {
-        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH, Long.toString(length));
-        if (isHead()) {
+    public void sendFile(Path file, long offset, long length) {
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(length));
+        if (isHead() || length == 0) {
             response.write(true, null, callback);
-            return null;
+            return;
         }
-        OutputStream out = Content.Sink.asOutputStream(response);
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                try {
-                    out.close();
-                    callback.succeeded();
-                } catch (IOException e) {
-                    callback.failed(e);
-                    throw e;
-                }
-            }
-        };
+        ByteBufferPool.Sized buffers = new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true,
+                FILE_BUFFER);
+        Content.copy(Content.Source.from(buffers, file, offset, length), response, callback);
     }
 
     /** For a failure after the response started: the connection is closed so the client sees a short body. */

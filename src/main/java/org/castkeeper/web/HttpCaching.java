@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
 
 /** Conditional requests and content negotiation, as RFC 9110 describes them, for the feed and the media. */
@@ -45,18 +44,33 @@ public final class HttpCaching {
     }
 
     static boolean matchesAny(String header, String... etags) {
-        if (header.strip().equals("*")) {
-            return true;
+        // Called on every poll: plain string work, no regular expressions.
+        for (String candidate : header.split(",")) {
+            String tag = weakless(candidate.strip());
+            if (tag.equals("*")) {
+                return true;
+            }
+            for (String etag : etags) {
+                if (weakless(etag).equals(tag)) {
+                    return true;
+                }
+            }
         }
-        return Arrays.stream(header.split(","))
-                .map(t -> t.strip().replaceFirst("^W/", ""))
-                .anyMatch(t -> Arrays.stream(etags).anyMatch(e -> e.replaceFirst("^W/", "").equals(t)));
+        return false;
+    }
+
+    private static String weakless(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
     }
 
     /** Whether Accept-Encoding allows gzip (present, and not with q=0). */
     public static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
+        }
+        if (acceptEncoding.indexOf(';') < 0) {
+            // The common case ("gzip, deflate, br"): no weights to read.
+            return acceptEncoding.contains("gzip") || acceptEncoding.contains("*");
         }
         for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
             String[] pieces = part.strip().split(";");
