@@ -5,8 +5,7 @@ import com.rometools.modules.itunes.EntryInformationImpl;
 import com.rometools.modules.itunes.FeedInformationImpl;
 import com.rometools.modules.itunes.types.Category;
 import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.io.ModuleGenerator;
-import java.util.Set;
+import org.castkeeper.feed.rome.NamespaceGenerator;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
@@ -18,18 +17,12 @@ import org.jdom2.Namespace;
  * This generator is registered in rome.properties for Castkeeper's own feed type, so it is the only iTunes
  * generator that ever writes a Castkeeper feed, whatever the classpath order.
  */
-public final class ItunesGenerator implements ModuleGenerator {
+public final class ItunesGenerator extends NamespaceGenerator {
     public static final Namespace NAMESPACE = Namespace.getNamespace(AbstractITunesObject.PREFIX,
             AbstractITunesObject.URI);
 
-    @Override
-    public String getNamespaceUri() {
-        return AbstractITunesObject.URI;
-    }
-
-    @Override
-    public Set<Namespace> getNamespaces() {
-        return Set.of(NAMESPACE);
+    public ItunesGenerator() {
+        super(NAMESPACE);
     }
 
     @Override

@@ -1,27 +1,20 @@
 package org.castkeeper.feed.podcast;
 
 import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.io.ModuleGenerator;
 import java.math.BigDecimal;
-import java.util.Set;
 import org.castkeeper.catalogue.Person;
 import org.castkeeper.catalogue.Soundbite;
 import org.castkeeper.config.FeedExtras;
+import org.castkeeper.feed.rome.NamespaceGenerator;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /** Writes the Podcasting 2.0 tags (podcastindex.org/namespace/1.0) for a channel or an item. */
-public final class PodcastGenerator implements ModuleGenerator {
+public final class PodcastGenerator extends NamespaceGenerator {
     public static final Namespace NAMESPACE = Namespace.getNamespace(PodcastModule.PREFIX, PodcastModule.URI);
 
-    @Override
-    public String getNamespaceUri() {
-        return PodcastModule.URI;
-    }
-
-    @Override
-    public Set<Namespace> getNamespaces() {
-        return Set.of(NAMESPACE);
+    public PodcastGenerator() {
+        super(NAMESPACE);
     }
 
     @Override

@@ -1,23 +1,16 @@
 package org.castkeeper.feed.spotify;
 
 import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.io.ModuleGenerator;
-import java.util.Set;
+import org.castkeeper.feed.rome.NamespaceGenerator;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /** Writes spotify:limit and spotify:countryOfOrigin, each only when configured. */
-public final class SpotifyGenerator implements ModuleGenerator {
+public final class SpotifyGenerator extends NamespaceGenerator {
     public static final Namespace NAMESPACE = Namespace.getNamespace(SpotifyModule.PREFIX, SpotifyModule.URI);
 
-    @Override
-    public String getNamespaceUri() {
-        return SpotifyModule.URI;
-    }
-
-    @Override
-    public Set<Namespace> getNamespaces() {
-        return Set.of(NAMESPACE);
+    public SpotifyGenerator() {
+        super(NAMESPACE);
     }
 
     @Override
