@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import org.castkeeper.auth.Accounts;
+import org.castkeeper.auth.LoginThrottle;
 import org.castkeeper.catalogue.CatalogueChanges;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.PublicationCache;
@@ -33,6 +35,8 @@ public final class Castkeeper implements AutoCloseable {
     private final ShowArtwork showArtwork;
     private final FeedUrls urls;
     private final FeedCache feed;
+    private final Accounts accounts;
+    private final LoginThrottle loginThrottle;
 
     /** How often a cache re-reads the catalogue's change stamp, to notice writes by other instances. */
     static final Duration STAMP_CHECK = Duration.ofSeconds(2);
@@ -51,6 +55,8 @@ public final class Castkeeper implements AutoCloseable {
         this.showArtwork = ShowArtwork.of(config.showArtwork());
         this.urls = new FeedUrls(config.server().baseUrl(), showArtwork.publicName());
         this.feed = new FeedCache(publications, new FeedBuilder(config.show(), urls), config.feed().itemLimit());
+        this.accounts = new Accounts(database.dsl(), clock);
+        this.loginThrottle = new LoginThrottle(database.dsl(), clock);
     }
 
     /** Opens the catalogue (migrating it if needed) and the media folder. */
@@ -100,6 +106,14 @@ public final class Castkeeper implements AutoCloseable {
 
     public FeedCache feed() {
         return feed;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.List;
  * One episode as the catalogue holds it. Immutable: edits go through {@link EpisodeRepository#update}.
  *
  * @param guid        the identity podcatchers know the episode by; set once at creation and never changed
- * @param description HTML show notes
+ * @param description HTML show notes, sanitised on the way out
+ * @param notesMarkdown the Markdown the host wrote them in, when they were written in the admin pages
  * @param publishAt   when it goes (or went) live; null for a draft that was never scheduled
  * @param explicit    null means "as the show says"
  * @param artworkPath episode art, relative to the media folder, or null
@@ -18,6 +19,7 @@ public record Episode(
         String slug,
         String title,
         String description,
+        String notesMarkdown,
         EpisodeState state,
         Instant publishAt,
         Integer season,
@@ -72,6 +74,7 @@ public record Episode(
         private String slug;
         private String title;
         private String description;
+        private String notesMarkdown;
         private EpisodeState state;
         private Instant publishAt;
         private Integer season;
@@ -91,6 +94,7 @@ public record Episode(
             slug = e.slug;
             title = e.title;
             description = e.description;
+            notesMarkdown = e.notesMarkdown;
             state = e.state;
             publishAt = e.publishAt;
             season = e.season;
@@ -118,6 +122,13 @@ public record Episode(
 
         public Editor description(String v) {
             description = v;
+            return this;
+        }
+
+        /** Show notes written in Markdown, with the HTML made from them. */
+        public Editor notes(String markdown, String html) {
+            notesMarkdown = markdown;
+            description = html;
             return this;
         }
 
@@ -184,7 +195,7 @@ public record Episode(
 
         public Episode build() {
             Episode o = original;
-            return new Episode(o.id, o.guid, slug, title, description, state, publishAt, season, episodeNumber, type,
+            return new Episode(o.id, o.guid, slug, title, description, notesMarkdown, state, publishAt, season, episodeNumber, type,
                     explicit, audio, o.artist, o.album, artworkPath, transcriptPath, transcriptType, chapters,
                     soundbites, persons, o.createdAt, o.updatedAt);
         }

@@ -120,6 +120,7 @@ public final class EpisodeRepository {
             r.setTitle(e.title());
             r.setSlug(e.slug());
             r.setDescription(e.description());
+            r.setNotesMarkdown(e.notesMarkdown());
             r.setState(e.state().code());
             r.setPublishAt(e.publishAt() == null ? null : e.publishAt().toEpochMilli());
             r.setSeason(e.season());
@@ -194,6 +195,23 @@ public final class EpisodeRepository {
         var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT)).from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId)).fetchSingle();
         return row.value1() + ":" + row.value2();
+    }
+
+    /** One page of the episodes whose title contains {@code query} (any case), newest first, with the total. */
+    public Page page(String query, int offset, int limit) {
+        Condition matching = query == null || query.isBlank() ? DSL.noCondition()
+                : EPISODE.TITLE.containsIgnoreCase(query.strip());
+        int total = db.fetchCount(EPISODE, EPISODE.SHOW_ID.eq(showId).and(matching));
+        List<Integer> ids = db.select(EPISODE.ID).from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId)).and(matching)
+                .orderBy(DSL.coalesce(EPISODE.PUBLISH_AT, EPISODE.CREATED_AT).desc(), EPISODE.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(EPISODE.ID);
+        return new Page(ids.isEmpty() ? List.of() : many(EPISODE.ID.in(ids)), total);
+    }
+
+    /** A page of a listing and how many episodes the whole listing has. */
+    public record Page(List<Episode> episodes, int total) {
     }
 
     public int count() {
@@ -294,6 +312,7 @@ public final class EpisodeRepository {
                 r.getSlug(),
                 r.getTitle(),
                 r.getDescription(),
+                r.getNotesMarkdown(),
                 EpisodeState.fromCode(r.getState()),
                 r.getPublishAt() == null ? null : Instant.ofEpochMilli(r.getPublishAt()),
                 r.getSeason(),

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Self-hosted podcast RSS feed and episode catalogue.",
-        subcommands = {ServeCommand.class, ImportCommand.class, EpisodesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, EpisodesCommand.class, UserCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;

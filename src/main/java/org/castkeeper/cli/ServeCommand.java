@@ -46,6 +46,11 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         web.start(settings.server().port());
+        if (!app.accounts().anyUser()) {
+            // First start: a one-time link to make the host account, as an alternative to `castkeeper user add`.
+            LOG.warn("No host account yet. Make one at {}/admin/setup?token={} (valid for 24 hours), "
+                    + "or run: castkeeper user add NAME", settings.server().baseUrl(), app.accounts().newSetupToken());
+        }
         watcher.start(Duration.ofSeconds(2));
         LOG.info("Castkeeper is serving \"{}\" on port {} ({}); episodes folder {}",
                 settings.show().title(), web.port(), settings.server().baseUrl(), settings.episodesDir());

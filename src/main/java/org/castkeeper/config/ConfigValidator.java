@@ -155,6 +155,9 @@ final class ConfigValidator {
         if (server.port() < 0 || server.port() > 65535) {
             problem("server.port", server.port() + " is not a port number (1 to 65535, or 0 for any free port)");
         }
+        if (server.uploadLimitMb() < 1) {
+            problem("server.uploadLimitMb", "must be 1 or more");
+        }
         if (server.publicUrl() != null && !isHttpUrl(server.publicUrl())) {
             problem("server.publicUrl", "'" + server.publicUrl() + "' is not an http or https URL such as "
                     + "https://podcast.example.org");

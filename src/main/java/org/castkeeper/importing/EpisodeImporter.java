@@ -53,6 +53,56 @@ public final class EpisodeImporter {
      * @param bytesDone told how far hashing has got, for a progress display
      */
     public ImportResult importFile(Path file, boolean publish, LongConsumer bytesDone) throws IOException {
+        return catalogue(file, file.getFileName().toString(), publish, bytesDone, source -> {
+            Optional<String> inside = media.relativize(source);
+            return inside.isPresent() ? new Placed(inside.get(), false) : new Placed(media.copyIn(source, null), true);
+        });
+    }
+
+    /**
+     * Imports a finished upload as a draft: the file is moved into the media folder under a name made from
+     * {@code originalName}. On any refusal or failure the upload file is left for the caller to delete.
+     */
+    public ImportResult importUpload(Path upload, String originalName) throws IOException {
+        return catalogue(upload, originalName, false, done -> { },
+                source -> new Placed(media.moveIn(source, originalName), true));
+    }
+
+    /**
+     * Probes and hashes {@code file} for replacing an episode's audio, and moves it into the media folder.
+     * The result holds the new audio facts, or the reason it was refused.
+     */
+    public Replacement prepareReplacement(Path upload, String originalName) throws IOException {
+        AudioFacts facts;
+        try {
+            facts = probe.probe(upload);
+        } catch (Mp3Rejected e) {
+            return new Replacement(null, e.getMessage());
+        }
+        String sha256 = ContentHash.sha256(upload, done -> { });
+        if (episodes.findBySha256(sha256).isPresent()) {
+            return new Replacement(null, "This audio is already in the catalogue.");
+        }
+        String path = media.moveIn(upload, originalName);
+        return new Replacement(new EpisodeAudio(path, facts.sizeBytes(), facts.mimeType(), sha256,
+                facts.durationSeconds(), facts.bitrateKbps(), facts.variableBitrate(), facts.sampleRate(),
+                facts.channels()), null);
+    }
+
+    /** New audio for an existing episode, or why it was refused. */
+    public record Replacement(EpisodeAudio audio, String refusal) {
+    }
+
+    /** Where a file ended up in the media folder, and whether this import put it there. */
+    private record Placed(String path, boolean created) {
+    }
+
+    private interface Placement {
+        Placed place(Path source) throws IOException;
+    }
+
+    private ImportResult catalogue(Path file, String name, boolean publish, LongConsumer bytesDone,
+                                   Placement placement) throws IOException {
         AudioFacts facts;
         try {
             facts = probe.probe(file);
@@ -67,23 +117,20 @@ public final class EpisodeImporter {
 
         List<String> created = new ArrayList<>();
         try {
-            Optional<String> inside = media.relativize(file);
-            String audioPath;
-            if (inside.isPresent()) {
-                audioPath = inside.get();
-            } else {
-                audioPath = media.copyIn(file, null);
-                created.add(audioPath);
+            Placed placed = placement.place(file);
+            if (placed.created()) {
+                created.add(placed.path());
             }
             String artworkPath = saveCoverArt(facts.tags(), created);
             Id3Tags tags = facts.tags();
             NewEpisode episode = new NewEpisode(
-                    tags.title() != null ? tags.title() : titleFromFileName(file),
+                    tags.title() != null ? tags.title() : titleFromFileName(Path.of(name)),
                     ShowNotes.fromComment(tags.comment()),
                     publish ? EpisodeState.PUBLISHED : EpisodeState.DRAFT,
                     publish ? publishTime(tags.date(), file) : null,
-                    new EpisodeAudio(audioPath, facts.sizeBytes(), facts.mimeType(), sha256, facts.durationSeconds(),
-                            facts.bitrateKbps(), facts.variableBitrate(), facts.sampleRate(), facts.channels()),
+                    new EpisodeAudio(placed.path(), facts.sizeBytes(), facts.mimeType(), sha256,
+                            facts.durationSeconds(), facts.bitrateKbps(), facts.variableBitrate(), facts.sampleRate(),
+                            facts.channels()),
                     tags.artist(),
                     tags.album(),
                     artworkPath,

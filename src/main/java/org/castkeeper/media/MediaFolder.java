@@ -99,6 +99,14 @@ public final class MediaFolder {
         }
     }
 
+    /**
+     * Moves {@code source} (a finished upload on the same disk) into the folder under a free, URL-friendly version
+     * of {@code fileName}. Returns the new relative path.
+     */
+    public String moveIn(Path source, String fileName) throws IOException {
+        return root.relativize(moveToFreeName(source, root, safeName(fileName))).toString().replace('\\', '/');
+    }
+
     /** Writes {@code bytes} under exactly {@code relative} unless a file is already there (content-addressed art). */
     public String writeIfAbsent(byte[] bytes, String relative) throws IOException {
         Path target = resolve(relative).orElseThrow(() -> new IOException("not inside the media folder: " + relative));

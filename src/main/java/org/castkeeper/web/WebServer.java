@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
 import org.castkeeper.Castkeeper;
+import org.castkeeper.admin.AdminRoutes;
 import org.castkeeper.feed.ChaptersController;
 import org.castkeeper.feed.FeedController;
 import org.castkeeper.media.MediaController;
@@ -22,6 +23,7 @@ public final class WebServer {
         MediaController media = new MediaController(app.publications(), app.media(), app.showArtwork());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(app);
+        AdminRoutes admin = new AdminRoutes(app);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -33,6 +35,13 @@ public final class WebServer {
             config.jetty.modifyServer(server -> server.insertHandler(new PodcatcherHandler(feed, media)));
             RoutesConfig routes = config.routes;
             routes.get("/episodes/{slug}/chapters.json", chapters::get);
+
+            // Artwork and transcripts are small; audio never goes through multipart (see UploadReceiver).
+            config.jetty.multipartConfig.maxFileSize(25, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(30, io.javalin.config.SizeUnit.MB);
+
+            // The host: every /admin route, with the access each needs, comes from AdminRoutes.
+            admin.register(routes);
 
             // Listeners.
             routes.get("/", site::home);

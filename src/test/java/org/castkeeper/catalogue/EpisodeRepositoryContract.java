@@ -104,7 +104,7 @@ abstract class EpisodeRepositoryContract {
         Episode e = episodes.create(Episodes.draft("Forever"));
         Episode renamed = e.withTitle("Renamed");
         Episode tampered = new Episode(e.id(), "a-different-guid", e.slug(), renamed.title(), e.description(),
-                e.state(), e.publishAt(), e.season(), e.episodeNumber(), e.type(), e.explicit(), e.audio(), e.artist(),
+                e.notesMarkdown(), e.state(), e.publishAt(), e.season(), e.episodeNumber(), e.type(), e.explicit(), e.audio(), e.artist(),
                 e.album(), e.artworkPath(), e.transcriptPath(), e.transcriptType(), e.chapters(), e.soundbites(),
                 e.persons(), e.createdAt(), e.updatedAt());
         episodes.update(tampered);

@@ -94,7 +94,7 @@ class FeedGoldenTest {
     /** An episode with fixed identity and audio, ready for the scenario to adjust. */
     private static Episode.Editor episode(int n, String title, String notes, Instant at) {
         String slug = "episode-" + n;
-        return new Episode(n, "00000000-0000-4000-8000-00000000000" + n, slug, title, notes, EpisodeState.PUBLISHED,
+        return new Episode(n, "00000000-0000-4000-8000-00000000000" + n, slug, title, notes, null, EpisodeState.PUBLISHED,
                 at, null, null, EpisodeType.FULL, null,
                 new EpisodeAudio(slug + ".mp3", 28_800_000L + n, "audio/mpeg", String.valueOf(n).repeat(64), 1800 + n,
                         128, false, 44100, 2),

@@ -1,0 +1,9 @@
+package org.castkeeper.admin;
+
+/** Who may use an admin route. */
+public enum Access {
+    /** Anyone: the sign-in and setup pages and their assets. State-changing requests still need a CSRF token. */
+    PUBLIC,
+    /** A signed-in host. */
+    HOST
+}

@@ -1,0 +1,76 @@
+package org.castkeeper.admin;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.castkeeper.Castkeeper;
+
+/**
+ * Every route under /admin, each with the access it needs. {@link #register} puts each handler behind
+ * {@link AdminSecurity}; nothing is registered under /admin any other way, and AdminRoutesIT walks this list.
+ */
+public final class AdminRoutes {
+    private final List<AdminRoute> routes;
+    private final AdminSecurity security;
+
+    public AdminRoutes(Castkeeper app) {
+        security = new AdminSecurity(app.accounts(), app.config().server().baseUrl().startsWith("https://"));
+        UploadReceiver uploads = new UploadReceiver(app.media().root(), app.config().server().uploadLimitBytes());
+        SignInController signIn = new SignInController(app.accounts(), app.loginThrottle(), security);
+        EpisodeListController list = new EpisodeListController(app, uploads);
+        EpisodeEditController edit = new EpisodeEditController(app, uploads);
+        SettingsController settings = new SettingsController(app);
+        routes = List.of(
+                new AdminRoute(GET, "/admin/login", Access.PUBLIC, signIn::loginForm),
+                new AdminRoute(POST, "/admin/login", Access.PUBLIC, signIn::login),
+                new AdminRoute(GET, "/admin/setup", Access.PUBLIC, signIn::setupForm),
+                new AdminRoute(POST, "/admin/setup", Access.PUBLIC, signIn::setup),
+                new AdminRoute(GET, "/admin/assets/{file}", Access.PUBLIC, AdminRoutes::asset),
+                new AdminRoute(POST, "/admin/logout", Access.HOST, signIn::logout),
+                new AdminRoute(GET, "/admin", Access.HOST, list::list),
+                new AdminRoute(PUT, "/admin/upload", Access.HOST, list::upload),
+                new AdminRoute(GET, "/admin/episodes/{id}", Access.HOST, edit::show),
+                new AdminRoute(POST, "/admin/episodes/{id}", Access.HOST, edit::save),
+                new AdminRoute(POST, "/admin/episodes/{id}/publish", Access.HOST, edit::publish),
+                new AdminRoute(POST, "/admin/episodes/{id}/schedule", Access.HOST, edit::schedule),
+                new AdminRoute(POST, "/admin/episodes/{id}/unpublish", Access.HOST, edit::unpublish),
+                new AdminRoute(POST, "/admin/episodes/{id}/artwork", Access.HOST, edit::artwork),
+                new AdminRoute(POST, "/admin/episodes/{id}/transcript", Access.HOST, edit::transcript),
+                new AdminRoute(PUT, "/admin/episodes/{id}/audio", Access.HOST, edit::replaceAudio),
+                new AdminRoute(GET, "/admin/settings", Access.HOST, settings::show));
+    }
+
+    public List<AdminRoute> routes() {
+        return routes;
+    }
+
+    public void register(RoutesConfig config) {
+        for (AdminRoute route : routes) {
+            config.addHttpHandler(route.method(), route.path(), security.guard(route));
+        }
+    }
+
+    /** The admin stylesheet and script, from the classpath. Only these two names exist. */
+    private static void asset(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        String type = switch (file) {
+            case "admin.css" -> "text/css; charset=utf-8";
+            case "admin.js" -> "text/javascript; charset=utf-8";
+            default -> null;
+        };
+        if (type == null) {
+            ctx.status(HttpStatus.NOT_FOUND).result("Not found");
+            return;
+        }
+        try (InputStream in = AdminRoutes.class.getResourceAsStream("/public/admin/" + file)) {
+            ctx.contentType(type).header("Cache-Control", "public, max-age=300").result(in.readAllBytes());
+        }
+    }
+}

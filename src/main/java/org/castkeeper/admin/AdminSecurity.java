@@ -1,0 +1,109 @@
+package org.castkeeper.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.util.Optional;
+import org.castkeeper.auth.Accounts;
+import org.castkeeper.auth.Session;
+import org.castkeeper.auth.Tokens;
+
+/**
+ * Puts every admin handler behind its checks: a valid session for {@link Access#HOST} routes, and a CSRF token on
+ * every request that changes state. Signed-in forms carry the session's token; the sign-in and setup forms, made
+ * before there is a session, use a double-submit cookie.
+ */
+public final class AdminSecurity {
+    static final String SESSION_COOKIE = "ck_session";
+    static final String CSRF_COOKIE = "ck_csrf";
+    static final String CSRF_FIELD = "_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String SESSION_ATTRIBUTE = "castkeeper.session";
+
+    private final Accounts accounts;
+    private final boolean secureCookies;
+
+    public AdminSecurity(Accounts accounts, boolean secureCookies) {
+        this.accounts = accounts;
+        this.secureCookies = secureCookies;
+    }
+
+    /** Wraps {@code route}'s handler in the checks its access level asks for. */
+    Handler guard(AdminRoute route) {
+        return ctx -> {
+            if (route.access() == Access.HOST) {
+                Optional<Session> session = accounts.session(ctx.cookie(SESSION_COOKIE));
+                if (session.isEmpty()) {
+                    refuseAnonymous(ctx, route);
+                    return;
+                }
+                ctx.attribute(SESSION_ATTRIBUTE, session.get());
+                if (route.changesState() && !Tokens.same(session.get().csrfToken(), submittedCsrf(ctx))) {
+                    ctx.status(HttpStatus.FORBIDDEN).result("This form has expired. Go back, reload the page and try again.");
+                    return;
+                }
+            } else if (route.changesState()) {
+                String cookie = ctx.cookie(CSRF_COOKIE);
+                if (cookie == null || !Tokens.same(cookie, submittedCsrf(ctx))) {
+                    ctx.status(HttpStatus.FORBIDDEN).result("This form has expired. Go back, reload the page and try again.");
+                    return;
+                }
+            }
+            ctx.header("Cache-Control", "no-store");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Referrer-Policy", "same-origin");
+            route.handler().handle(ctx);
+        };
+    }
+
+    private static void refuseAnonymous(Context ctx, AdminRoute route) {
+        if (route.changesState() || "XMLHttpRequest".equals(ctx.header("X-Requested-With"))) {
+            ctx.status(HttpStatus.UNAUTHORIZED).result("Sign in first.");
+        } else {
+            ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    private static String submittedCsrf(Context ctx) {
+        String header = ctx.header(CSRF_HEADER);
+        if (header != null) {
+            return header;
+        }
+        String type = ctx.contentType();
+        if (type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"))) {
+            return ctx.formParam(CSRF_FIELD);
+        }
+        return null;
+    }
+
+    /** The signed-in session of a HOST route's request. */
+    static Session session(Context ctx) {
+        return ctx.attribute(SESSION_ATTRIBUTE);
+    }
+
+    /** The anonymous CSRF token for the sign-in forms, set as a cookie the first time. */
+    String anonymousCsrf(Context ctx) {
+        String token = ctx.cookie(CSRF_COOKIE);
+        if (token == null || token.length() < 20) {
+            token = Tokens.random();
+            ctx.cookie(cookie(CSRF_COOKIE, token, -1));
+        }
+        return token;
+    }
+
+    void signIn(Context ctx, Session session) {
+        ctx.cookie(cookie(SESSION_COOKIE, session.token(), (int) Accounts.SESSION_LIFETIME.toSeconds()));
+    }
+
+    void signOut(Context ctx) {
+        accounts.endSession(ctx.cookie(SESSION_COOKIE));
+        ctx.cookie(cookie(SESSION_COOKIE, "", 0));
+    }
+
+    private Cookie cookie(String name, String value, int maxAge) {
+        // Path /admin: the public site and the feed never see the host's cookies.
+        return new Cookie(name, value, "/admin", maxAge, secureCookies, true, null, SameSite.LAX);
+    }
+}

@@ -1,0 +1,54 @@
+package org.castkeeper.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.castkeeper.catalogue.Chapter;
+
+/** Chapters as the host types them, one per line: "0:00 Welcome", "1:02:30 The research". */
+final class ChapterText {
+    private static final Pattern LINE = Pattern.compile("^\\s*(?:(\\d+):)?(\\d{1,2}):(\\d{2})(?:\\.(\\d{1,3}))?\\s+(.+?)\\s*$");
+
+    private ChapterText() {
+    }
+
+    static List<Chapter> parse(String text) throws InvalidInput {
+        List<Chapter> chapters = new ArrayList<>();
+        if (text == null) {
+            return chapters;
+        }
+        int number = 0;
+        for (String line : text.split("\\R")) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                throw new InvalidInput("Chapter line " + number + " should look like \"12:30 Title\": " + line.strip());
+            }
+            long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+            long minutes = Long.parseLong(m.group(2));
+            long seconds = Long.parseLong(m.group(3));
+            long millis = m.group(4) == null ? 0 : Long.parseLong((m.group(4) + "00").substring(0, 3));
+            long start = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+            if (!chapters.isEmpty() && start <= chapters.get(chapters.size() - 1).startMillis()) {
+                throw new InvalidInput("Chapter line " + number + " starts before the chapter above it.");
+            }
+            chapters.add(new Chapter(start, null, m.group(5), null));
+        }
+        return chapters;
+    }
+
+    static String format(List<Chapter> chapters) {
+        StringBuilder out = new StringBuilder();
+        for (Chapter c : chapters) {
+            long s = c.startMillis() / 1000;
+            out.append(s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                            : String.format("%d:%02d", s / 60, s % 60))
+                    .append(' ').append(c.title()).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,80 @@
+package org.castkeeper.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.castkeeper.Castkeeper;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.EpisodeRepository;
+import org.castkeeper.importing.ImportResult;
+
+/** The episode list with its search, and uploads of new episodes. */
+final class EpisodeListController {
+    static final int PAGE_SIZE = 50;
+
+    private final Castkeeper app;
+    private final UploadReceiver uploads;
+
+    EpisodeListController(Castkeeper app, UploadReceiver uploads) {
+        this.app = app;
+        this.uploads = uploads;
+    }
+
+    void list(Context ctx) {
+        String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        int page = Math.max(1, parse(ctx.queryParam("page")));
+        EpisodeRepository.Page found = app.episodes().page(query, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        Instant now = app.clock().instant();
+        var zone = app.config().timeZone();
+        var rows = found.episodes().stream().map(e -> new EpisodesPage.Row(e.id(), e.title(), e.stateAt(now).code(),
+                Formats.dateTime(e.publishAt() != null ? e.publishAt() : e.createdAt(), zone),
+                Formats.duration(e.audio().durationSeconds()), Formats.size(e.audio().sizeBytes()))).toList();
+        long limit = app.config().server().uploadLimitBytes();
+        Pages.render(ctx, "admin/episodes.jte", new EpisodesPage(AdminSecurity.session(ctx).csrfToken(), query,
+                page, pages, found.total(), rows, limit, Formats.size(limit)));
+    }
+
+    /** PUT /admin/upload?name=FILE.mp3 with the file as the body. Answers JSON for the upload script. */
+    void upload(Context ctx) throws Exception {
+        String name = ctx.queryParam("name");
+        if (name == null || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".mp3")) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "Choose an MP3 file (its name ends in .mp3)."));
+            return;
+        }
+        Path received;
+        try {
+            received = uploads.receive(ctx);
+        } catch (InvalidInput e) {
+            ctx.status(e.status()).json(Map.of("error", e.getMessage()));
+            return;
+        }
+        try {
+            ImportResult result = app.importer().importUpload(received, name);
+            switch (result.outcome()) {
+                case IMPORTED -> {
+                    Episode e = result.episode();
+                    ctx.status(HttpStatus.CREATED).json(Map.of("id", e.id(), "title", e.title(),
+                            "edit", "/admin/episodes/" + e.id(), "warnings", result.warnings()));
+                }
+                case ALREADY_CATALOGUED -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error",
+                        "This audio is already in the catalogue as \"" + result.episode().title() + "\".",
+                        "edit", "/admin/episodes/" + result.episode().id()));
+                case REJECTED -> ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", result.reason()));
+            }
+        } finally {
+            Files.deleteIfExists(received);
+        }
+    }
+
+    private static int parse(String value) {
+        try {
+            return value == null ? 1 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.castkeeper.admin;
+
+/** What the sign-in page shows. */
+public record LoginPage(String csrf, String username, String error) {
+}

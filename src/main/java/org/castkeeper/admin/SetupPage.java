@@ -1,0 +1,5 @@
+package org.castkeeper.admin;
+
+/** What the first-account page shows. */
+public record SetupPage(String csrf, String token, boolean valid, String error) {
+}

@@ -1,0 +1,59 @@
+package org.castkeeper.admin;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Streams an uploaded file (the raw request body, sent by the upload page's script) to a temporary file, never
+ * holding it in memory, and refuses it as soon as it passes the size limit. The temporary file is hidden and ends
+ * in ".part", so neither the folder watcher nor the media routes ever see it; the caller moves or deletes it.
+ */
+final class UploadReceiver {
+    private final Path folder;
+    private final long limitBytes;
+
+    UploadReceiver(Path mediaRoot, long limitBytes) {
+        this.folder = mediaRoot.resolve(".uploads");
+        this.limitBytes = limitBytes;
+    }
+
+    Path receive(Context ctx) throws IOException, InvalidInput {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limitBytes) {
+            throw new InvalidInput(tooBig(), 413);
+        }
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, ".upload-", ".part");
+        boolean kept = false;
+        try (InputStream in = ctx.bodyInputStream(); OutputStream out = Files.newOutputStream(temp)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > limitBytes) {
+                    throw new InvalidInput(tooBig(), 413);
+                }
+                out.write(buffer, 0, n);
+            }
+            if (total == 0) {
+                throw new InvalidInput("The file is empty (0 bytes). Export the episode again and re-upload it.");
+            }
+            kept = true;
+            return temp;
+        } finally {
+            if (!kept) {
+                // An aborted, failed or refused upload leaves nothing behind.
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private String tooBig() {
+        return "This file is bigger than the " + (limitBytes / (1024 * 1024)) + " MB upload limit "
+                + "(server.uploadLimitMb in feed-config.yml).";
+    }
+}

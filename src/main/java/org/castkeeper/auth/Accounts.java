@@ -1,0 +1,158 @@
+package org.castkeeper.auth;
+
+import static org.castkeeper.db.generated.Tables.APP_SESSION;
+import static org.castkeeper.db.generated.Tables.APP_USER;
+import static org.castkeeper.db.generated.Tables.SETUP_TOKEN;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+/**
+ * Host accounts and their sessions, stored in the catalogue database.
+ */
+public final class Accounts {
+    public static final Duration SESSION_LIFETIME = Duration.ofDays(14);
+    public static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    public Accounts(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Thrown when an account cannot be made; the message is for the host. */
+    public static final class AccountException extends Exception {
+        public AccountException(String message) {
+            super(message);
+        }
+    }
+
+    public User create(String username, String password) throws AccountException {
+        String name = normalise(username);
+        if (!name.matches("[a-z0-9._@-]{1,64}")) {
+            throw new AccountException("Use 1 to 64 letters, digits, dots, dashes, underscores or @ for the name.");
+        }
+        String weakness = Passwords.weakness(password);
+        if (weakness != null) {
+            throw new AccountException(weakness);
+        }
+        try {
+            int id = db.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.CREATED_AT)
+                    .values(name, Passwords.hash(password), clock.millis())
+                    .returningResult(APP_USER.ID)
+                    .fetchSingle().value1();
+            return new User(id, name);
+        } catch (IntegrityConstraintViolationException taken) {
+            throw new AccountException("There is already an account called " + name + ".");
+        }
+    }
+
+    public boolean anyUser() {
+        return db.fetchExists(APP_USER);
+    }
+
+    /** The account, when the name and password match. Takes as long when the name is unknown. */
+    public Optional<User> authenticate(String username, String password) {
+        var row = db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH).from(APP_USER)
+                .where(APP_USER.USERNAME.eq(normalise(username))).fetchOne();
+        if (row == null) {
+            Passwords.verifyNothing(password);
+            return Optional.empty();
+        }
+        return Passwords.verify(password, row.value3()) ? Optional.of(new User(row.value1(), row.value2()))
+                : Optional.empty();
+    }
+
+    /** A new session, with a new id: signing in never reuses an id the browser had before. */
+    public Session startSession(User user) {
+        String token = Tokens.random();
+        String csrf = Tokens.random();
+        Instant expires = clock.instant().plus(SESSION_LIFETIME);
+        db.insertInto(APP_SESSION, APP_SESSION.ID_HASH, APP_SESSION.USER_ID, APP_SESSION.CSRF_TOKEN,
+                        APP_SESSION.CREATED_AT, APP_SESSION.EXPIRES_AT)
+                .values(Tokens.sha256(token), user.id(), csrf, clock.millis(), expires.toEpochMilli())
+                .execute();
+        return new Session(token, user, csrf, expires);
+    }
+
+    public Optional<Session> session(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        var row = db.select(APP_SESSION.CSRF_TOKEN, APP_SESSION.EXPIRES_AT, APP_USER.ID, APP_USER.USERNAME)
+                .from(APP_SESSION).join(APP_USER).on(APP_USER.ID.eq(APP_SESSION.USER_ID))
+                .where(APP_SESSION.ID_HASH.eq(Tokens.sha256(token)))
+                .fetchOne();
+        if (row == null || row.value2() <= clock.millis()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session(token, new User(row.value3(), row.value4()), row.value1(),
+                Instant.ofEpochMilli(row.value2())));
+    }
+
+    public void endSession(String token) {
+        if (token != null) {
+            db.deleteFrom(APP_SESSION).where(APP_SESSION.ID_HASH.eq(Tokens.sha256(token))).execute();
+        }
+    }
+
+    public int removeExpiredSessions() {
+        return db.deleteFrom(APP_SESSION).where(APP_SESSION.EXPIRES_AT.le(clock.millis())).execute();
+    }
+
+    /** A one-time link token for making the first account; only while there is no account. */
+    public String newSetupToken() {
+        String token = Tokens.random();
+        db.insertInto(SETUP_TOKEN, SETUP_TOKEN.TOKEN_HASH, SETUP_TOKEN.EXPIRES_AT)
+                .values(Tokens.sha256(token), clock.instant().plus(SETUP_LINK_LIFETIME).toEpochMilli())
+                .execute();
+        return token;
+    }
+
+    public boolean isSetupTokenValid(String token) {
+        return token != null && !anyUser() && db.fetchExists(SETUP_TOKEN, SETUP_TOKEN.TOKEN_HASH.eq(Tokens.sha256(token))
+                .and(SETUP_TOKEN.EXPIRES_AT.gt(clock.millis())));
+    }
+
+    /** Makes the first account with a setup token, which is used up (with every other one) whatever happens. */
+    public User createWithSetupToken(String token, String username, String password) throws AccountException {
+        try {
+            return db.transactionResult(tx -> {
+                Accounts inTx = new Accounts(tx.dsl(), clock);
+                if (!inTx.isSetupTokenValid(token)) {
+                    throw new Refused(new AccountException("This setup link has expired or was already used."));
+                }
+                try {
+                    User user = inTx.create(username, password);
+                    tx.dsl().deleteFrom(SETUP_TOKEN).execute();
+                    return user;
+                } catch (AccountException e) {
+                    throw new Refused(e);
+                }
+            });
+        } catch (Refused e) {
+            throw e.reason;
+        }
+    }
+
+    /** Carries an AccountException out of a jOOQ transaction, which rolls back on it. */
+    private static final class Refused extends RuntimeException {
+        final AccountException reason;
+
+        Refused(AccountException reason) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

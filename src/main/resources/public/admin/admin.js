@@ -1,0 +1,87 @@
+// Castkeeper admin: uploads with a progress bar, and the copy button. No framework; the pages work without it
+// except for uploads of audio, which stream the file as the request body.
+(function () {
+  'use strict';
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content;
+
+  function upload(file, url, done) {
+    var status = document.getElementById('upload-status');
+    var bar = document.getElementById('upload-progress');
+    var percent = document.getElementById('upload-percent');
+    var speed = document.getElementById('upload-speed');
+    var message = document.getElementById('upload-message');
+    if (!/\.mp3$/i.test(file.name)) {
+      message.textContent = 'Choose an MP3 file (its name ends in .mp3).';
+      return;
+    }
+    var limit = Number((document.getElementById('dropzone') || {dataset: {}}).dataset.limit || 0);
+    if (limit && file.size > limit) {
+      message.textContent = 'This file is bigger than the upload limit (' + Math.round(limit / 1048576) + ' MB).';
+      return;
+    }
+    var xhr = new XMLHttpRequest();
+    var started = Date.now();
+    xhr.open('PUT', url + (url.indexOf('?') < 0 ? '?' : '&') + 'name=' + encodeURIComponent(file.name));
+    xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (status) { status.hidden = false; }
+    if (message) { message.textContent = 'Uploading ' + file.name + '…'; }
+    xhr.upload.onprogress = function (e) {
+      if (!e.lengthComputable || !bar) { return; }
+      var p = Math.round(100 * e.loaded / e.total);
+      bar.value = p;
+      percent.textContent = p + '%';
+      var seconds = Math.max(0.001, (Date.now() - started) / 1000);
+      speed.textContent = (e.loaded / 1048576 / seconds).toFixed(1) + ' MB/s';
+    };
+    xhr.upload.onload = function () {
+      if (bar) { bar.value = 100; percent.textContent = '100%'; }
+      if (message) { message.textContent = 'Reading the MP3…'; }
+    };
+    xhr.onload = function () {
+      var body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = {error: xhr.responseText}; }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        if (message) { message.textContent = 'Uploaded "' + (body.title || file.name) + '". Opening it…'; }
+        done(body);
+      } else if (message) {
+        message.textContent = body.error || ('The upload failed (' + xhr.status + ').');
+      }
+    };
+    xhr.onerror = function () { if (message) { message.textContent = 'The upload was interrupted. Nothing was saved.'; } };
+    xhr.send(file);
+  }
+
+  var drop = document.getElementById('dropzone');
+  var picker = document.getElementById('file');
+  if (drop && picker) {
+    var go = function (file) { upload(file, '/admin/upload', function (body) { window.location = body.edit; }); };
+    picker.addEventListener('change', function () { if (picker.files[0]) { go(picker.files[0]); } });
+    drop.addEventListener('dragover', function (e) { e.preventDefault(); drop.classList.add('over'); });
+    drop.addEventListener('dragleave', function () { drop.classList.remove('over'); });
+    drop.addEventListener('drop', function (e) {
+      e.preventDefault();
+      drop.classList.remove('over');
+      if (e.dataTransfer.files[0]) { go(e.dataTransfer.files[0]); }
+    });
+  }
+
+  var replace = document.getElementById('replace-audio');
+  if (replace) {
+    replace.addEventListener('change', function () {
+      if (replace.files[0]) {
+        upload(replace.files[0], replace.dataset.uploadUrl, function (body) { window.location = body.edit; });
+      }
+    });
+  }
+
+  document.querySelectorAll('[data-copy]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var field = document.getElementById(button.dataset.copy);
+      field.select();
+      (navigator.clipboard ? navigator.clipboard.writeText(field.value) : Promise.resolve(document.execCommand('copy')))
+        .then(function () { button.textContent = 'Copied'; });
+    });
+  });
+})();
