@@ -171,11 +171,8 @@ final class EpisodeEditController {
         if (e == null) {
             return;
         }
-        Path received;
-        try {
-            received = uploads.receive(ctx);
-        } catch (InvalidInput invalid) {
-            ctx.status(invalid.status()).json(Map.of("error", invalid.getMessage()));
+        Path received = uploads.receiveOrAnswer(ctx);
+        if (received == null) {
             return;
         }
         try {

@@ -45,11 +45,8 @@ final class EpisodeListController {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "Choose an MP3 file (its name ends in .mp3)."));
             return;
         }
-        Path received;
-        try {
-            received = uploads.receive(ctx);
-        } catch (InvalidInput e) {
-            ctx.status(e.status()).json(Map.of("error", e.getMessage()));
+        Path received = uploads.receiveOrAnswer(ctx);
+        if (received == null) {
             return;
         }
         try {

@@ -13,12 +13,31 @@ import java.nio.file.Path;
  * in ".part", so neither the folder watcher nor the media routes ever see it; the caller moves or deletes it.
  */
 final class UploadReceiver {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UploadReceiver.class);
+
     private final Path folder;
     private final long limitBytes;
 
     UploadReceiver(Path mediaRoot, long limitBytes) {
         this.folder = mediaRoot.resolve(".uploads");
         this.limitBytes = limitBytes;
+    }
+
+    /**
+     * Receives the upload, or answers the request itself (too big, empty, or the client went away) and returns
+     * null. Either way nothing is left behind but a complete file the caller now owns.
+     */
+    Path receiveOrAnswer(Context ctx) {
+        try {
+            return receive(ctx);
+        } catch (InvalidInput e) {
+            ctx.status(e.status()).json(java.util.Map.of("error", e.getMessage()));
+        } catch (IOException e) {
+            // Most often the browser closed the connection: the upload was cancelled or the network dropped.
+            LOG.info("An upload stopped before it was complete: {}", e.toString());
+            ctx.status(400).json(java.util.Map.of("error", "The upload was interrupted. Nothing was saved."));
+        }
+        return null;
     }
 
     Path receive(Context ctx) throws IOException, InvalidInput {

@@ -52,8 +52,13 @@ public final class TestServer implements AutoCloseable {
 
     /** @param topLevelConfig YAML appended at the end of the config, e.g. "feed:\n  itemLimit: 2\n" */
     public static TestServer startWithFeedSettings(Path dir, String topLevelConfig) throws Exception {
+        return startEditing(dir, yaml -> yaml + topLevelConfig);
+    }
+
+    /** Starts on the standard test config as changed by {@code edit}. */
+    public static TestServer startEditing(Path dir, java.util.function.UnaryOperator<String> edit) throws Exception {
         Path config = TestShow.create(dir);
-        Files.writeString(config, Files.readString(config) + topLevelConfig);
+        Files.writeString(config, edit.apply(Files.readString(config)));
         Files.setLastModifiedTime(config, java.nio.file.attribute.FileTime.from(START.minus(java.time.Duration.ofDays(30))));
         return start(ConfigLoader.load(config, Map.of()), dir);
     }

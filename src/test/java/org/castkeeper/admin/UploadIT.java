@@ -1,0 +1,133 @@
+package org.castkeeper.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.EpisodeState;
+import org.castkeeper.testing.AdminClient;
+import org.castkeeper.testing.Fixtures;
+import org.castkeeper.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UploadIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private AdminClient host(String config) throws Exception {
+        server = TestServer.start(dir, config);
+        return new AdminClient(server).signedIn();
+    }
+
+    private JsonNode json(HttpResponse<String> r) throws Exception {
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    private long filesInMediaFolder() throws Exception {
+        try (Stream<Path> files = Files.walk(server.app().config().episodesDir())) {
+            return files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith("show.jpg")).count();
+        }
+    }
+
+    @Test
+    void anUploadedMp3BecomesADraftWithItsMetadata() throws Exception {
+        AdminClient host = host("");
+        HttpResponse<String> r = host.put("/admin/upload?name=My%20Episode.mp3",
+                Files.readAllBytes(Fixtures.mp3("chapters.mp3")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        int id = json(r).get("id").asInt();
+        assertThat(json(r).get("edit").asText()).isEqualTo("/admin/episodes/" + id);
+        Episode e = server.app().episodes().findById(id).orElseThrow();
+        assertThat(e.title()).isEqualTo("Episode with chapters");
+        assertThat(e.state()).isEqualTo(EpisodeState.DRAFT);
+        assertThat(e.audio().durationSeconds()).isEqualTo(3);
+        assertThat(e.audio().path()).isEqualTo("my-episode.mp3");
+        assertThat(e.chapters()).hasSize(3);
+        assertThat(server.app().config().episodesDir().resolve("my-episode.mp3"))
+                .hasSameBinaryContentAs(Fixtures.mp3("chapters.mp3"));
+    }
+
+    @Test
+    void coverArtAndCommentBecomeEpisodeArtAndNotes() throws Exception {
+        AdminClient host = host("");
+        int withArt = json(host.put("/admin/upload?name=art.mp3", Files.readAllBytes(Fixtures.mp3("cover-art.mp3"))))
+                .get("id").asInt();
+        assertThat(server.app().episodes().findById(withArt).orElseThrow().artworkPath()).startsWith("artwork/");
+        int withComment = json(host.put("/admin/upload?name=c.mp3", Files.readAllBytes(Fixtures.mp3("cbr-id3v23.mp3"))))
+                .get("id").asInt();
+        assertThat(server.app().episodes().findById(withComment).orElseThrow().description())
+                .isEqualTo("<p>Three habits for a calmer start.</p>");
+    }
+
+    @Test
+    void aFileThatIsNotMp3IsRefusedWithAReasonAndLeavesNothing() throws Exception {
+        AdminClient host = host("");
+        long before = filesInMediaFolder();
+        HttpResponse<String> r = host.put("/admin/upload?name=interview.mp3",
+                Files.readAllBytes(Fixtures.mp3("reject-wav.mp3")));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r).get("error").asText()).startsWith("This is a WAV file");
+        assertThat(server.app().episodes().count()).isZero();
+        assertThat(filesInMediaFolder()).isEqualTo(before);
+        HttpResponse<String> empty = host.put("/admin/upload?name=empty.mp3", new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(json(empty).get("error").asText()).startsWith("The file is empty");
+        assertThat(host.put("/admin/upload?name=notes.txt", "x".getBytes()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWithAClearMessage() throws Exception {
+        server = TestServer.startEditing(dir, yaml -> yaml.replace("  port: 0\n", "  port: 0\n  uploadLimitMb: 1\n"));
+        AdminClient host = new AdminClient(server).signedIn();
+        long before = filesInMediaFolder();
+        HttpResponse<String> r = host.put("/admin/upload?name=long.mp3", new byte[2 * 1024 * 1024]);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(json(r).get("error").asText()).isEqualTo(
+                "This file is bigger than the 1 MB upload limit (server.uploadLimitMb in feed-config.yml).");
+        assertThat(filesInMediaFolder()).isEqualTo(before);
+        assertThat(server.app().episodes().count()).isZero();
+    }
+
+    @Test
+    void anAbortedUploadLeavesNoFileAndNoEpisode() throws Exception {
+        AdminClient host = host("");
+        byte[] mp3 = Files.readAllBytes(Fixtures.mp3("cbr-id3v23.mp3"));
+        String cookie = host.cookies().getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("ck_session")).findFirst().orElseThrow().getValue();
+        int port = java.net.URI.create(server.url("/")).getPort();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /admin/upload?name=cut.mp3 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Cookie: ck_session=" + cookie + "\r\nX-CSRF-Token: " + host.csrf() + "\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: " + (mp3.length * 4) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(mp3, 0, mp3.length / 2);
+            out.flush();
+            Thread.sleep(300);
+        }
+        // The server notices the closed connection; give it a moment to clean up.
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline && filesInMediaFolder() > 0) {
+            Thread.sleep(100);
+        }
+        assertThat(filesInMediaFolder()).isZero();
+        assertThat(server.app().episodes().count()).isZero();
+        assertThat(host.get("/admin").statusCode()).isEqualTo(200);
+    }
+}

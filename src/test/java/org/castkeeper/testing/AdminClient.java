@@ -1,0 +1,125 @@
+package org.castkeeper.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP client for the admin pages: it keeps cookies and sends the page's CSRF token. */
+public final class AdminClient {
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+
+    private final TestServer server;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private String csrf;
+
+    public AdminClient(TestServer server) {
+        this.server = server;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    public String csrf() {
+        return csrf;
+    }
+
+    /** Makes the account (once per server) and signs in with it. */
+    public AdminClient signedIn() throws Exception {
+        if (!server.app().accounts().anyUser()) {
+            server.app().accounts().create("dominion", "correct horse battery");
+        }
+        HttpResponse<String> response = signIn("dominion", "correct horse battery");
+        if (response.statusCode() != 303) {
+            throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + response.body());
+        }
+        get("/admin");
+        return this;
+    }
+
+    public HttpResponse<String> signIn(String username, String password) throws Exception {
+        get("/admin/login");
+        return postForm("/admin/login", Map.of("username", username, "password", password));
+    }
+
+    /** GET; remembers the CSRF token the page carries. */
+    public HttpResponse<String> get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (Pattern p : new Pattern[] {CSRF_META, CSRF_FIELD}) {
+            Matcher m = p.matcher(r.body());
+            if (m.find()) {
+                csrf = m.group(1);
+                break;
+            }
+        }
+        return r;
+    }
+
+    /** POST a form, with the CSRF token unless the fields say otherwise. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>();
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        all.putAll(fields);
+        String body = all.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** PUT a file as the body, as the upload script does. */
+    public HttpResponse<String> put(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("X-CSRF-Token", csrf).header("X-Requested-With", "XMLHttpRequest")
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST one file as multipart/form-data, with the CSRF token as a field. */
+    public HttpResponse<String> postFile(String path, String field, String fileName, String type, byte[] content)
+            throws Exception {
+        String boundary = "castkeeper-test-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any request, with no CSRF token added. */
+    public HttpResponse<String> raw(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
