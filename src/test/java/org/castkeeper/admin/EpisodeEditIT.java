@@ -1,0 +1,219 @@
+package org.castkeeper.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.castkeeper.catalogue.Chapter;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.EpisodeState;
+import org.castkeeper.catalogue.EpisodeType;
+import org.castkeeper.testing.AdminClient;
+import org.castkeeper.testing.Fixtures;
+import org.castkeeper.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The episode editor over HTTP, and what each change does to the feed. */
+class EpisodeEditIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+    AdminClient host;
+    Episode draft;
+    String page;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(dir, "");
+        host = new AdminClient(server).signedIn();
+        draft = server.publish("chapters.mp3", "Draft", null);
+        page = "/admin/episodes/" + draft.id();
+        assertThat(host.get(page).statusCode()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Episode reload() {
+        return server.app().episodes().findById(draft.id()).orElseThrow();
+    }
+
+    private String feed() throws Exception {
+        return new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8);
+    }
+
+    private Map<String, String> details(String title) {
+        Map<String, String> form = new HashMap<>();
+        form.put("title", title);
+        form.put("notes", "Why **sleep** matters.\n\n- one\n- two\n\n<script>alert(1)</script>");
+        form.put("season", "2");
+        form.put("number", "7");
+        form.put("type", "bonus");
+        form.put("explicit", "true");
+        form.put("chapters", "0:00 Welcome\n1:30 The research\n1:02:03 Goodbye");
+        return form;
+    }
+
+    @Test
+    void savingDetailsStoresThemAndSanitisesTheNotes() throws Exception {
+        HttpResponse<String> r = host.postForm(page, details("Sleep & stress"));
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue(page + "?done=saved");
+        Episode e = reload();
+        assertThat(e.title()).isEqualTo("Sleep & stress");
+        assertThat(e.guid()).isEqualTo(draft.guid());
+        assertThat(e.notesMarkdown()).startsWith("Why **sleep** matters.");
+        assertThat(e.description()).contains("<strong>sleep</strong>").contains("<li>one</li>")
+                .doesNotContain("<script>");
+        assertThat(e.season()).isEqualTo(2);
+        assertThat(e.episodeNumber()).isEqualTo(7);
+        assertThat(e.type()).isEqualTo(EpisodeType.BONUS);
+        assertThat(e.explicit()).isTrue();
+        assertThat(e.chapters()).containsExactly(new Chapter(0, null, "Welcome", null),
+                new Chapter(90_000, null, "The research", null), new Chapter(3_723_000, null, "Goodbye", null));
+        assertThat(host.get(page + "?done=saved").body()).contains("Saved. The feed shows the change now.")
+                .contains("1:02:03 Goodbye");
+    }
+
+    @Test
+    void badInputIsExplainedAndNothingIsSaved() throws Exception {
+        Map<String, String> form = details("Changed");
+        form.put("chapters", "0:00 Welcome\nhalf past one The research");
+        HttpResponse<String> r = host.postForm(page, form);
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("Chapter line 2 should look like");
+        form = details("Changed");
+        form.put("season", "two");
+        assertThat(host.postForm(page, form).body()).contains("Season must be a whole number.");
+        form = details("   ");
+        assertThat(host.postForm(page, form).body()).contains("An episode needs a title.");
+        assertThat(reload().title()).isEqualTo("Draft");
+    }
+
+    @Test
+    void publishScheduleAndUnpublishShowInTheFeedAtOnce() throws Exception {
+        assertThat(feed()).doesNotContain(draft.guid());
+        assertThat(host.postForm(page + "/publish", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
+        assertThat(feed()).contains(draft.guid());
+
+        assertThat(host.postForm(page + "/unpublish", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(feed()).doesNotContain(draft.guid());
+
+        // Tomorrow at 07:00 in the show's zone (Europe/London: GMT in November).
+        HttpResponse<String> r = host.postForm(page + "/schedule", Map.of("date", "2026-11-24", "time", "07:00"));
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(reload().state()).isEqualTo(EpisodeState.SCHEDULED);
+        assertThat(reload().publishAt()).isEqualTo(Instant.parse("2026-11-24T07:00:00Z"));
+        assertThat(feed()).doesNotContain(draft.guid());
+        server.clock().set(Instant.parse("2026-11-24T07:00:01Z"));
+        assertThat(feed()).contains(draft.guid());
+
+        HttpResponse<String> past = host.postForm(page + "/schedule", Map.of("date", "2020-01-01", "time", "07:00"));
+        assertThat(past.statusCode()).isEqualTo(422);
+        assertThat(past.body()).contains("That time has passed.");
+    }
+
+    @Test
+    void artworkMustBeASquareRgbJpegOrPngOf1400To3000Pixels() throws Exception {
+        HttpResponse<String> r = host.postFile(page + "/artwork", "artwork", "art.jpg", "image/jpeg",
+                image(1400, 1400, BufferedImage.TYPE_INT_RGB, "jpg"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        String art = reload().artworkPath();
+        assertThat(art).matches("artwork/[0-9a-f]{16}\\.jpg");
+        host.postForm(page + "/publish", Map.of());
+        assertThat(feed()).contains("<itunes:image href=\"http://localhost:8080/media/" + art + "\" />");
+
+        assertThat(host.postFile(page + "/artwork", "artwork", "a.png", "image/png",
+                image(1400, 1000, BufferedImage.TYPE_INT_RGB, "png")).body())
+                .contains("Artwork must be square; this image is 1400 × 1000 px.");
+        assertThat(host.postFile(page + "/artwork", "artwork", "a.png", "image/png",
+                image(600, 600, BufferedImage.TYPE_INT_RGB, "png")).body())
+                .contains("Artwork must be between 1400 and 3000 px square; this image is 600 px.");
+        assertThat(host.postFile(page + "/artwork", "artwork", "a.png", "image/png",
+                image(1400, 1400, BufferedImage.TYPE_BYTE_GRAY, "png")).body())
+                .contains("Artwork must be in RGB colour");
+        assertThat(host.postFile(page + "/artwork", "artwork", "a.gif", "image/gif",
+                "GIF89a not really".getBytes()).body()).contains("Artwork must be a JPEG or PNG image.");
+        assertThat(reload().artworkPath()).isEqualTo(art);
+    }
+
+    @Test
+    void aVttTranscriptIsAttachedAndReachesTheFeed() throws Exception {
+        String vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWelcome to the show.\n";
+        assertThat(host.postFile(page + "/transcript", "transcript", "ep.vtt", "text/vtt",
+                vtt.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(303);
+        Episode e = reload();
+        assertThat(e.transcriptType()).isEqualTo("text/vtt");
+        host.postForm(page + "/publish", Map.of());
+        assertThat(feed()).contains("<podcast:transcript url=\"http://localhost:8080/media/" + e.transcriptPath()
+                + "\" type=\"text/vtt\"");
+        HttpResponse<byte[]> served = server.get("/media/" + e.transcriptPath());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(new String(served.body(), StandardCharsets.UTF_8)).isEqualTo(vtt);
+        assertThat(host.postFile(page + "/transcript", "transcript", "notes.txt", "text/plain",
+                "just some words".getBytes()).body()).contains("A transcript must be a WebVTT file");
+    }
+
+    @Test
+    void replacingTheAudioKeepsTheGuid() throws Exception {
+        host.postForm(page + "/publish", Map.of());
+        HttpResponse<String> r = host.put(page + "/audio?name=fixed.mp3", Files.readAllBytes(Fixtures.mp3("vbr-xing.mp3")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Episode e = reload();
+        assertThat(e.guid()).isEqualTo(draft.guid());
+        assertThat(e.audio().path()).isEqualTo("fixed.mp3");
+        assertThat(e.audio().variableBitrate()).isTrue();
+        String feed = feed();
+        assertThat(feed).contains(draft.guid()).contains("http://localhost:8080/media/fixed.mp3")
+                .contains("length=\"" + e.audio().sizeBytes() + "\"");
+        HttpResponse<String> bad = host.put(page + "/audio?name=x.mp3", Files.readAllBytes(Fixtures.mp3("reject-m4a.mp3")));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(reload().audio()).isEqualTo(e.audio());
+    }
+
+    @Test
+    void theEpisodeListSearchesAndPages() throws Exception {
+        for (int i = 0; i < 55; i++) {
+            server.app().episodes().create(org.castkeeper.testing.Episodes.draft("Listed " + i));
+        }
+        String first = host.get("/admin").body();
+        assertThat(first).contains("56 episodes").contains("Page 1 of 2");
+        assertThat(first.split("<tr>").length - 2).isEqualTo(EpisodeListController.PAGE_SIZE);
+        String search = host.get("/admin?q=listed%2042").body();
+        assertThat(search).contains("1 episode").contains("Listed 42").doesNotContain("Listed 41<");
+        assertThat(host.get("/admin?q=%3Cscript%3E").body()).doesNotContain("<script>")
+                .contains("value=\"&lt;script");
+    }
+
+    @Test
+    void theSettingsPageShowsTheFeedUrlAndWhatToFix() throws Exception {
+        host.postForm(page + "/publish", Map.of());
+        String settings = host.get("/admin/settings").body();
+        assertThat(settings).contains("value=\"http://localhost:8080/feed.xml\"")
+                .contains("server.publicUrl is not https")
+                .contains("show.owner.email is a placeholder")
+                .contains("&lt;guid isPermaLink=\"false\"&gt;" + draft.guid());
+    }
+
+    private static byte[] image(int width, int height, int type, String format) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, type);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+}
