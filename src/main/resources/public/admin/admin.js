@@ -56,7 +56,10 @@
   var drop = document.getElementById('dropzone');
   var picker = document.getElementById('file');
   if (drop && picker) {
-    var go = function (file) { upload(file, '/admin/upload', function (body) { window.location = body.edit; }); };
+    // A moment to read "Uploaded", then on to the new draft.
+    var go = function (file) {
+      upload(file, '/admin/upload', function (body) { setTimeout(function () { window.location = body.edit; }, 800); });
+    };
     picker.addEventListener('change', function () { if (picker.files[0]) { go(picker.files[0]); } });
     drop.addEventListener('dragover', function (e) { e.preventDefault(); drop.classList.add('over'); });
     drop.addEventListener('dragleave', function () { drop.classList.remove('over'); });

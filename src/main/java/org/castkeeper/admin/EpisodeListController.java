@@ -33,9 +33,9 @@ final class EpisodeListController {
         var rows = found.episodes().stream().map(e -> new EpisodesPage.Row(e.id(), e.title(), e.stateAt(now).code(),
                 Formats.dateTime(e.publishAt() != null ? e.publishAt() : e.createdAt(), zone),
                 Formats.duration(e.audio().durationSeconds()), Formats.size(e.audio().sizeBytes()))).toList();
-        long limit = app.config().server().uploadLimitBytes();
+        var server = app.config().server();
         Pages.render(ctx, "admin/episodes.jte", new EpisodesPage(AdminSecurity.session(ctx).csrfToken(), query,
-                page, pages, found.total(), rows, limit, Formats.size(limit)));
+                page, pages, found.total(), rows, server.uploadLimitBytes(), server.uploadLimitMb() + " MB"));
     }
 
     /** PUT /admin/upload?name=FILE.mp3 with the file as the body. Answers JSON for the upload script. */

@@ -21,12 +21,23 @@ public final class AdminClient {
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 
     private final TestServer server;
+    private final java.util.function.UnaryOperator<String> urls;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private String csrf;
 
     public AdminClient(TestServer server) {
+        this(server, server::url);
+    }
+
+    /** For a server in another process: {@code urls} turns a path into a URL. */
+    public AdminClient(java.util.function.UnaryOperator<String> urls) {
+        this(null, urls);
+    }
+
+    private AdminClient(TestServer server, java.util.function.UnaryOperator<String> urls) {
         this.server = server;
+        this.urls = urls;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -58,7 +69,7 @@ public final class AdminClient {
 
     /** GET; remembers the CSRF token the page carries. */
     public HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url(path))).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(urls.apply(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
         for (Pattern p : new Pattern[] {CSRF_META, CSRF_FIELD}) {
             Matcher m = p.matcher(r.body());
@@ -82,14 +93,22 @@ public final class AdminClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** PUT a file from disk as the body, streamed. */
+    public HttpResponse<String> putFile(String path, java.nio.file.Path file) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                .header("X-CSRF-Token", csrf).header("X-Requested-With", "XMLHttpRequest")
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** PUT a file as the body, as the upload script does. */
     public HttpResponse<String> put(String path, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
                 .header("X-CSRF-Token", csrf).header("X-Requested-With", "XMLHttpRequest")
                 .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -106,7 +125,7 @@ public final class AdminClient {
                 + fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -114,7 +133,7 @@ public final class AdminClient {
 
     /** Any request, with no CSRF token added. */
     public HttpResponse<String> raw(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(urls.apply(path)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

@@ -1,0 +1,113 @@
+package org.castkeeper.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.castkeeper.testing.Fixtures;
+import org.castkeeper.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The host's weekly routine in a real browser: Debian's headless Chromium, driven through Debian's chromedriver
+ * (.ci/run installs both; nothing is downloaded). Screenshots go to target/screenshots, outside the repository.
+ */
+class AdminBrowserIT {
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @TempDir
+    Path dir;
+    TestServer server;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(dir, "");
+        server.app().accounts().create("dominion", "correct horse battery");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("castkeeper.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("castkeeper.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.close();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void signIn(String password) {
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys("dominion");
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    @Test
+    void signInUploadEditPublishAndFindItInTheFeed() throws Exception {
+        browser.get(server.url("/admin"));
+        wait.until(ExpectedConditions.urlContains("/admin/login"));
+
+        signIn("not my password");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(browser.findElement(By.id("error")).getText())
+                .isEqualTo("That name and password do not match an account.");
+        screenshot("01-wrong-password");
+
+        signIn("correct horse battery");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Episodes"));
+        screenshot("02-episodes");
+
+        browser.findElement(By.id("file")).sendKeys(Fixtures.mp3("cbr-id3v23.mp3").toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBe(By.id("upload-percent"), "100%"));
+        assertThat(browser.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("100");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "Uploaded"));
+        screenshot("03-uploaded");
+
+        wait.until(ExpectedConditions.urlMatches(".*/admin/episodes/\\d+$"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Morning routine");
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("Morning routine, week 1");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Morning routine, week 1");
+
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "published"));
+        screenshot("04-published");
+
+        String feed = new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8);
+        assertThat(feed).contains("<title>Morning routine, week 1</title>");
+    }
+}
