@@ -12,7 +12,7 @@ CREATE TABLE app_user (
 
 CREATE TABLE app_session (
     -- SHA-256 of the cookie's value: a copy of the database holds no usable session.
-    id_hash    TEXT    PRIMARY KEY,
+    id_hash    TEXT    NOT NULL PRIMARY KEY,
     user_id    INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
     csrf_token TEXT    NOT NULL,
     created_at BIGINT  NOT NULL,
@@ -21,13 +21,13 @@ CREATE TABLE app_session (
 
 CREATE TABLE login_attempt (
     -- "account:NAME" or "address:IP".
-    bucket       TEXT    PRIMARY KEY,
+    bucket       TEXT    NOT NULL PRIMARY KEY,
     window_start BIGINT  NOT NULL,
     failures     INTEGER NOT NULL
 );
 
 CREATE TABLE setup_token (
-    token_hash TEXT   PRIMARY KEY,
+    token_hash TEXT   NOT NULL PRIMARY KEY,
     expires_at BIGINT NOT NULL
 );
 
