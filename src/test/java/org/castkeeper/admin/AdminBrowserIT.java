@@ -109,5 +109,17 @@ class AdminBrowserIT {
 
         String feed = new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8);
         assertThat(feed).contains("<title>Morning routine, week 1</title>");
+
+        // On a phone: the pages fit the screen, with no sideways scrolling.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        String editor = browser.getCurrentUrl();
+        for (String page : new String[] {server.url("/admin"), editor, server.url("/admin/settings")}) {
+            browser.get(page);
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as(page).isLessThanOrEqualTo(0);
+        }
+        browser.get(server.url("/admin"));
+        screenshot("05-phone");
     }
 }

@@ -165,6 +165,11 @@ class EpisodeEditIT {
         HttpResponse<byte[]> served = server.get("/media/" + e.transcriptPath());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(new String(served.body(), StandardCharsets.UTF_8)).isEqualTo(vtt);
+        String srt = "1\n00:00:00,000 --> 00:00:02,000\nWelcome to the show.\n";
+        assertThat(host.postFile(page + "/transcript", "transcript", "ep.srt", "application/x-subrip",
+                srt.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(303);
+        assertThat(reload().transcriptType()).isEqualTo("application/x-subrip");
+        assertThat(feed()).contains("type=\"application/x-subrip\"");
         assertThat(host.postFile(page + "/transcript", "transcript", "notes.txt", "text/plain",
                 "just some words".getBytes()).body()).contains("A transcript must be a WebVTT file");
     }

@@ -96,6 +96,41 @@ class SignInIT {
     }
 
     @Test
+    void manyFailuresFromOneAddressLockItWhateverTheAccount() throws Exception {
+        AdminClient client = new AdminClient(server);
+        for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
+            assertThat(client.signIn("someone" + i, "guess number " + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(client.signIn("dominion", "correct horse battery").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void cookiesAreSecureWhenThePublicUrlIsHttps() throws Exception {
+        server.close();
+        server = TestServer.startEditing(dir.resolve("https"),
+                yaml -> yaml.replace("publicUrl: http://localhost:8080", "publicUrl: https://podcast.example.org"));
+        server.app().accounts().create("dominion", "correct horse battery");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> form = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.url("/admin/login"))).build(), HttpResponse.BodyHandlers.ofString());
+        String csrfCookie = form.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("ck_csrf="))
+                .findFirst().orElseThrow();
+        assertThat(csrfCookie).contains("Secure").contains("HttpOnly");
+        // A browser on https sends the cookie back; this test plays that part by hand.
+        String token = csrfCookie.substring("ck_csrf=".length(), csrfCookie.indexOf(';'));
+        HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.url("/admin/login")))
+                .header("Cookie", "ck_csrf=" + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + token + "&username=dominion&password=correct+horse+battery")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().allValues("Set-Cookie")).filteredOn(h -> h.startsWith("ck_session="))
+                .singleElement().satisfies(h -> assertThat(h).contains("Secure").contains("HttpOnly"));
+    }
+
+    @Test
     void theSignInFormNeedsItsCsrfToken() throws Exception {
         AdminClient client = new AdminClient(server);
         client.get("/admin/login");
