@@ -12,6 +12,7 @@ import org.castkeeper.catalogue.PublicationCache;
 import org.castkeeper.catalogue.ShowRepository;
 import org.castkeeper.config.AppConfig;
 import org.castkeeper.db.Database;
+import org.castkeeper.distribution.Listings;
 import org.castkeeper.feed.FeedBuilder;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
@@ -37,6 +38,7 @@ public final class Castkeeper implements AutoCloseable {
     private final FeedCache feed;
     private final Accounts accounts;
     private final LoginThrottle loginThrottle;
+    private final Listings listings;
 
     /** How often a cache re-reads the catalogue's change stamp, to notice writes by other instances. */
     static final Duration STAMP_CHECK = Duration.ofSeconds(2);
@@ -57,6 +59,7 @@ public final class Castkeeper implements AutoCloseable {
         this.feed = new FeedCache(publications, new FeedBuilder(config.show(), urls), config.feed().itemLimit());
         this.accounts = new Accounts(database.dsl(), clock);
         this.loginThrottle = new LoginThrottle(database.dsl(), clock);
+        this.listings = new Listings(database.dsl(), showId, clock);
     }
 
     /** Opens the catalogue (migrating it if needed) and the media folder. */
@@ -110,6 +113,10 @@ public final class Castkeeper implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    public Listings listings() {
+        return listings;
     }
 
     public LoginThrottle loginThrottle() {

@@ -27,6 +27,7 @@ public final class AdminRoutes {
         EpisodeListController list = new EpisodeListController(app, uploads);
         EpisodeEditController edit = new EpisodeEditController(app, uploads);
         SettingsController settings = new SettingsController(app);
+        DistributionController distribution = new DistributionController(app);
         routes = List.of(
                 new AdminRoute(GET, "/admin/login", Access.PUBLIC, signIn::loginForm),
                 new AdminRoute(POST, "/admin/login", Access.PUBLIC, signIn::login),
@@ -44,7 +45,9 @@ public final class AdminRoutes {
                 new AdminRoute(POST, "/admin/episodes/{id}/artwork", Access.HOST, edit::artwork),
                 new AdminRoute(POST, "/admin/episodes/{id}/transcript", Access.HOST, edit::transcript),
                 new AdminRoute(PUT, "/admin/episodes/{id}/audio", Access.HOST, edit::replaceAudio),
-                new AdminRoute(GET, "/admin/settings", Access.HOST, settings::show));
+                new AdminRoute(GET, "/admin/settings", Access.HOST, settings::show),
+                new AdminRoute(GET, "/admin/distribution", Access.HOST, distribution::show),
+                new AdminRoute(POST, "/admin/distribution/listings", Access.HOST, distribution::saveListings));
     }
 
     public List<AdminRoute> routes() {

@@ -24,6 +24,7 @@ import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.EpisodeType;
 import org.castkeeper.feed.ShowNotesHtml;
 import org.castkeeper.importing.EpisodeImporter;
+import org.castkeeper.media.ArtworkRules;
 
 /**
  * The episode editor: details, publishing (now, scheduled, unpublished), artwork, transcript and replacing the
@@ -124,7 +125,12 @@ final class EpisodeEditController {
         }
         try {
             byte[] bytes = smallFile(ctx.uploadedFile("artwork"), "an image");
-            String extension = ArtworkCheck.check(bytes);
+            String extension;
+            try {
+                extension = ArtworkRules.check(bytes);
+            } catch (ArtworkRules.Broken broken) {
+                throw new InvalidInput(broken.getMessage());
+            }
             String name = "artwork/" + org.castkeeper.auth.Tokens.sha256(new String(bytes, StandardCharsets.ISO_8859_1))
                     .substring(0, 16) + "." + extension;
             app.media().writeIfAbsent(bytes, name);

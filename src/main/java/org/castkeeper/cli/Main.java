@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Self-hosted podcast RSS feed and episode catalogue.",
-        subcommands = {ServeCommand.class, ImportCommand.class, EpisodesCommand.class, UserCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, EpisodesCommand.class, UserCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     static final int FAILED = 1;

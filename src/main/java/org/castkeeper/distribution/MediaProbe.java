@@ -1,0 +1,85 @@
+package org.castkeeper.distribution;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Fetches every enclosure the way Apple and Spotify do after a submission: a HEAD, then a two-byte range.
+ * Requests go to {@code probeBase} in place of the public URL when one is given (the server checking itself).
+ */
+final class MediaProbe {
+    private static final int PARALLEL = 16;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    /** What went wrong with one enclosure; {@code problem} is null when nothing did, {@code ranges} likewise. */
+    record Result(FeedFacts.Item item, String problem, String rangeProblem) {
+    }
+
+    List<Result> probe(List<FeedFacts.Item> items, String publicBase, String probeBase) throws Exception {
+        Semaphore slots = new Semaphore(PARALLEL);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Result>> futures = new ArrayList<>();
+            for (FeedFacts.Item item : items) {
+                futures.add(pool.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return probe(item, publicBase, probeBase);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            List<Result> results = new ArrayList<>();
+            for (Future<Result> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        }
+    }
+
+    private Result probe(FeedFacts.Item item, String publicBase, String probeBase) {
+        if (item.enclosureUrl() == null) {
+            return new Result(item, "has no enclosure", null);
+        }
+        String url = probeBase != null && item.enclosureUrl().startsWith(publicBase)
+                ? probeBase + item.enclosureUrl().substring(publicBase.length()) : item.enclosureUrl();
+        try {
+            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (head.statusCode() != 200) {
+                return new Result(item, "answers HEAD with " + head.statusCode(), null);
+            }
+            long length = head.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (length != item.enclosureLength()) {
+                return new Result(item, "is " + length + " bytes but the feed says " + item.enclosureLength(), null);
+            }
+            String type = head.headers().firstValue("Content-Type").orElse("");
+            if (!type.startsWith(String.valueOf(item.enclosureType()))) {
+                return new Result(item, "is served as " + type + " but the feed says " + item.enclosureType(), null);
+            }
+            HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=0-1")
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            String expected = "bytes 0-1/" + item.enclosureLength();
+            if (range.statusCode() != 206 || range.body().length != 2
+                    || !expected.equals(range.headers().firstValue("Content-Range").orElse(""))) {
+                return new Result(item, null, "answers a byte range with " + range.statusCode()
+                        + " and Content-Range " + range.headers().firstValue("Content-Range").orElse("(none)"));
+            }
+            return new Result(item, null, null);
+        } catch (Exception e) {
+            return new Result(item, "cannot be fetched: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
+        }
+    }
+}

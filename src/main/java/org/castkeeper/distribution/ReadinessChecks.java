@@ -1,0 +1,182 @@
+package org.castkeeper.distribution;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.castkeeper.Castkeeper;
+import org.castkeeper.config.ApplePodcastCategories;
+import org.castkeeper.distribution.Check.Status;
+import org.castkeeper.media.ArtworkRules;
+
+/**
+ * What each directory will make of the show, computed from the real feed bytes, the real artwork file and real
+ * HTTP requests to the media. Every finding is checked once; each directory then weighs it as it does (Spotify and
+ * YouTube refuse a feed without an owner email, for instance; Apple only needs it for contact).
+ */
+public final class ReadinessChecks {
+    static final int DESCRIPTION_LIMIT_BYTES = 4000;
+    static final int FEED_SIZE_WARNING_BYTES = 10 * 1024 * 1024;
+
+    private final Castkeeper app;
+    private final MediaProbe probe = new MediaProbe();
+
+    public ReadinessChecks(Castkeeper app) {
+        this.app = app;
+    }
+
+    /** The checks, per directory. */
+    public record Report(Map<Directory, List<Check>> checks) {
+        public boolean anyFailing() {
+            return checks.values().stream().flatMap(List::stream).anyMatch(c -> c.status() == Status.FAIL);
+        }
+
+        public long count(Directory directory, Status status) {
+            return checks.get(directory).stream().filter(c -> c.status() == status).count();
+        }
+    }
+
+    /**
+     * @param probeBase where to send the media requests instead of the public URL (e.g. the server's own local
+     *                  address), or null to fetch the public URLs as a directory would
+     */
+    public Report run(String probeBase) throws Exception {
+        byte[] xml = app.feed().page(1).orElseThrow().xml();
+        FeedFacts feed = FeedFacts.parse(xml);
+        String base = app.config().server().baseUrl();
+
+        Check episodes = feed.items().isEmpty()
+                ? Check.fail("Episodes", "No episode is published yet.", "Publish at least one episode: directories refuse an empty feed.")
+                : Check.pass("Episodes", feed.items().size() + " published.");
+        Check owner = ownerEmail(feed.ownerEmail());
+        Check artwork = artwork();
+        Check category = !feed.categories().isEmpty() && ApplePodcastCategories.isCategory(feed.categories().get(0))
+                ? Check.pass("Category", feed.categories().get(0) + ".")
+                : Check.fail("Category", "The first itunes:category is not on Apple's list.", "Set show.categories from Apple's list.");
+        Check explicit = "true".equals(feed.explicit()) || "false".equals(feed.explicit())
+                ? Check.pass("Explicit", "itunes:explicit is " + feed.explicit() + ".")
+                : Check.fail("Explicit", "itunes:explicit is missing or not true/false.", "Set show.explicit to true or false.");
+        Check language = feed.language() != null && !feed.language().isBlank()
+                ? Check.pass("Language", feed.language() + ".")
+                : Check.fail("Language", "The feed has no language.", "Set show.language, e.g. en.");
+        int descriptionBytes = feed.description() == null ? 0 : feed.description().getBytes(StandardCharsets.UTF_8).length;
+        Check description = descriptionBytes == 0
+                ? Check.fail("Description", "The show has no description.", "Set show.description.")
+                : descriptionBytes > DESCRIPTION_LIMIT_BYTES
+                ? Check.fail("Description", "The description is " + descriptionBytes + " bytes; Apple allows "
+                        + DESCRIPTION_LIMIT_BYTES + ".", "Shorten show.description.")
+                : Check.pass("Description", descriptionBytes + " bytes.");
+        List<MediaProbe.Result> probes = probe.probe(feed.items(), base, probeBase);
+        Check enclosures = enclosures(probes);
+        Check ranges = ranges(probes);
+        Check guids = guids(feed);
+        Check https = base.startsWith("https://")
+                ? Check.pass("HTTPS", "The feed and media are served over https.")
+                : Check.warn("HTTPS", "server.publicUrl is " + base + ".", "Serve Castkeeper over https and set server.publicUrl to that address.");
+        Check reachable = reachable(base);
+        Check size = feed.sizeBytes() > FEED_SIZE_WARNING_BYTES
+                ? Check.warn("Feed size", "The feed is " + feed.sizeBytes() / 1024 + " KB.", "Set feed.itemLimit so /feed.xml lists only recent episodes.")
+                : Check.pass("Feed size", feed.sizeBytes() / 1024 + " KB.");
+        boolean blocked = app.config().show().block();
+        Check block = blocked
+                ? Check.fail("Not blocked", "show.block is true: the feed asks directories not to list the show.", "Set show.block to false.")
+                : Check.pass("Not blocked", "The feed does not block directories.");
+        Check homepage = feed.link() != null && feed.author() != null
+                ? Check.pass("Homepage and author", feed.link() + ", " + feed.author() + ".")
+                : Check.fail("Homepage and author", "The feed lacks a link or an author.", "Set show.link and show.author.");
+
+        Map<Directory, List<Check>> report = new EnumMap<>(Directory.class);
+        report.put(Directory.APPLE, List.of(episodes, reachable, https.as(Status.WARN), owner.as(Status.WARN), artwork,
+                category, explicit, language, description, enclosures, ranges, guids, size, block));
+        report.put(Directory.SPOTIFY, List.of(episodes, reachable, https.as(Status.WARN), owner, artwork,
+                category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
+                ranges.as(Status.WARN), guids, size, block.as(Status.WARN)));
+        report.put(Directory.YOUTUBE, List.of(episodes, reachable, https.as(Status.WARN), owner, artwork,
+                category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
+                ranges.as(Status.WARN), guids, homepage.as(Status.WARN), size, block));
+        return new Report(report);
+    }
+
+    private static Check ownerEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Check.fail("Owner email", "The feed has no itunes:owner email, where Spotify and YouTube send "
+                    + "their verification code.", "Set show.owner.email to an address you read.");
+        }
+        String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        if (Set.of("example.com", "example.org", "example.net").contains(domain)) {
+            return Check.fail("Owner email", email + " is a placeholder: the verification code would be lost.",
+                    "Set show.owner.email to an address you read.");
+        }
+        return Check.pass("Owner email", email + ".");
+    }
+
+    private Check artwork() {
+        try {
+            byte[] bytes = Files.readAllBytes(app.config().showArtwork());
+            String kind = ArtworkRules.check(bytes);
+            String name = app.config().showArtwork().getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean extensionMatches = kind.equals("png") ? name.endsWith(".png")
+                    : name.endsWith(".jpg") || name.endsWith(".jpeg");
+            if (!extensionMatches) {
+                return Check.fail("Artwork", "The artwork is a " + kind.toUpperCase(Locale.ROOT) + " image named "
+                        + name + ".", "Rename it to end in ." + kind + ": Apple checks that the name matches.");
+            }
+            return Check.pass("Artwork", name + " meets Apple's rules.");
+        } catch (ArtworkRules.Broken broken) {
+            return Check.fail("Artwork", broken.getMessage(), "Replace show.artwork with a square RGB JPEG or PNG of "
+                    + ArtworkRules.MIN + " to " + ArtworkRules.MAX + " px.");
+        } catch (Exception e) {
+            return Check.fail("Artwork", "The artwork file cannot be read: " + e.getMessage(), "Check show.artwork.");
+        }
+    }
+
+    private static Check enclosures(List<MediaProbe.Result> probes) {
+        List<String> problems = new ArrayList<>();
+        for (MediaProbe.Result r : probes) {
+            if (r.problem() != null) {
+                problems.add("\"" + r.item().title() + "\" " + r.problem());
+            }
+        }
+        return problems.isEmpty()
+                ? Check.pass("Media", probes.size() + " enclosures answer HEAD with the right length and type.")
+                : Check.fail("Media", problems.size() + " of " + probes.size() + " enclosures fail: " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "") + ".",
+                "Make sure every episode's audio file is in the episodes folder and the public URL reaches Castkeeper.");
+    }
+
+    private static Check ranges(List<MediaProbe.Result> probes) {
+        List<String> problems = probes.stream().filter(r -> r.rangeProblem() != null)
+                .map(r -> "\"" + r.item().title() + "\" " + r.rangeProblem()).toList();
+        return problems.isEmpty()
+                ? Check.pass("Byte ranges", "Every enclosure answers byte-range requests.")
+                : Check.fail("Byte ranges", problems.get(0) + ".",
+                "Serve the media through Castkeeper or a CDN that supports Range requests.");
+    }
+
+    private static Check guids(FeedFacts feed) {
+        Set<String> seen = new HashSet<>();
+        for (FeedFacts.Item item : feed.items()) {
+            if (item.guid() == null || !seen.add(item.guid())) {
+                return Check.fail("Unique guids", "\"" + item.title() + "\" has a missing or repeated guid.",
+                        "Every episode needs its own guid; import the episode again rather than copying it.");
+            }
+        }
+        return Check.pass("Unique guids", "Every episode has its own guid.");
+    }
+
+    private static Check reachable(String base) {
+        String host = URI.create(base).getHost();
+        boolean local = host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+                || host.endsWith(".local") || host.startsWith("10.") || host.startsWith("192.168.");
+        return local
+                ? Check.fail("Public address", base + " cannot be reached from the internet.",
+                "Set server.publicUrl to the address listeners and directories will use.")
+                : Check.pass("Public address", base + ".");
+    }
+}

@@ -1,0 +1,170 @@
+package org.castkeeper.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.cli.Main;
+import org.castkeeper.distribution.Check.Status;
+import org.castkeeper.testing.AdminClient;
+import org.castkeeper.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Readiness per directory, from the real feed, artwork and HTTP requests to the running server's media. */
+class ReadinessChecksIT {
+    static final String READY = "publicUrl: https://podcast.weeklyinsight.example.net";
+
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private TestServer ready() throws Exception {
+        return TestServer.startEditing(dir, yaml -> yaml
+                .replace("publicUrl: http://localhost:8080", READY)
+                .replace("email: dominion@example.com", "email: dominion@weeklyinsight.example.net"));
+    }
+
+    private static Check find(ReadinessChecks.Report report, Directory directory, String name) {
+        return report.checks().get(directory).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private String self() {
+        return server.url("").replaceAll("/+$", "");
+    }
+
+    @Test
+    void aReadyShowPassesEveryDirectory() throws Exception {
+        server = ready();
+        server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
+        server.publish("vbr-xing.mp3", "Two", TestServer.START.minus(Duration.ofHours(1)));
+        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        for (Directory d : Directory.values()) {
+            assertThat(report.checks().get(d)).as(d.title()).allSatisfy(c -> assertThat(c.status())
+                    .as(d + " " + c.name() + ": " + c.message()).isEqualTo(Status.PASS));
+        }
+        assertThat(report.anyFailing()).isFalse();
+        assertThat(find(report, Directory.APPLE, "Media").message()).isEqualTo(
+                "2 enclosures answer HEAD with the right length and type.");
+    }
+
+    @Test
+    void theSampleSettingsAreNotReadyAndSayWhy() throws Exception {
+        server = TestServer.start(dir, "");
+        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        assertThat(report.anyFailing()).isTrue();
+        assertThat(find(report, Directory.APPLE, "Episodes").status()).isEqualTo(Status.FAIL);
+        assertThat(find(report, Directory.APPLE, "Public address").status()).isEqualTo(Status.FAIL);
+        assertThat(find(report, Directory.APPLE, "HTTPS").status()).isEqualTo(Status.WARN);
+        Check spotifyEmail = find(report, Directory.SPOTIFY, "Owner email");
+        assertThat(spotifyEmail.status()).isEqualTo(Status.FAIL);
+        assertThat(spotifyEmail.message()).contains("dominion@example.com is a placeholder");
+        assertThat(spotifyEmail.fix()).isEqualTo("Set show.owner.email to an address you read.");
+        assertThat(find(report, Directory.APPLE, "Owner email").status()).isEqualTo(Status.WARN);
+        assertThat(find(report, Directory.YOUTUBE, "Owner email").status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void missingMediaIsCaughtByRealRequests() throws Exception {
+        server = ready();
+        Episode gone = server.publish("cbr-id3v23.mp3", "Gone", TestServer.START.minus(Duration.ofDays(1)));
+        Files.delete(server.app().config().episodesDir().resolve(gone.audio().path()));
+        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        Check media = find(report, Directory.APPLE, "Media");
+        assertThat(media.status()).isEqualTo(Status.FAIL);
+        assertThat(media.message()).isEqualTo("1 of 1 enclosures fail: \"Gone\" answers HEAD with 404.");
+    }
+
+    @Test
+    void artworkWhoseNameLiesAboutItsTypeFails() throws Exception {
+        server = TestServer.startEditing(dir, yaml -> {
+            // The show's JPEG artwork, saved under a .png name.
+            try {
+                Files.copy(dir.resolve("episodes/artwork/show.jpg"), dir.resolve("episodes/artwork/show.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return yaml.replace("artwork: episodes/artwork/show.jpg", "artwork: episodes/artwork/show.png")
+                    .replace("publicUrl: http://localhost:8080", READY);
+        });
+        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        Check artwork = find(report, Directory.APPLE, "Artwork");
+        assertThat(artwork.status()).isEqualTo(Status.FAIL);
+        assertThat(artwork.message()).isEqualTo("The artwork is a JPG image named show.png.");
+    }
+
+    @Test
+    void theCheckCommandExitsNonZeroWhenADirectoryWouldRefuseTheShow() throws Exception {
+        server = ready();
+        server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
+        StringWriter out = new StringWriter();
+        int ok = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "check",
+                "--config", server.app().config().source().toString(), "--media-url", self());
+        assertThat(ok).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Apple Podcasts: 0 failing, 0 warnings")
+                .contains("Spotify: 0 failing, 0 warnings").contains("YouTube Music: 0 failing, 0 warnings");
+
+        Files.delete(server.app().config().episodesDir().resolve("One.mp3"));
+        StringWriter again = new StringWriter();
+        int failing = Main.run(new PrintWriter(again), new PrintWriter(new StringWriter()), "check",
+                "--config", server.app().config().source().toString(), "--media-url", self());
+        assertThat(failing).isEqualTo(1);
+        assertThat(again.toString()).contains("FAIL Media").contains("fix: Make sure every episode's audio file");
+    }
+
+    @Test
+    void theDistributionPageShowsTheChecksAndSavesListingUrls() throws Exception {
+        // Plain http here: with an https public URL the cookies are Secure and this http test client could not
+        // send them back. The only difference in the checks is an HTTPS warning.
+        server = TestServer.startEditing(dir, yaml -> yaml
+                .replace("publicUrl: http://localhost:8080", "publicUrl: http://podcast.weeklyinsight.example.net")
+                .replace("email: dominion@example.com", "email: dominion@weeklyinsight.example.net"));
+        server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
+        AdminClient host = new AdminClient(server).signedIn();
+        String page = host.get("/admin/distribution").body();
+        assertThat(page).contains("<strong class=\"notice\">Ready</strong>, with 1 thing to look at.")
+                .contains("server.publicUrl is http://podcast.weeklyinsight.example.net.")
+                .contains("https://podcastsconnect.apple.com/")
+                .contains("value=\"http://podcast.weeklyinsight.example.net/feed.xml\"");
+
+        var bad = host.postForm("/admin/distribution/listings", Map.of("listing-apple", "https://example.org/show"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("Apple Podcasts: paste the address of the show's page, which starts with "
+                + "https://podcasts.apple.com/");
+        assertThat(server.app().listings().all()).isEmpty();
+
+        var good = host.postForm("/admin/distribution/listings", Map.of(
+                "listing-apple", "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890",
+                "listing-spotify", "https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk",
+                "listing-youtube", ""));
+        assertThat(good.statusCode()).isEqualTo(303);
+        assertThat(server.app().listings().all()).containsOnlyKeys(Directory.APPLE, Directory.SPOTIFY);
+        assertThat(host.get("/admin/distribution").body()).contains("id1234567890");
+    }
+
+    @Test
+    void repeatedGuidsFail() throws Exception {
+        FeedFacts facts = new FeedFacts(100, "https://x", "a", "en", "d", "false", "a@b.c", List.of("Arts"),
+                List.of(new FeedFacts.Item("A", "same", "u", 1, "audio/mpeg"),
+                        new FeedFacts.Item("B", "same", "u2", 1, "audio/mpeg")));
+        java.lang.reflect.Method guids = ReadinessChecks.class.getDeclaredMethod("guids", FeedFacts.class);
+        guids.setAccessible(true);
+        Check check = (Check) guids.invoke(null, facts);
+        assertThat(check.status()).isEqualTo(Status.FAIL);
+        assertThat(check.message()).isEqualTo("\"B\" has a missing or repeated guid.");
+    }
+}
