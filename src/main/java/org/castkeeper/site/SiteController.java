@@ -1,18 +1,34 @@
 package org.castkeeper.site;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.castkeeper.Castkeeper;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.Publication;
+import org.castkeeper.config.ShowSettings;
+import org.castkeeper.distribution.Directory;
 import org.castkeeper.feed.ShowNotesHtml;
 
 /**
- * The public pages: the show and each live episode. Plain for now; drafts and scheduled episodes never appear
- * before their time because only the published catalogue is read.
+ * The public pages: the show and each live episode. Only the published catalogue is read, so drafts and
+ * scheduled episodes never appear before their time.
  */
 public final class SiteController {
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private static final int DESCRIPTION_CHARS = 300;
+
     private final Castkeeper app;
 
     public SiteController(Castkeeper app) {
@@ -21,37 +37,72 @@ public final class SiteController {
 
     public void home(Context ctx) {
         Publication published = app.publications().current();
-        StringBuilder html = page(app.config().show().title());
-        html.append("<h1>").append(escape(app.config().show().title())).append("</h1>")
-                .append("<p><a href=\"").append(escape(app.urls().feed())).append("\">RSS feed</a></p><ul>");
-        for (Episode e : published.live()) {
-            html.append("<li><a href=\"/episodes/").append(escape(e.slug())).append("\">")
-                    .append(escape(e.title())).append("</a></li>");
+        ShowSettings show = app.config().show();
+        List<ShowPage.SubscribeLink> subscribe = new ArrayList<>();
+        for (Map.Entry<Directory, String> listing : app.listings().all().entrySet()) {
+            subscribe.add(new ShowPage.SubscribeLink(listing.getKey().code(),
+                    "Listen on " + listing.getKey().title(), listing.getValue()));
         }
-        ctx.html(html.append("</ul></main></body></html>").toString());
+        subscribe.add(new ShowPage.SubscribeLink("rss", "RSS feed", app.urls().feed()));
+        List<ShowPage.EpisodeLine> lines = published.live().stream().map(this::line).toList();
+        SiteHead head = head(show.title(), show.description(), app.urls().site(), app.urls().showArtwork(),
+                "website", null);
+        render(ctx, "site/show.jte", new ShowPage(head, show.author(), subscribe,
+                lines.isEmpty() ? null : lines.get(0), lines));
     }
 
     public void episode(Context ctx) {
         Optional<Episode> found = app.publications().current().bySlug(ctx.pathParam("slug"));
         if (found.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).html(page("Not found") + "<h1>No such episode</h1></main></body></html>");
+            ctx.status(HttpStatus.NOT_FOUND).html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<title>Not found</title></head><body><main><h1>No such episode</h1><p><a href=\"/\">"
+                    + "All episodes</a></p></main></body></html>");
             return;
         }
         Episode e = found.get();
-        ctx.html(page(e.title()) + "<h1>" + escape(e.title()) + "</h1>"
-                + "<audio controls preload=\"none\" src=\"" + escape(app.urls().media(e.audio().path())) + "\"></audio>"
-                + ShowNotesHtml.sanitize(e.description()) + "</main></body></html>");
+        String notes = ShowNotesHtml.sanitize(e.description());
+        String image = e.artworkPath() != null ? app.urls().media(e.artworkPath()) : app.urls().showArtwork();
+        SiteHead head = head(e.title(), ShowNotesHtml.toPlainText(notes), app.urls().episodePage(e.slug()), image,
+                "article", app.urls().media(e.audio().path()));
+        List<EpisodeSitePage.ChapterLine> chapters = e.chapters().stream()
+                .map(c -> new EpisodeSitePage.ChapterLine(clock(c.startMillis() / 1000), c.title())).toList();
+        render(ctx, "site/episode.jte", new EpisodeSitePage(head, line(e), notes, chapters,
+                e.transcriptPath() == null ? null : app.urls().media(e.transcriptPath())));
     }
 
-    private StringBuilder page(String title) {
-        return new StringBuilder("<!doctype html><html lang=\"").append(escape(app.config().show().language()))
-                .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-                .append("<title>").append(escape(title)).append("</title>")
-                .append("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"")
-                .append(escape(app.urls().feed())).append("\"></head><body><main>");
+    /** The public stylesheet. */
+    public void stylesheet(Context ctx) throws IOException {
+        try (InputStream in = SiteController.class.getResourceAsStream("/public/site.css")) {
+            ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "public, max-age=300")
+                    .result(in.readAllBytes());
+        }
     }
 
-    static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private SiteHead head(String title, String description, String url, String image, String type, String audio) {
+        ShowSettings show = app.config().show();
+        String shortDescription = description == null ? "" : description.strip();
+        if (shortDescription.length() > DESCRIPTION_CHARS) {
+            shortDescription = shortDescription.substring(0, DESCRIPTION_CHARS - 1).strip() + "…";
+        }
+        return new SiteHead(show.language(), title, shortDescription, show.title(), app.urls().feed(), url, image,
+                type, audio);
+    }
+
+    private ShowPage.EpisodeLine line(Episode e) {
+        ZoneId zone = app.config().timeZone();
+        return new ShowPage.EpisodeLine(e.title(), app.urls().episodePage(e.slug()),
+                DATE.withZone(zone).format(e.publishAt()), clock(e.audio().durationSeconds()),
+                app.urls().media(e.audio().path()));
+    }
+
+    private static String clock(long seconds) {
+        return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private static void render(Context ctx, String template, Object page) {
+        StringOutput out = new StringOutput();
+        TEMPLATES.render(template, page, out);
+        ctx.html(out.toString());
     }
 }

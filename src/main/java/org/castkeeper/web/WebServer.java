@@ -46,6 +46,7 @@ public final class WebServer {
             // Listeners.
             routes.get("/", site::home);
             routes.get("/episodes/{slug}", site::episode);
+            routes.get("/assets/site.css", site::stylesheet);
             routes.get("/health", ctx -> ctx.result("ok"));
         });
     }

@@ -1,0 +1,109 @@
+package org.castkeeper.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.castkeeper.catalogue.Chapter;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.EpisodeState;
+import org.castkeeper.distribution.Directory;
+import org.castkeeper.testing.TestServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+    Episode older;
+    Episode latest;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(dir, "");
+        older = server.publish("cbr-id3v23.mp3", "Morning routine", TestServer.START.minus(Duration.ofDays(7)));
+        latest = server.publish("chapters.mp3", "Sleep & stress", TestServer.START.minus(Duration.ofHours(2)));
+        latest = server.app().episodes().update(latest.edit()
+                .notes("", "<p>Why sleep <b>matters</b>.</p><script>alert(1)</script>")
+                .chapters(List.of(new Chapter(0, null, "Welcome", null), new Chapter(90_000, null, "The research", null)))
+                .transcript("transcripts/sleep.vtt", "text/vtt")
+                .build());
+        server.publish("untagged.mp3", "Secret draft", null);
+        Episode future = server.publish("vbr-xing.mp3", "Next week", null);
+        server.app().episodes().update(future.withState(EpisodeState.SCHEDULED, TestServer.START.plus(Duration.ofDays(7))));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Document page(String path) throws Exception {
+        var r = server.get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        return Jsoup.parse(new String(r.body(), StandardCharsets.UTF_8), server.url("/"));
+    }
+
+    @Test
+    void theShowPageListsLiveEpisodesNewestFirstWithAPlayer() throws Exception {
+        Document d = page("/");
+        assertThat(d.select("html").attr("lang")).isEqualTo("en");
+        assertThat(d.select("h1").text()).isEqualTo("Weekly insight with Dominion");
+        assertThat(d.select("link[rel=alternate][type=application/rss+xml]").attr("href"))
+                .isEqualTo("http://localhost:8080/feed.xml");
+        assertThat(d.select("header.show img").attr("src")).matches("http://localhost:8080/artwork/show-[0-9a-f]{10}\\.jpg");
+        assertThat(d.select("header.show img").attr("alt")).isNotBlank();
+        assertThat(d.select("#latest + article h3").text()).isEqualTo("Sleep & stress");
+        assertThat(d.select("audio#player").attr("src")).isEqualTo("http://localhost:8080/media/" + latest.audio().path());
+        assertThat(d.select("ol.episodes li a").eachText()).containsExactly("Sleep & stress", "Morning routine");
+        assertThat(d.text()).doesNotContain("Secret draft").doesNotContain("Next week");
+        assertThat(d.select("nav.subscribe a").eachText()).containsExactly("RSS feed");
+    }
+
+    @Test
+    void subscribeLinksAppearOnceListingsAreSaved() throws Exception {
+        server.app().listings().save(Directory.APPLE, "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890");
+        server.app().listings().save(Directory.SPOTIFY, "https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk");
+        Document d = page("/");
+        assertThat(d.select("nav.subscribe a").eachText())
+                .containsExactly("Listen on Apple Podcasts", "Listen on Spotify", "RSS feed");
+        assertThat(d.select("#listen-apple").attr("href"))
+                .isEqualTo("https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890");
+    }
+
+    @Test
+    void anEpisodePageHasNotesChaptersTranscriptPlayerAndOpenGraph() throws Exception {
+        Document d = page("/episodes/" + latest.slug());
+        assertThat(d.select("h1").text()).isEqualTo("Sleep & stress");
+        assertThat(d.select(".notes").html()).isEqualTo("<p>Why sleep <b>matters</b>.</p>");
+        assertThat(d.select("script")).isEmpty();
+        assertThat(d.select("ol.chapters li").eachText()).containsExactly("0:00 Welcome", "1:30 The research");
+        assertThat(d.select("a:contains(Read the transcript)").attr("href"))
+                .isEqualTo("http://localhost:8080/media/transcripts/sleep.vtt");
+        assertThat(d.select("audio#player").attr("src")).isEqualTo("http://localhost:8080/media/" + latest.audio().path());
+        assertThat(d.select("meta[property=og:title]").attr("content")).isEqualTo("Sleep & stress");
+        assertThat(d.select("meta[property=og:description]").attr("content")).isEqualTo("Why sleep matters.");
+        assertThat(d.select("meta[property=og:audio]").attr("content")).endsWith("/media/" + latest.audio().path());
+        assertThat(d.select("meta[property=og:image]").attr("content")).contains("/artwork/show-");
+        assertThat(d.select("meta[property=og:url]").attr("content"))
+                .isEqualTo("http://localhost:8080/episodes/" + latest.slug());
+        assertThat(d.select("link[rel=alternate]").attr("href")).isEqualTo("http://localhost:8080/feed.xml");
+    }
+
+    @Test
+    void draftsAndScheduledEpisodesHaveNoPageBeforeTheirTime() throws Exception {
+        assertThat(server.get("/episodes/secret-draft").statusCode()).isEqualTo(404);
+        assertThat(server.get("/episodes/next-week").statusCode()).isEqualTo(404);
+        server.clock().advance(Duration.ofDays(8));
+        assertThat(server.get("/episodes/next-week").statusCode()).isEqualTo(200);
+        assertThat(page("/").select("ol.episodes li a").eachText()).first().isEqualTo("Next week");
+    }
+}
