@@ -13,6 +13,7 @@ import org.castkeeper.catalogue.ShowRepository;
 import org.castkeeper.config.AppConfig;
 import org.castkeeper.db.Database;
 import org.castkeeper.distribution.Listings;
+import org.castkeeper.distribution.PublishNotifier;
 import org.castkeeper.feed.FeedBuilder;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
@@ -39,6 +40,7 @@ public final class Castkeeper implements AutoCloseable {
     private final Accounts accounts;
     private final LoginThrottle loginThrottle;
     private final Listings listings;
+    private final PublishNotifier notifier;
 
     /** How often a cache re-reads the catalogue's change stamp, to notice writes by other instances. */
     static final Duration STAMP_CHECK = Duration.ofSeconds(2);
@@ -56,10 +58,12 @@ public final class Castkeeper implements AutoCloseable {
                 Files.getLastModifiedTime(config.source()).toInstant());
         this.showArtwork = ShowArtwork.of(config.showArtwork());
         this.urls = new FeedUrls(config.server().baseUrl(), showArtwork.publicName());
-        this.feed = new FeedCache(publications, new FeedBuilder(config.show(), urls), config.feed().itemLimit());
+        this.feed = new FeedCache(publications, new FeedBuilder(config.show(), urls, config.notifications().websubHubs()), config.feed().itemLimit());
         this.accounts = new Accounts(database.dsl(), clock);
         this.loginThrottle = new LoginThrottle(database.dsl(), clock);
         this.listings = new Listings(database.dsl(), showId, clock);
+        this.notifier = new PublishNotifier(config.notifications(), urls.feed());
+        publications.onRebuild(notifier::published);
     }
 
     /** Opens the catalogue (migrating it if needed) and the media folder. */
@@ -125,6 +129,7 @@ public final class Castkeeper implements AutoCloseable {
 
     @Override
     public void close() {
+        notifier.close();
         database.close();
     }
 }

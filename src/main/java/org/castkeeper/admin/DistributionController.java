@@ -46,7 +46,18 @@ final class DistributionController {
             entries.add(new DistributionPage.Entry(d.code(), d.title(), d.submitUrl(), listings.getOrDefault(d, ""),
                     report.count(d, Check.Status.FAIL), report.count(d, Check.Status.WARN), report.checks().get(d)));
         }
+        var show = app.config().show();
+        List<List<String>> settings = List.of(
+                List.of("Blocked from Apple Podcasts (itunes:block)", show.blocksApple() ? "yes" : "no"),
+                List.of("Blocked from YouTube Music (googleplay:block)", show.blocksYouTube() ? "yes" : "no"),
+                List.of("Verification codes (podcast:txt)", show.txt().isEmpty() ? "none"
+                        : String.join(", ", show.txt().stream().map(t -> (t.purpose() == null ? "" : t.purpose() + ": ")
+                        + t.value()).toList())),
+                List.of("Moved to (itunes:new-feed-url and a 301 from /feed.xml)",
+                        show.newFeedUrl() == null ? "not moved" : show.newFeedUrl()),
+                List.of("Notified on publish", app.config().notifications().websubHubs().size() + " WebSub hub(s)"
+                        + (app.config().notifications().podping() == null ? "" : " and podping")));
         Pages.render(ctx, "admin/distribution.jte", new DistributionPage(AdminSecurity.session(ctx).csrfToken(),
-                app.urls().feed(), entries, error));
+                app.urls().feed(), entries, settings, error));
     }
 }

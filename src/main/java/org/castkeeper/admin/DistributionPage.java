@@ -4,7 +4,8 @@ import java.util.List;
 import org.castkeeper.distribution.Check;
 
 /** What the distribution page shows: per directory, where to submit, the listing URL, and the checks. */
-public record DistributionPage(String csrf, String feedUrl, List<Entry> directories, String error) {
+public record DistributionPage(String csrf, String feedUrl, List<Entry> directories, List<List<String>> feedSettings,
+                               String error) {
 
     /** One directory's part of the page. */
     public record Entry(String code, String title, String submitUrl, String listingUrl, long failing, long warnings,

@@ -23,6 +23,8 @@ public final class PublicationCache {
     private final Instant configModified;
     private final AtomicLong localChanges = new AtomicLong();
 
+    private final java.util.List<java.util.function.BiConsumer<Publication, Publication>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Publication current;
     private volatile long builtForChanges = -1;
     private volatile long lastStampCheck;
@@ -37,6 +39,14 @@ public final class PublicationCache {
         this.stampCheckMillis = stampCheckInterval.toMillis();
         this.configModified = configModified;
         changes.subscribe(localChanges::incrementAndGet);
+    }
+
+    /**
+     * Tells {@code listener} of each new snapshot, with the one it replaces (null the first time). Called on the
+     * thread that rebuilt the snapshot, so a listener must return quickly.
+     */
+    public void onRebuild(java.util.function.BiConsumer<Publication, Publication> listener) {
+        listeners.add(listener);
     }
 
     /** The snapshot for now, rebuilt first if anything has made it stale. */
@@ -65,8 +75,12 @@ public final class PublicationCache {
         Instant at = Instant.ofEpochMilli(now);
         List<Episode> live = episodes.live(at);
         Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
+        Publication previous = current;
         current = new Publication(live, lastModified(live, stamp), validUntil, stamp);
         builtForChanges = changes;
+        for (var listener : listeners) {
+            listener.accept(previous, current);
+        }
         return current;
     }
 

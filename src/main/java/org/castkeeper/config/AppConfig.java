@@ -13,7 +13,8 @@ public record AppConfig(
         ServerSettings server,
         StorageSettings storage,
         DatabaseSettings database,
-        FeedSettings feed) {
+        FeedSettings feed,
+        NotifySettings notifications) {
 
     public Path baseDir() {
         return source.toAbsolutePath().normalize().getParent();
@@ -56,6 +57,6 @@ public record AppConfig(
 
     /** The same configuration listening on another port (the --port option). */
     public AppConfig withPort(int port) {
-        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl(), server.uploadLimitMb()), storage, database, feed);
+        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl(), server.uploadLimitMb()), storage, database, feed, notifications);
     }
 }

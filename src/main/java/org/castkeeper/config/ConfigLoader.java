@@ -34,7 +34,7 @@ public final class ConfigLoader {
 
     /** The file's top level, as written. */
     private record FileContents(ShowSettings show, ServerSettings server, StorageSettings storage,
-                                DatabaseSettings database, FeedSettings feed) {
+                                DatabaseSettings database, FeedSettings feed, NotifySettings notifications) {
     }
 
     private ConfigLoader() {
@@ -90,7 +90,8 @@ public final class ConfigLoader {
                 contents.server() != null ? contents.server() : new ServerSettings(null, null, null),
                 contents.storage() != null ? contents.storage() : new StorageSettings(null, null),
                 contents.database() != null ? contents.database() : DatabaseSettings.DEFAULT,
-                contents.feed() != null ? contents.feed() : FeedSettings.DEFAULT);
+                contents.feed() != null ? contents.feed() : FeedSettings.DEFAULT,
+                contents.notifications() != null ? contents.notifications() : NotifySettings.NONE);
 
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConfigProblem p : ConfigValidator.validate(config, lines)) {

@@ -36,6 +36,7 @@ final class ConfigValidator {
             v.extras(config.show());
         }
         v.server(config.server());
+        v.notifications(config.notifications());
         if (config.feed().itemLimit() != null && config.feed().itemLimit() < 1) {
             v.problem("feed.itemLimit", "must be 1 or more; leave it out to list every episode");
         }
@@ -89,6 +90,13 @@ final class ConfigValidator {
 
     /** The optional Podcasting 2.0, iTunes and Spotify settings. */
     private void extras(ShowSettings show) {
+        for (int i = 0; i < show.blockFrom().size(); i++) {
+            String directory = show.blockFrom().get(i);
+            if (!List.of("apple", "youtube").contains(directory)) {
+                problem("show.blockFrom[" + i + "]", "'" + directory + "' is not apple or youtube"
+                        + ("spotify".equals(directory) ? " (Spotify reads no block tag: remove the show in Spotify for Creators)" : ""));
+            }
+        }
         if (show.newFeedUrl() != null && !isHttpUrl(show.newFeedUrl())) {
             problem("show.newFeedUrl", "'" + show.newFeedUrl() + "' is not an http or https URL");
         }
@@ -161,6 +169,23 @@ final class ConfigValidator {
         if (server.publicUrl() != null && !isHttpUrl(server.publicUrl())) {
             problem("server.publicUrl", "'" + server.publicUrl() + "' is not an http or https URL such as "
                     + "https://podcast.example.org");
+        }
+    }
+
+    private void notifications(NotifySettings notify) {
+        for (int i = 0; i < notify.websubHubs().size(); i++) {
+            if (!isHttpUrl(notify.websubHubs().get(i))) {
+                problem("notifications.websubHubs[" + i + "]", "'" + notify.websubHubs().get(i) + "' is not an http or https URL");
+            }
+        }
+        if (notify.podping() != null) {
+            if (required("notifications.podping.endpoint", notify.podping().endpoint()) && !isHttpUrl(notify.podping().endpoint())) {
+                problem("notifications.podping.endpoint", "'" + notify.podping().endpoint() + "' is not an http or https URL");
+            }
+            required("notifications.podping.token", notify.podping().token());
+        }
+        if (notify.firstRetryMillis() < 1) {
+            problem("notifications.firstRetryMillis", "must be 1 or more");
         }
     }
 

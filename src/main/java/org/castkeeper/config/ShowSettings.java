@@ -17,6 +17,7 @@ import org.castkeeper.config.FeedExtras.UpdateFrequency;
  * @param timeZone the zone in which the host schedules episodes, e.g. "Europe/London"
  * @param locked   podcast:locked: ask other platforms not to import the feed without the owner (default true)
  * @param block    itunes:block and googleplay:block: keep the show out of directories
+ * @param blockFrom keep the show out of some directories only: "apple" (itunes:block), "youtube" (googleplay:block)
  * @param complete itunes:complete: no more episodes will come
  * @param newFeedUrl itunes:new-feed-url: the feed has moved there
  * @param podcastGuid the show's podcast:guid, when it was given one elsewhere; else derived from the feed URL
@@ -36,6 +37,7 @@ public record ShowSettings(
         String timeZone,
         Boolean locked,
         Boolean block,
+        List<String> blockFrom,
         Boolean complete,
         String newFeedUrl,
         String podcastGuid,
@@ -54,10 +56,21 @@ public record ShowSettings(
         timeZone = timeZone == null ? "UTC" : timeZone;
         locked = locked == null || locked;
         block = block != null && block;
+        blockFrom = blockFrom == null ? List.of() : List.copyOf(blockFrom);
         complete = complete != null && complete;
         funding = funding == null ? List.of() : List.copyOf(funding);
         persons = persons == null ? List.of() : List.copyOf(persons);
         txt = txt == null ? List.of() : List.copyOf(txt);
+    }
+
+    /** itunes:block: out of Apple Podcasts (and the apps that follow Apple's lead). */
+    public boolean blocksApple() {
+        return block || blockFrom.contains("apple");
+    }
+
+    /** googleplay:block: out of YouTube Music, which reads Google's feed rules. */
+    public boolean blocksYouTube() {
+        return block || blockFrom.contains("youtube");
     }
 
     /** An Apple Podcasts category, with an optional subcategory from Apple's list. */

@@ -83,23 +83,32 @@ public final class ReadinessChecks {
         Check size = feed.sizeBytes() > FEED_SIZE_WARNING_BYTES
                 ? Check.warn("Feed size", "The feed is " + feed.sizeBytes() / 1024 + " KB.", "Set feed.itemLimit so /feed.xml lists only recent episodes.")
                 : Check.pass("Feed size", feed.sizeBytes() / 1024 + " KB.");
-        boolean blocked = app.config().show().block();
-        Check block = blocked
-                ? Check.fail("Not blocked", "show.block is true: the feed asks directories not to list the show.", "Set show.block to false.")
-                : Check.pass("Not blocked", "The feed does not block directories.");
+        var show = app.config().show();
+        Check appleBlock = show.blocksApple()
+                ? Check.fail("Not blocked", "The feed carries itunes:block, so Apple will not list the show.",
+                        "Remove apple from show.blockFrom, and set show.block to false.")
+                : Check.pass("Not blocked", "The feed does not block Apple.");
+        Check youtubeBlock = show.blocksYouTube()
+                ? Check.fail("Not blocked", "The feed carries googleplay:block, so YouTube Music will not list the show.",
+                        "Remove youtube from show.blockFrom, and set show.block to false.")
+                : Check.pass("Not blocked", "The feed does not block YouTube Music.");
+        Check spotifyBlock = show.block()
+                ? Check.warn("Not blocked", "show.block is true: the feed asks directories not to list the show.",
+                        "Set show.block to false.")
+                : Check.pass("Not blocked", "The feed does not ask directories to stay away.");
         Check homepage = feed.link() != null && feed.author() != null
                 ? Check.pass("Homepage and author", feed.link() + ", " + feed.author() + ".")
                 : Check.fail("Homepage and author", "The feed lacks a link or an author.", "Set show.link and show.author.");
 
         Map<Directory, List<Check>> report = new EnumMap<>(Directory.class);
         report.put(Directory.APPLE, List.of(episodes, reachable, https.as(Status.WARN), owner.as(Status.WARN), artwork,
-                category, explicit, language, description, enclosures, ranges, guids, size, block));
+                category, explicit, language, description, enclosures, ranges, guids, size, appleBlock));
         report.put(Directory.SPOTIFY, List.of(episodes, reachable, https.as(Status.WARN), owner, artwork,
                 category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
-                ranges.as(Status.WARN), guids, size, block.as(Status.WARN)));
+                ranges.as(Status.WARN), guids, size, spotifyBlock));
         report.put(Directory.YOUTUBE, List.of(episodes, reachable, https.as(Status.WARN), owner, artwork,
                 category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
-                ranges.as(Status.WARN), guids, homepage.as(Status.WARN), size, block));
+                ranges.as(Status.WARN), guids, homepage.as(Status.WARN), size, youtubeBlock));
         return new Report(report);
     }
 

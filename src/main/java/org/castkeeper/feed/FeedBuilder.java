@@ -30,10 +30,17 @@ import org.castkeeper.feed.spotify.SpotifyModule;
 public final class FeedBuilder {
     private final ShowSettings show;
     private final FeedUrls urls;
+    private final List<String> websubHubs;
 
     public FeedBuilder(ShowSettings show, FeedUrls urls) {
+        this(show, urls, List.of());
+    }
+
+    /** @param websubHubs announced as atom:link rel="hub", so subscribers can be told of changes at once */
+    public FeedBuilder(ShowSettings show, FeedUrls urls, List<String> websubHubs) {
         this.show = show;
         this.urls = urls;
+        this.websubHubs = List.copyOf(websubHubs);
     }
 
     public Channel build(Publication publication, FeedPage page) {
@@ -64,7 +71,7 @@ public final class FeedBuilder {
         if (show.spotify() != null) {
             modules.add(new SpotifyModule(show.spotify().limit(), show.spotify().countryOfOrigin()));
         }
-        modules.add(new GooglePlayModule(show.block()));
+        modules.add(new GooglePlayModule(show.blocksYouTube()));
         channel.setModules(modules);
 
         List<Item> items = new ArrayList<>(page.items().size());
@@ -113,6 +120,12 @@ public final class FeedBuilder {
     private AtomLinkModuleImpl atomLinks(FeedPage page) {
         List<Link> links = new ArrayList<>();
         links.add(link("self", urls.feedPage(page.number())));
+        for (String hub : websubHubs) {
+            Link link = new Link();
+            link.setRel("hub");
+            link.setHref(hub);
+            links.add(link);
+        }
         if (page.isPaged()) {
             links.add(link("first", urls.feedPage(1)));
             links.add(link("last", urls.feedPage(page.pageCount())));

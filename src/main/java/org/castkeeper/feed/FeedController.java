@@ -14,12 +14,22 @@ public final class FeedController {
     static final String CACHE_CONTROL = "public, max-age=60";
 
     private final FeedCache cache;
+    private final String movedTo;
 
-    public FeedController(FeedCache cache) {
+    /** @param movedTo the feed's new address (show.newFeedUrl), or null while the feed lives here */
+    public FeedController(FeedCache cache, String movedTo) {
         this.cache = cache;
+        this.movedTo = movedTo;
     }
 
     public void serve(Exchange exchange) {
+        if (movedTo != null) {
+            // The feed has moved: a permanent redirect, which Apple and podcatchers follow and remember.
+            // The new feed's itunes:new-feed-url names the same address for those that read it.
+            exchange.header("Location", movedTo).header("Cache-Control", "public, max-age=3600");
+            exchange.text(301, "This feed has moved to " + movedTo);
+            return;
+        }
         int page = pageNumber(exchange.query("page"));
         Optional<CachedFeed> found = page < 1 ? Optional.empty() : cache.page(page);
         if (found.isEmpty()) {

@@ -19,7 +19,7 @@ public final class WebServer {
     }
 
     public static Javalin create(Castkeeper app) {
-        FeedController feed = new FeedController(app.feed());
+        FeedController feed = new FeedController(app.feed(), app.config().show().newFeedUrl());
         MediaController media = new MediaController(app.publications(), app.media(), app.showArtwork());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(app);

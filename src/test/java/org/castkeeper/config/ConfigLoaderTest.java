@@ -218,6 +218,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void spotifyCannotBeBlockedFromTheFeed() throws Exception {
+        ConfigException e = failure(VALID.replace("  timeZone: Europe/London\n",
+                "  timeZone: Europe/London\n  blockFrom: [apple, spotify]\n"), Map.of());
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("show.blockFrom[1]");
+            assertThat(p.message()).contains("Spotify reads no block tag");
+        });
+    }
+
+    @Test
+    void notificationSettingsAreChecked() throws Exception {
+        ConfigException e = failure(VALID + "notifications:\n  websubHubs: [not-a-url]\n  podping:\n"
+                + "    endpoint: https://podping.cloud/\n", Map.of());
+        assertThat(e.problems()).extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder("notifications.websubHubs[0]", "notifications.podping.token");
+    }
+
+    @Test
     void overrideNamesFollowTheRecords() {
         assertThat(EnvironmentOverrides.upperSnake("publicUrl")).isEqualTo("PUBLIC_URL");
         assertThat(EnvironmentOverrides.upperSnake("timeZone")).isEqualTo("TIME_ZONE");

@@ -34,7 +34,6 @@ import org.w3c.dom.NodeList;
 class FeedIT {
     static final String FULL_CONFIG = """
               copyright: © 2026 Dominion
-              newFeedUrl: https://podcast.example.org/feed.xml
               complete: true
               block: true
               medium: podcast
@@ -138,7 +137,6 @@ class FeedIT {
         assertThat(text(d, "/rss/channel/itunes:category/itunes:category/@text")).isEqualTo("Mental Health");
         assertThat(text(d, "/rss/channel/itunes:explicit")).isEqualTo("false");
         assertThat(text(d, "/rss/channel/itunes:type")).isEqualTo("episodic");
-        assertThat(text(d, "/rss/channel/itunes:new-feed-url")).isEqualTo("https://podcast.example.org/feed.xml");
         assertThat(text(d, "/rss/channel/itunes:block")).isEqualTo("Yes");
         assertThat(text(d, "/rss/channel/itunes:complete")).isEqualTo("Yes");
         assertThat(text(d, "/rss/channel/googleplay:block")).isEqualTo("yes");
@@ -162,6 +160,23 @@ class FeedIT {
         assertThat(text(d, "/rss/channel/podcast:updateFrequency/@rrule")).isEqualTo("FREQ=WEEKLY");
         assertThat(text(d, "/rss/channel/spotify:limit/@recentCount")).isEqualTo("10");
         assertThat(text(d, "/rss/channel/spotify:countryOfOrigin")).isEqualTo("gb us");
+    }
+
+    @Test
+    void blockingOneDirectoryWritesOnlyItsTag() throws Exception {
+        server = TestServer.start(dir, "  blockFrom: [apple]\n");
+        Document d = feed();
+        assertThat(text(d, "/rss/channel/itunes:block")).isEqualTo("Yes");
+        assertThat(count(d, "/rss/channel/googleplay:block")).isZero();
+    }
+
+    @Test
+    void aMovedFeedRedirectsPermanently() throws Exception {
+        server = TestServer.start(dir, "  newFeedUrl: https://new.example.org/feed.xml\n");
+        HttpResponse<byte[]> r = server.get("/feed.xml");
+        assertThat(r.statusCode()).isEqualTo(301);
+        assertThat(r.headers().firstValue("Location")).hasValue("https://new.example.org/feed.xml");
+        assertThat(server.head("/feed.xml").statusCode()).isEqualTo(301);
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class ItunesTags {
         info.setExplicitNullable(show.explicit());
         info.setType(show.type());
         info.setNewFeedUrl(show.newFeedUrl());
-        info.setBlock(show.block());
+        info.setBlock(show.blocksApple());
         info.setComplete(show.complete());
         return info;
     }
