@@ -99,6 +99,19 @@ class SiteIT {
     }
 
     @Test
+    void thePagesAreValidHtmlByHtmlTidy() throws Exception {
+        // .ci/run installs Debian's tidy; without it this test fails rather than passing silently.
+        for (String path : new String[] {"/", "/episodes/" + latest.slug()}) {
+            Path file = dir.resolve("page.html");
+            java.nio.file.Files.write(file, server.get(path).body());
+            Process tidy = new ProcessBuilder("tidy", "-q", "-e", file.toString()).redirectErrorStream(true).start();
+            String report = new String(tidy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(tidy.waitFor()).as(path + ": " + report).isZero();
+            assertThat(report).as(path).isEmpty();
+        }
+    }
+
+    @Test
     void draftsAndScheduledEpisodesHaveNoPageBeforeTheirTime() throws Exception {
         assertThat(server.get("/episodes/secret-draft").statusCode()).isEqualTo(404);
         assertThat(server.get("/episodes/next-week").statusCode()).isEqualTo(404);
