@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.castkeeper.catalogue.Chapter;
+import org.castkeeper.media.PlayTime;
 
 /** Chapters as the host types them, one per line: "0:00 Welcome", "1:02:30 The research". */
 final class ChapterText {
@@ -44,10 +45,7 @@ final class ChapterText {
     static String format(List<Chapter> chapters) {
         StringBuilder out = new StringBuilder();
         for (Chapter c : chapters) {
-            long s = c.startMillis() / 1000;
-            out.append(s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                            : String.format("%d:%02d", s / 60, s % 60))
-                    .append(' ').append(c.title()).append('\n');
+            out.append(PlayTime.of(c.startMillis() / 1000)).append(' ').append(c.title()).append('\n');
         }
         return out.toString();
     }

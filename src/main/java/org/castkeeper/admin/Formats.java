@@ -3,6 +3,7 @@ package org.castkeeper.admin;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.castkeeper.media.PlayTime;
 
 /** How the admin pages write times, lengths and sizes. */
 final class Formats {
@@ -16,8 +17,7 @@ final class Formats {
     }
 
     static String duration(int seconds) {
-        return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String.format("%d:%02d", seconds / 60, seconds % 60);
+        return PlayTime.of(seconds);
     }
 
     static String size(long bytes) {

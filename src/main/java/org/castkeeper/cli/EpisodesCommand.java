@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.castkeeper.Castkeeper;
 import org.castkeeper.catalogue.Chapter;
 import org.castkeeper.catalogue.Episode;
+import org.castkeeper.media.PlayTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +77,7 @@ final class EpisodesCommand implements Callable<Integer> {
             out.printf("%-11s  %-16s  %8s  %8s  %s%n",
                     e.stateAt(now).code(),
                     e.publishAt() == null ? "-" : date.format(e.publishAt()),
-                    String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60),
+                    PlayTime.hours(s),
                     String.format("%.1f MB", e.audio().sizeBytes() / 1_000_000.0),
                     e.title());
         }

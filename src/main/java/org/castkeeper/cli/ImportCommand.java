@@ -8,6 +8,7 @@ import org.castkeeper.Castkeeper;
 import org.castkeeper.config.AppConfig;
 import org.castkeeper.importing.FolderImport;
 import org.castkeeper.importing.ImportResult;
+import org.castkeeper.media.PlayTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
                 out.print("\r");
             }
             String line = switch (r.outcome()) {
-                case IMPORTED -> "imported: \"" + r.episode().title() + "\" (" + clock(r.episode().audio().durationSeconds())
+                case IMPORTED -> "imported: \"" + r.episode().title() + "\" (" + PlayTime.of(r.episode().audio().durationSeconds())
                         + ", " + r.episode().audio().bitrateKbps() + " kbps, " + r.episode().state().code() + ")";
                 case ALREADY_CATALOGUED -> "skipped: already in the catalogue as \"" + r.episode().title() + "\"";
                 case REJECTED -> "rejected: " + r.reason();
@@ -94,10 +95,5 @@ final class ImportCommand implements Callable<Integer> {
             out.flush();
         }
 
-        private static String clock(int seconds) {
-            return seconds >= 3600
-                    ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                    : String.format("%d:%02d", seconds / 60, seconds % 60);
-        }
     }
 }

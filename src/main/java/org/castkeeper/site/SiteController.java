@@ -19,6 +19,7 @@ import org.castkeeper.catalogue.Publication;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.distribution.Directory;
 import org.castkeeper.feed.ShowNotesHtml;
+import org.castkeeper.media.PlayTime;
 
 /**
  * The public pages: the show and each live episode. Only the published catalogue is read, so drafts and
@@ -65,7 +66,7 @@ public final class SiteController {
         SiteHead head = head(e.title(), ShowNotesHtml.toPlainText(notes), app.urls().episodePage(e.slug()), image,
                 "article", app.urls().media(e.audio().path()));
         List<EpisodeSitePage.ChapterLine> chapters = e.chapters().stream()
-                .map(c -> new EpisodeSitePage.ChapterLine(clock(c.startMillis() / 1000), c.title())).toList();
+                .map(c -> new EpisodeSitePage.ChapterLine(PlayTime.of(c.startMillis() / 1000), c.title())).toList();
         render(ctx, "site/episode.jte", new EpisodeSitePage(head, line(e), notes, chapters,
                 e.transcriptPath() == null ? null : app.urls().media(e.transcriptPath())));
     }
@@ -91,14 +92,10 @@ public final class SiteController {
     private ShowPage.EpisodeLine line(Episode e) {
         ZoneId zone = app.config().timeZone();
         return new ShowPage.EpisodeLine(e.title(), app.urls().episodePage(e.slug()),
-                DATE.withZone(zone).format(e.publishAt()), clock(e.audio().durationSeconds()),
+                DATE.withZone(zone).format(e.publishAt()), PlayTime.of(e.audio().durationSeconds()),
                 app.urls().media(e.audio().path()));
     }
 
-    private static String clock(long seconds) {
-        return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String.format("%d:%02d", seconds / 60, seconds % 60);
-    }
 
     private static void render(Context ctx, String template, Object page) {
         StringOutput out = new StringOutput();
