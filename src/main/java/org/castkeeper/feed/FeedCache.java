@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 import org.castkeeper.catalogue.Publication;
 import org.castkeeper.catalogue.PublicationCache;
@@ -23,8 +23,11 @@ public final class FeedCache {
     private final FeedWriter writer = new FeedWriter();
     private final Integer itemLimit;
 
-    private Publication builtFor;
-    private final Map<Integer, CachedFeed> pages = new HashMap<>();
+    /** The pages written so far for one snapshot of what is published. */
+    private record Built(Publication publication, Map<Integer, CachedFeed> pages) {
+    }
+
+    private volatile Built built;
 
     public FeedCache(PublicationCache publications, FeedBuilder builder, Integer itemLimit) {
         this.publications = publications;
@@ -35,11 +38,20 @@ public final class FeedCache {
     /** Page {@code number} (1 is /feed.xml), or empty when there is no such page. */
     public Optional<CachedFeed> page(int number) {
         Publication current = publications.current();
-        synchronized (this) {
-            if (current != builtFor) {
-                pages.clear();
-                builtFor = current;
+        // The common case, a page already written for this snapshot, takes no lock: thousands of polls a day
+        // should not queue behind each other.
+        Built snapshot = built;
+        if (snapshot != null && snapshot.publication() == current) {
+            CachedFeed cached = snapshot.pages().get(number);
+            if (cached != null) {
+                return Optional.of(cached);
             }
+        }
+        synchronized (this) {
+            if (built == null || built.publication() != current) {
+                built = new Built(current, new ConcurrentHashMap<>());
+            }
+            Map<Integer, CachedFeed> pages = built.pages();
             CachedFeed cached = pages.get(number);
             if (cached != null) {
                 return Optional.of(cached);
