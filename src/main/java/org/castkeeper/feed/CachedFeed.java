@@ -1,20 +1,31 @@
 package org.castkeeper.feed;
 
 import java.time.Instant;
+import org.castkeeper.web.Exchange;
+import org.castkeeper.web.HttpCaching;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * One page of the feed, written once and served many times: the XML, its gzip form, and the validators.
  *
- * @param etag a strong validator for the identity bytes, e.g. "\"5f2c…\""; the gzip bytes use {@link #gzipEtag()}
+ * @param etag a strong validator for the identity bytes, e.g. "\"5f2c…\""; the gzip bytes have {@code gzipEtag}
  */
-public record CachedFeed(byte[] xml, byte[] gzip, String etag, Instant lastModified, String lastModifiedHeader) {
+public record CachedFeed(byte[] xml, byte[] gzip, String etag, String gzipEtag, Instant lastModified,
+                         Headers headers) {
 
     public CachedFeed(byte[] xml, byte[] gzip, String etag, Instant lastModified) {
-        this(xml, gzip, etag, lastModified, org.castkeeper.web.HttpCaching.httpDate(lastModified));
+        this(xml, gzip, etag, gzipEtagOf(etag), lastModified, new Headers(
+                Exchange.header(HttpHeader.ETAG, etag),
+                Exchange.header(HttpHeader.ETAG, gzipEtagOf(etag)),
+                Exchange.header(HttpHeader.LAST_MODIFIED, HttpCaching.httpDate(lastModified))));
+    }
+
+    /** The validators, as response headers made once per feed rather than once per poll. */
+    public record Headers(Exchange.Header etag, Exchange.Header gzipEtag, Exchange.Header lastModified) {
     }
 
     /** A different representation needs a different strong ETag (RFC 9110 8.8.3). */
-    public String gzipEtag() {
+    private static String gzipEtagOf(String etag) {
         return etag.substring(0, etag.length() - 1) + "-gzip\"";
     }
 }

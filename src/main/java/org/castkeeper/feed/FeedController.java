@@ -3,6 +3,7 @@ package org.castkeeper.feed;
 import java.util.Optional;
 import org.castkeeper.web.Exchange;
 import org.castkeeper.web.HttpCaching;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * GET and HEAD /feed.xml (and /feed.xml?page=N when the feed is paged). Most requests are podcatchers' conditional
@@ -12,6 +13,10 @@ public final class FeedController {
     public static final String CONTENT_TYPE = "application/rss+xml; charset=utf-8";
     /** Short enough that a CDN or podcatcher picks up a new episode within a minute. */
     static final String CACHE_CONTROL = "public, max-age=60";
+    private static final Exchange.Header CONTENT_TYPE_HEADER = Exchange.header(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+    private static final Exchange.Header CACHE_CONTROL_HEADER = Exchange.header(HttpHeader.CACHE_CONTROL, CACHE_CONTROL);
+    private static final Exchange.Header VARY_HEADER = Exchange.header(HttpHeader.VARY, "Accept-Encoding");
+    private static final Exchange.Header GZIP_HEADER = Exchange.header(HttpHeader.CONTENT_ENCODING, "gzip");
 
     private final FeedCache cache;
     private final String movedTo;
@@ -38,17 +43,17 @@ public final class FeedController {
         }
         CachedFeed feed = found.get();
         boolean gzip = HttpCaching.acceptsGzip(exchange.header("Accept-Encoding"));
-        exchange.header("ETag", gzip ? feed.gzipEtag() : feed.etag())
-                .header("Last-Modified", feed.lastModifiedHeader())
-                .header("Cache-Control", CACHE_CONTROL)
-                .header("Vary", "Accept-Encoding");
+        exchange.header(gzip ? feed.headers().gzipEtag() : feed.headers().etag())
+                .header(feed.headers().lastModified())
+                .header(CACHE_CONTROL_HEADER)
+                .header(VARY_HEADER);
         if (HttpCaching.notModified(exchange, feed.lastModified(), feed.etag(), feed.gzipEtag())) {
             exchange.empty(304);
             return;
         }
-        exchange.header("Content-Type", CONTENT_TYPE);
+        exchange.header(CONTENT_TYPE_HEADER);
         if (gzip) {
-            exchange.header("Content-Encoding", "gzip");
+            exchange.header(GZIP_HEADER);
         }
         exchange.status(200);
         exchange.send(gzip ? feed.gzip() : feed.xml());

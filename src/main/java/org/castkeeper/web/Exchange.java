@@ -2,7 +2,9 @@ package org.castkeeper.web;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -50,6 +52,24 @@ public final class Exchange {
 
     public Exchange header(String name, String value) {
         response.getHeaders().put(name, value);
+        return this;
+    }
+
+    /** A response header made once and sent many times (Jetty keeps it pre-encoded). */
+    public static final class Header {
+        private final HttpField field;
+
+        private Header(HttpField field) {
+            this.field = field;
+        }
+    }
+
+    public static Header header(HttpHeader name, String value) {
+        return new Header(new PreEncodedHttpField(name, value));
+    }
+
+    public Exchange header(Header header) {
+        response.getHeaders().put(header.field);
         return this;
     }
 
