@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.Fields;
  * Jetty's core API so controllers read as plain HTTP and never touch Jetty types.
  */
 public final class Exchange {
+    private static final MappedFiles MAPPED = new MappedFiles();
     private static final int FILE_BUFFER = 64 * 1024;
 
     private final Request request;
@@ -98,14 +99,19 @@ public final class Exchange {
     }
 
     /**
-     * Ends the exchange with {@code length} bytes of {@code file} from {@code offset} (none for HEAD). Jetty reads
-     * the file into pooled direct buffers and writes them as the socket takes them: no thread waits, and memory use
-     * does not depend on the file's size.
+     * Ends the exchange with {@code length} bytes of {@code file} from {@code offset} (none for HEAD): from a shared
+     * memory mapping of the file when it can be mapped ({@link MappedFiles}), else read into pooled direct buffers
+     * as the socket takes them. Either way no thread waits and the heap does not grow with the file.
      */
     public void sendFile(Path file, long offset, long length) {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(length));
         if (isHead() || length == 0) {
             response.write(true, null, callback);
+            return;
+        }
+        var slice = MAPPED.slice(file, offset, length);
+        if (slice.isPresent()) {
+            response.write(true, slice.get(), callback);
             return;
         }
         ByteBufferPool.Sized buffers = new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true,
