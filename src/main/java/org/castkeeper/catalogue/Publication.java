@@ -20,6 +20,7 @@ public final class Publication {
     private final Map<String, Episode> byAudioPath = new HashMap<>();
     private final Map<String, Episode> bySlug = new HashMap<>();
     private final Set<String> publicFiles = new HashSet<>();
+    private final Map<String, String> transcriptTypes = new HashMap<>();
 
     /**
      * @param lastModified when what the public sees last changed, as far as the catalogue can tell
@@ -39,6 +40,9 @@ public final class Publication {
             }
             if (e.transcriptPath() != null) {
                 publicFiles.add(e.transcriptPath());
+                if (e.transcriptType() != null) {
+                    transcriptTypes.put(e.transcriptPath(), e.transcriptType());
+                }
             }
         }
     }
@@ -65,6 +69,11 @@ public final class Publication {
 
     public Optional<Episode> bySlug(String slug) {
         return Optional.ofNullable(bySlug.get(slug));
+    }
+
+    /** The MIME type of a live episode's transcript at {@code path}, if that is what the path is. */
+    public Optional<String> transcriptType(String path) {
+        return Optional.ofNullable(transcriptTypes.get(path));
     }
 
     /** Artwork and transcripts that a live episode references: the only other media files anyone may fetch. */

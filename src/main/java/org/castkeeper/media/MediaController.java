@@ -64,10 +64,9 @@ public final class MediaController {
     }
 
     private static String typeOf(String path, Publication published) {
-        for (Episode e : published.live()) {
-            if (path.equals(e.transcriptPath()) && e.transcriptType() != null) {
-                return e.transcriptType() + (e.transcriptType().startsWith("text/") ? "; charset=utf-8" : "");
-            }
+        Optional<String> transcript = published.transcriptType(path);
+        if (transcript.isPresent()) {
+            return transcript.get() + (transcript.get().startsWith("text/") ? "; charset=utf-8" : "");
         }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".png")) {
