@@ -25,6 +25,7 @@ import org.castkeeper.catalogue.EpisodeType;
 import org.castkeeper.feed.ShowNotesHtml;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.media.ArtworkRules;
+import org.castkeeper.media.MediaFolder;
 
 /**
  * The episode editor: details, publishing (now, scheduled, unpublished), artwork, transcript and replacing the
@@ -131,8 +132,7 @@ final class EpisodeEditController {
             } catch (ArtworkRules.Broken broken) {
                 throw new InvalidInput(broken.getMessage());
             }
-            String name = "artwork/" + org.castkeeper.auth.Tokens.sha256(new String(bytes, StandardCharsets.ISO_8859_1))
-                    .substring(0, 16) + "." + extension;
+            String name = MediaFolder.artworkName(bytes, extension);
             app.media().writeIfAbsent(bytes, name);
             app.episodes().update(e.edit().artworkPath(name).build());
             redirect(ctx, e, "artwork");

@@ -14,10 +14,6 @@ final class ContentHash {
     private ContentHash() {
     }
 
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
-    }
-
     static String sha256(Path file, LongConsumer bytesDone) throws IOException {
         MessageDigest digest = digest();
         byte[] buffer = new byte[64 * 1024];

@@ -160,8 +160,7 @@ public final class EpisodeImporter {
             return null;
         }
         byte[] bytes = tags.cover().bytes();
-        String name = "artwork/" + ContentHash.sha256(bytes).substring(0, 16) + "."
-                + tags.cover().extension();
+        String name = MediaFolder.artworkName(bytes, tags.cover().extension());
         boolean isNew = media.resolve(name).map(p -> !Files.exists(p)).orElse(false);
         media.writeIfAbsent(bytes, name);
         if (isNew) {

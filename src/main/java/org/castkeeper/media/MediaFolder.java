@@ -107,6 +107,19 @@ public final class MediaFolder {
         return root.relativize(moveToFreeName(source, root, safeName(fileName))).toString().replace('\\', '/');
     }
 
+    /**
+     * Where a piece of artwork is stored: "artwork/" plus the start of the SHA-256 of its bytes. The same image
+     * gets the same name however it arrives, and new art gets a new URL, as Apple's caching requires.
+     */
+    public static String artworkName(byte[] bytes, String extension) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "artwork/" + java.util.HexFormat.of().formatHex(digest).substring(0, 16) + "." + extension;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** Writes {@code bytes} under exactly {@code relative} unless a file is already there (content-addressed art). */
     public String writeIfAbsent(byte[] bytes, String relative) throws IOException {
         Path target = resolve(relative).orElseThrow(() -> new IOException("not inside the media folder: " + relative));

@@ -27,23 +27,10 @@ public record ShowArtwork(Path file, String mimeType, String publicName) {
         byte[] head;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
             head = in.readNBytes(8);
-            in.transferTo(OutputSink.INSTANCE);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         boolean png = head.length >= 4 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
         String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 10);
         return new ShowArtwork(file, png ? "image/png" : "image/jpeg", "show-" + hash + (png ? ".png" : ".jpg"));
-    }
-
-    /** Discards bytes: the digest stream sees them on the way. */
-    private static final class OutputSink extends java.io.OutputStream {
-        static final OutputSink INSTANCE = new OutputSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }
