@@ -51,13 +51,23 @@ public final class PublicationCache {
 
     /** The snapshot for now, rebuilt first if anything has made it stale. */
     public Publication current() {
+        Publication p = currentIfKnown();
+        return p != null ? p : refresh(clock.millis());
+    }
+
+    /**
+     * The snapshot for now when it is known to be current without asking the database, else null. Never blocks:
+     * the feed's hot path answers from it on Jetty's network thread and hands the request to a worker thread
+     * (which calls {@link #current()}) only when this returns null.
+     */
+    public Publication currentIfKnown() {
         Publication p = current;
         long now = clock.millis();
         if (p != null && builtForChanges == localChanges.get() && now < p.validUntil().toEpochMilli()
                 && now - lastStampCheck < stampCheckMillis) {
             return p;
         }
-        return refresh(now);
+        return null;
     }
 
     private synchronized Publication refresh(long now) {

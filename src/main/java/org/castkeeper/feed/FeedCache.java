@@ -35,6 +35,19 @@ public final class FeedCache {
         this.itemLimit = itemLimit;
     }
 
+    /**
+     * Page {@code number} when it is already written for what is published now, else null (not built yet, or the
+     * catalogue must be asked first). Never blocks, so the network thread can answer with it.
+     */
+    public CachedFeed pageIfBuilt(int number) {
+        Publication current = publications.currentIfKnown();
+        Built snapshot = built;
+        if (current == null || snapshot == null || snapshot.publication() != current) {
+            return null;
+        }
+        return snapshot.pages().get(number);
+    }
+
     /** Page {@code number} (1 is /feed.xml), or empty when there is no such page. */
     public Optional<CachedFeed> page(int number) {
         Publication current = publications.current();

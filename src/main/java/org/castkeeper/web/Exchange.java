@@ -123,4 +123,13 @@ public final class Exchange {
     public void fail(Throwable t) {
         callback.failed(t);
     }
+
+    /** Ends the exchange after an unexpected failure: a 500, or a cut connection once the response has begun. */
+    void failed(Throwable t) {
+        if (response.isCommitted()) {
+            callback.failed(t);
+        } else {
+            text(500, "Server error");
+        }
+    }
 }

@@ -27,7 +27,11 @@ public final class WebServer {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.concurrency.useVirtualThreads = true;
+            // Network and worker threads (see NetworkThreads). The listener is made when the server starts, so
+            // it reads the host and port that start(port) has just set.
+            var jetty = config.jetty;
+            jetty.threadPool = NetworkThreads.workers();
+            jetty.addConnector((server, http) -> NetworkThreads.listener(server, http, jetty.host, jetty.port));
             // The feed is gzipped once when it is built, and audio does not compress: no gzip on the fly.
             config.http.compressionStrategy = CompressionStrategy.NONE;
             // Podcatchers and directories: GET and HEAD of /feed.xml, /media/* and /artwork/* are answered by

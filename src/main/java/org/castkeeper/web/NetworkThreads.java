@@ -1,0 +1,43 @@
+package org.castkeeper.web;
+
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
+
+/**
+ * The threads Jetty runs on. Network (selector) threads read requests and, through {@link PodcatcherHandler},
+ * answer most feed polls themselves; worker threads from the pool take everything that may block (Javalin's
+ * routes, media, the database).
+ */
+final class NetworkThreads {
+    /** Uploads hold a worker for their whole length; media and feed requests do not. */
+    private static final int MAX_WORKERS = 200;
+    private static final int MIN_WORKERS = 8;
+    private static final int IDLE_MILLIS = 60_000;
+
+    private NetworkThreads() {
+    }
+
+    /** Platform threads: the network threads run in a loop for the life of the server and must not be pinned. */
+    static ThreadPool workers() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_WORKERS, MIN_WORKERS, IDLE_MILLIS);
+        pool.setName("castkeeper-http");
+        return pool;
+    }
+
+    /**
+     * The HTTP listener on {@code host} (null for every interface) and {@code port} (0 for any free one). One network thread per core rather than Jetty's default of one per two cores: here they
+     * do the hot path's work instead of only handing it on, so a core without one sits idle under load.
+     */
+    static Connector listener(Server server, HttpConfiguration http, String host, int port) {
+        int selectors = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ServerConnector connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+}
