@@ -17,11 +17,14 @@ public record CachedFeed(byte[] xml, byte[] gzip, String etag, String gzipEtag, 
         this(xml, gzip, etag, gzipEtagOf(etag), lastModified, new Headers(
                 Exchange.header(HttpHeader.ETAG, etag),
                 Exchange.header(HttpHeader.ETAG, gzipEtagOf(etag)),
-                Exchange.header(HttpHeader.LAST_MODIFIED, HttpCaching.httpDate(lastModified))));
+                Exchange.header(HttpHeader.LAST_MODIFIED, HttpCaching.httpDate(lastModified)),
+                Exchange.contentLength(xml.length),
+                Exchange.contentLength(gzip.length)));
     }
 
-    /** The validators, as response headers made once per feed rather than once per poll. */
-    public record Headers(Exchange.Header etag, Exchange.Header gzipEtag, Exchange.Header lastModified) {
+    /** The validators and lengths, as response headers made once per feed rather than once per poll. */
+    public record Headers(Exchange.Header etag, Exchange.Header gzipEtag, Exchange.Header lastModified,
+                          Exchange.Header length, Exchange.Header gzipLength) {
     }
 
     /** A different representation needs a different strong ETag (RFC 9110 8.8.3). */

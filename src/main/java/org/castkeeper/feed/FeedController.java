@@ -65,12 +65,14 @@ public final class FeedController {
 
     private static void respond(Exchange exchange, CachedFeed feed) {
         boolean gzip = HttpCaching.acceptsGzip(exchange.header("Accept-Encoding"));
-        exchange.header(gzip ? feed.headers().gzipEtag() : feed.headers().etag())
-                .header(feed.headers().lastModified())
+        CachedFeed.Headers made = feed.headers();
+        exchange.header(gzip ? made.gzipEtag() : made.etag())
+                .header(made.lastModified())
                 .header(CACHE_CONTROL_HEADER)
                 .header(VARY_HEADER);
+        Exchange.Header length = gzip ? made.gzipLength() : made.length();
         if (HttpCaching.notModified(exchange, feed.lastModified(), feed.etag(), feed.gzipEtag())) {
-            exchange.empty(304);
+            exchange.notModified();
             return;
         }
         exchange.header(CONTENT_TYPE_HEADER);
@@ -78,7 +80,7 @@ public final class FeedController {
             exchange.header(GZIP_HEADER);
         }
         exchange.status(200);
-        exchange.send(gzip ? feed.gzip() : feed.xml());
+        exchange.send(gzip ? feed.gzip() : feed.xml(), length);
     }
 
     private static int pageNumber(String value) {

@@ -88,7 +88,7 @@ public final class MediaController {
                 .header("Last-Modified", HttpCaching.httpDate(modified))
                 .header("Cache-Control", "public, max-age=86400");
         if (HttpCaching.notModified(exchange, modified, etag)) {
-            exchange.empty(304);
+            exchange.notModified();
             return;
         }
         ByteRange range = ByteRange.parse(exchange.header("Range"), size);

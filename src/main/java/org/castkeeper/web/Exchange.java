@@ -69,15 +69,32 @@ public final class Exchange {
         return new Header(new PreEncodedHttpField(name, value));
     }
 
+    /**
+     * Adds a pre-made header. It is added, not put: finding and replacing an earlier one costs a scan of the
+     * response's headers on every poll, so set each of these once per response.
+     */
     public Exchange header(Header header) {
-        response.getHeaders().put(header.field);
+        response.getHeaders().add(header.field);
         return this;
     }
 
-    /** Ends the exchange with a status and no body. */
-    public void empty(int status) {
-        response.setStatus(status);
-        response.write(true, null, callback);
+    /**
+     * Ends the exchange with 304 Not Modified and no Content-Length, as nginx and Apache send it. Jetty would add
+     * "Content-Length: 0" to a response ended in one write, which RFC 9110 (8.6) forbids on a 304 (only the
+     * length of the 200 is allowed), and the 200's length makes some clients wait for a body that never comes.
+     * So the headers go out in a first, unfinished write, which Jetty leaves without a length, and an empty last
+     * write ends the response.
+     */
+    public void notModified() {
+        response.setStatus(304);
+        // The hand-over between the writes is as non-blocking as the exchange's own end.
+        response.write(false, null, Callback.from(callback.getInvocationType(),
+                () -> response.write(true, null, callback), callback::failed));
+    }
+
+    /** A Content-Length header made once, for bytes sent many times. */
+    public static Header contentLength(long length) {
+        return header(HttpHeader.CONTENT_LENGTH, Long.toString(length));
     }
 
     /** Ends the exchange with a short plain-text body. */
@@ -90,7 +107,17 @@ public final class Exchange {
 
     /** Ends the exchange with these bytes (none for HEAD), written in one non-blocking step. */
     public void send(byte[] body) {
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(body.length));
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        write(body);
+    }
+
+    /** As {@link #send(byte[])}, with a Content-Length header made once for these bytes. */
+    public void send(byte[] body, Header length) {
+        header(length);
+        write(body);
+    }
+
+    private void write(byte[] body) {
         response.write(true, isHead() ? null : ByteBuffer.wrap(body), callback);
     }
 

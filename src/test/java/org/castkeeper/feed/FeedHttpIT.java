@@ -56,6 +56,19 @@ class FeedHttpIT {
     }
 
     @Test
+    void a304HasNoContentLength() throws Exception {
+        // RFC 9110 8.6 allows only the 200's length on a 304, and "0" is wrong; like nginx, send none.
+        for (String encoding : new String[] {"identity", "gzip"}) {
+            String etag = server.get("/feed.xml", "Accept-Encoding", encoding).headers().firstValue("ETag")
+                    .orElseThrow();
+            HttpResponse<byte[]> r = server.get("/feed.xml", "Accept-Encoding", encoding, "If-None-Match", etag);
+            assertThat(r.statusCode()).as(encoding).isEqualTo(304);
+            assertThat(r.headers().firstValue("Content-Length")).as(encoding).isEmpty();
+            assertThat(r.headers().firstValue("ETag")).as(encoding).hasValue(etag);
+        }
+    }
+
+    @Test
     void ifModifiedSinceGets304UntilTheFeedChanges() throws Exception {
         String lastModified = server.get("/feed.xml").headers().firstValue("Last-Modified").orElseThrow();
         assertThat(server.get("/feed.xml", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);

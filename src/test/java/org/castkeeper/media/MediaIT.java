@@ -118,7 +118,10 @@ class MediaIT {
     @Test
     void conditionalGetIs304() throws Exception {
         String etag = server.head(url).headers().firstValue("ETag").orElseThrow();
-        assertThat(server.get(url, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> notModified = server.get(url, "If-None-Match", etag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        // RFC 9110 8.6: no "Content-Length: 0" on a 304.
+        assertThat(notModified.headers().firstValue("Content-Length")).isEmpty();
         String lastModified = server.head(url).headers().firstValue("Last-Modified").orElseThrow();
         assertThat(server.get(url, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
         assertThat(HttpCaching.parseHttpDate(lastModified)).isNotNull();
