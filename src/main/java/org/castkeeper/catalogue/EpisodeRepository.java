@@ -187,14 +187,11 @@ public final class EpisodeRepository {
         return Optional.ofNullable(next).map(Instant::ofEpochMilli);
     }
 
-    /**
-     * A value that changes whenever an episode of the show is created or edited, cheap to read: caches use it to
-     * notice writes made by another instance sharing the database.
-     */
-    public String changeStamp() {
+    /** The show's {@link ChangeStamp}: one small aggregate query. */
+    public ChangeStamp changeStamp() {
         var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT)).from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId)).fetchSingle();
-        return row.value1() + ":" + row.value2();
+        return new ChangeStamp(row.value1(), row.value2());
     }
 
     /** One page of the episodes whose title contains {@code query} (any case), newest first, with the total. */

@@ -16,7 +16,7 @@ public final class Publication {
     private final List<Episode> live;
     private final Instant lastModified;
     private final Instant validUntil;
-    private final String stamp;
+    private final ChangeStamp stamp;
     private final Map<String, Episode> byAudioPath = new HashMap<>();
     private final Map<String, Episode> bySlug = new HashMap<>();
     private final Set<String> publicFiles = new HashSet<>();
@@ -27,7 +27,7 @@ public final class Publication {
      * @param validUntil   when the next scheduled episode goes live: this snapshot is stale from then on
      * @param stamp        the catalogue's change stamp when the snapshot was taken
      */
-    public Publication(List<Episode> live, Instant lastModified, Instant validUntil, String stamp) {
+    public Publication(List<Episode> live, Instant lastModified, Instant validUntil, ChangeStamp stamp) {
         this.live = List.copyOf(live);
         this.lastModified = lastModified;
         this.validUntil = validUntil;
@@ -59,7 +59,7 @@ public final class Publication {
         return validUntil;
     }
 
-    public String stamp() {
+    public ChangeStamp stamp() {
         return stamp;
     }
 

@@ -77,7 +77,7 @@ public final class PublicationCache {
         if (fresh && now - lastStampCheck < stampCheckMillis) {
             return p;
         }
-        String stamp = episodes.changeStamp();
+        ChangeStamp stamp = episodes.changeStamp();
         lastStampCheck = now;
         if (fresh && stamp.equals(p.stamp())) {
             return p;
@@ -99,12 +99,8 @@ public final class PublicationCache {
      * and any live episode's publish time (a scheduled episode going live is a change nobody typed).
      * Computed from stored times only, so every instance gives the same answer.
      */
-    private Instant lastModified(List<Episode> live, String stamp) {
-        Instant latest = configModified;
-        String lastEdit = stamp.substring(stamp.indexOf(':') + 1);
-        if (!lastEdit.equals("null")) {
-            latest = max(latest, Instant.ofEpochMilli(Long.parseLong(lastEdit)));
-        }
+    private Instant lastModified(List<Episode> live, ChangeStamp stamp) {
+        Instant latest = max(configModified, stamp.lastEdit().orElse(null));
         for (Episode e : live) {
             latest = max(latest, e.publishAt());
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.castkeeper.catalogue.Chapter;
 import org.castkeeper.catalogue.Episode;
@@ -41,9 +40,9 @@ public final class ChaptersController {
         ArrayNode chapters = root.putArray("chapters");
         for (Chapter c : episode.chapters()) {
             ObjectNode node = chapters.addObject();
-            node.put("startTime", seconds(c.startMillis()));
+            node.put("startTime", Seconds.fromMillis(c.startMillis()));
             if (c.endMillis() != null) {
-                node.put("endTime", seconds(c.endMillis()));
+                node.put("endTime", Seconds.fromMillis(c.endMillis()));
             }
             node.put("title", XmlText.clean(c.title()));
             if (c.url() != null) {
@@ -51,9 +50,5 @@ public final class ChaptersController {
             }
         }
         return root;
-    }
-
-    private static BigDecimal seconds(long millis) {
-        return BigDecimal.valueOf(millis, 3).stripTrailingZeros();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.castkeeper.Castkeeper;
+import org.castkeeper.catalogue.ChangeStamp;
 import org.castkeeper.catalogue.EpisodeAudio;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.NewEpisode;
@@ -80,7 +81,7 @@ public final class FeedBench {
             for (int run = 0; run < 7; run++) {
                 long t0 = System.nanoTime();
                 List<org.castkeeper.catalogue.Episode> live = app.episodes().live(Instant.now());
-                Publication p = new Publication(live, Instant.now(), Instant.ofEpochMilli(Long.MAX_VALUE), "");
+                Publication p = new Publication(live, Instant.now(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
                 long t1 = System.nanoTime();
                 xml = writer.write(builder.build(p, FeedPage.of(live, null, 1)));
                 java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(OutputStream.nullOutputStream());

@@ -183,9 +183,9 @@ abstract class EpisodeRepositoryContract {
 
     @Test
     void theChangeStampMovesWithEveryWrite() {
-        String empty = episodes.changeStamp();
+        ChangeStamp empty = episodes.changeStamp();
         Episode e = episodes.create(Episodes.draft("Stamped"));
-        String created = episodes.changeStamp();
+        ChangeStamp created = episodes.changeStamp();
         assertThat(created).isNotEqualTo(empty);
         assertThat(episodes.changeStamp()).isEqualTo(created);
         EpisodeRepository later = new EpisodeRepository(database.dsl(), showId(),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.castkeeper.catalogue.ChangeStamp;
 import org.castkeeper.catalogue.Chapter;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeAudio;
@@ -69,7 +70,7 @@ class FeedGoldenTest {
         Path config = Fixtures.resource("feeds/" + scenario + ".yml");
         AppConfig settings = ConfigLoader.load(config, Map.of());
         FeedUrls urls = new FeedUrls(settings.server().baseUrl(), ShowArtwork.of(settings.showArtwork()).publicName());
-        Publication publication = new Publication(live, live.get(0).publishAt(), Instant.ofEpochMilli(Long.MAX_VALUE), "");
+        Publication publication = new Publication(live, live.get(0).publishAt(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
         byte[] xml = new FeedWriter().write(new FeedBuilder(settings.show(), urls)
                 .build(publication, FeedPage.of(live, null, 1)));
 

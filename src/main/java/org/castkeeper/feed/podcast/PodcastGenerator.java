@@ -1,10 +1,10 @@
 package org.castkeeper.feed.podcast;
 
 import com.rometools.rome.feed.module.Module;
-import java.math.BigDecimal;
 import org.castkeeper.catalogue.Person;
 import org.castkeeper.catalogue.Soundbite;
 import org.castkeeper.config.FeedExtras;
+import org.castkeeper.feed.Seconds;
 import org.castkeeper.feed.rome.NamespaceGenerator;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -107,9 +107,8 @@ public final class PodcastGenerator extends NamespaceGenerator {
         return person;
     }
 
-    /** Seconds with up to three decimals and no trailing zeros: 73.5, 600. */
-    static String seconds(long millis) {
-        return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+    private static String seconds(long millis) {
+        return Seconds.fromMillis(millis).toPlainString();
     }
 
     private static Element tag(String name) {

@@ -1,0 +1,20 @@
+package org.castkeeper.catalogue;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A cheap summary of a show's episodes that changes whenever one is created or edited: caches compare it to notice
+ * writes made by another instance sharing the database.
+ *
+ * @param episodes     how many episodes the show has (a deletion lowers it)
+ * @param lastEditMillis when any episode was last created or edited, or null when there are none
+ */
+public record ChangeStamp(int episodes, Long lastEditMillis) {
+    /** For a snapshot made without the database (tests, benchmarks). */
+    public static final ChangeStamp NONE = new ChangeStamp(0, null);
+
+    public Optional<Instant> lastEdit() {
+        return Optional.ofNullable(lastEditMillis).map(Instant::ofEpochMilli);
+    }
+}
