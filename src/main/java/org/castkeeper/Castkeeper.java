@@ -13,6 +13,7 @@ import org.castkeeper.catalogue.ShowRepository;
 import org.castkeeper.config.AppConfig;
 import org.castkeeper.db.Database;
 import org.castkeeper.distribution.Listings;
+import org.castkeeper.distribution.NotificationClaims;
 import org.castkeeper.distribution.PublishNotifier;
 import org.castkeeper.feed.FeedBuilder;
 import org.castkeeper.feed.FeedCache;
@@ -62,7 +63,8 @@ public final class Castkeeper implements AutoCloseable {
         this.accounts = new Accounts(database.dsl(), clock);
         this.loginThrottle = new LoginThrottle(database.dsl(), clock);
         this.listings = new Listings(database.dsl(), showId, clock);
-        this.notifier = new PublishNotifier(config.notifications(), urls.feed());
+        this.notifier = new PublishNotifier(config.notifications(), urls.feed(),
+                new NotificationClaims(database.dsl(), showId, clock));
         publications.onRebuild(notifier::published);
     }
 

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * scheduled one whose time came), so apps fetch it at once instead of at their next poll.
  *
  * <p>Notifications run on their own threads and are retried with doubling waits; a failure is logged and never
- * holds up publishing. With several instances each may send the same notification; hubs and podping treat a
- * repeat as harmless.
+ * holds up publishing. With several instances sharing the database, only the one that claims the episode first
+ * ({@link NotificationClaims}) sends them.
  */
 public final class PublishNotifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PublishNotifier.class);
@@ -31,12 +31,14 @@ public final class PublishNotifier implements AutoCloseable {
 
     private final NotifySettings settings;
     private final String feedUrl;
+    private final NotificationClaims claims;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    public PublishNotifier(NotifySettings settings, String feedUrl) {
+    public PublishNotifier(NotifySettings settings, String feedUrl, NotificationClaims claims) {
         this.settings = settings;
         this.feedUrl = feedUrl;
+        this.claims = claims;
     }
 
     /** A PublicationCache listener: notifies when the new snapshot has an episode the old one had not. */
@@ -50,6 +52,21 @@ public final class PublishNotifier implements AutoCloseable {
         if (fresh == null) {
             return;
         }
+        // The claim is a database write: made on a notifier thread, so the snapshot's rebuild does not wait for it.
+        workers.submit(() -> {
+            try {
+                if (claims.claim(fresh.guid(), fresh.publishAt())) {
+                    announce(fresh);
+                } else {
+                    LOG.info("\"{}\" is live; another instance is sending its notifications", fresh.title());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not claim the notifications for \"{}\": {}", fresh.title(), e.toString());
+            }
+        });
+    }
+
+    private void announce(Episode fresh) {
         LOG.info("\"{}\" is live: notifying {} hub(s){}", fresh.title(), settings.websubHubs().size(),
                 settings.podping() == null ? "" : " and podping");
         for (String hub : settings.websubHubs()) {

@@ -106,6 +106,35 @@ class PublishNotifierIT {
     }
 
     @Test
+    void ofTwoInstancesOnOneDatabaseOnlyOneNotifies() throws Exception {
+        server = start(null);
+        podpingFailuresLeft.set(0);
+        try (TestServer other = TestServer.start(server.app().config(), dir)) {
+            server.app().publications().current();
+            other.app().publications().current();
+            server.publish("cbr-id3v23.mp3", "Once only", TestServer.START.minus(Duration.ofMinutes(1)));
+            server.app().publications().current();
+            eventually(() -> assertThat(hubBodies).hasSize(1));
+
+            // The other instance notices the write at its next change-stamp check and sees the episode go live too.
+            other.clock().advance(Duration.ofSeconds(3));
+            assertThat(other.app().publications().current().live()).extracting(Episode::title)
+                    .containsExactly("Once only");
+            Thread.sleep(500);
+            assertThat(hubBodies).hasSize(1);
+            assertThat(podpings).hasSize(1);
+
+            // Unpublished and published again at a new time: a new announcement, still only one.
+            Episode e = server.app().episodes().all().get(0);
+            server.app().episodes().update(e.withState(EpisodeState.DRAFT, null));
+            server.app().publications().current();
+            server.app().episodes().update(e.withState(EpisodeState.PUBLISHED, TestServer.START));
+            server.app().publications().current();
+            eventually(() -> assertThat(hubBodies).hasSize(2));
+        }
+    }
+
+    @Test
     void anUnreachableHubNeverHoldsUpPublishing() throws Exception {
         server = start("http://127.0.0.1:1/hub");
         podpingFailuresLeft.set(0);
