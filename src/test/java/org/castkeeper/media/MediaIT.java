@@ -116,6 +116,46 @@ class MediaIT {
     }
 
     @Test
+    void aFileTruncatedWhileItIsBeingSentCutsThatDownloadOnly() throws Exception {
+        // Served from a shared memory mapping: a host who truncates a file in place mid-download must cost that
+        // one download, never the server.
+        Path file = server.app().config().episodesDir().resolve(live.audio().path());
+        long size = 64L * 1024 * 1024;
+        try (var out = Files.newOutputStream(file)) {
+            byte[] block = new byte[1024 * 1024];
+            for (int i = 0; i < size / block.length; i++) {
+                out.write(block);
+            }
+        }
+        int port = java.net.URI.create(server.url("/")).getPort();
+        long received = 0;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setReceiveBufferSize(64 * 1024);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            var in = socket.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            while (received < 1024 * 1024) {
+                received += in.read(buffer);
+            }
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(1024 * 1024);
+            }
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                received += n;
+            }
+        } catch (java.net.SocketException reset) {
+            // The server cut the connection: what this test expects.
+        }
+        assertThat(received).isLessThan(size);
+        HttpResponse<byte[]> after = server.get(url);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).hasSize(1024 * 1024);
+        assertThat(server.get("/feed.xml").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void conditionalGetIs304() throws Exception {
         String etag = server.head(url).headers().firstValue("ETag").orElseThrow();
         HttpResponse<byte[]> notModified = server.get(url, "If-None-Match", etag);
