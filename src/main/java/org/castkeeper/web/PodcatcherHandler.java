@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PodcatcherHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(PodcatcherHandler.class);
+    private static final String MEDIA = "/media/";
+    private static final String ARTWORK = "/artwork/";
 
     private final FeedController feed;
     private final MediaController media;
@@ -45,32 +47,47 @@ final class PodcatcherHandler extends Handler.Wrapper {
         String path = Request.getPathInContext(request);
         if (read && path.equals(FeedUrls.FEED_PATH)) {
             Exchange exchange = new Exchange(request, response, callback);
-            if (!run(exchange, method, path, () -> feed.serveFromMemory(exchange))) {
-                onWorker(request, () -> run(exchange, method, path, () -> {
-                    feed.serve(exchange);
-                    return true;
-                }));
+            boolean answered;
+            try {
+                answered = feed.serveFromMemory(exchange);
+            } catch (RuntimeException e) {
+                failed(request, exchange, e);
+                answered = true;
             }
-        } else if (read && path.startsWith("/media/")) {
-            Exchange exchange = new Exchange(request, response, callback);
-            onWorker(request, () -> run(exchange, method, path, () -> {
-                media.serveMedia(exchange, path.substring("/media/".length()));
-                return true;
-            }));
-        } else if (read && path.startsWith("/artwork/")) {
-            Exchange exchange = new Exchange(request, response, callback);
-            onWorker(request, () -> run(exchange, method, path, () -> {
-                media.serveShowArtwork(exchange, path.substring("/artwork/".length()));
-                return true;
-            }));
+            if (!answered) {
+                onWorker(request, exchange, feed::serve);
+            }
+        } else if (read && path.startsWith(MEDIA)) {
+            onWorker(request, new Exchange(request, response, callback),
+                    exchange -> media.serveMedia(exchange, path.substring(MEDIA.length())));
+        } else if (read && path.startsWith(ARTWORK)) {
+            onWorker(request, new Exchange(request, response, callback),
+                    exchange -> media.serveShowArtwork(exchange, path.substring(ARTWORK.length())));
         } else {
-            onWorker(request, () -> javalin(request, response, callback));
+            request.getContext().execute(() -> javalin(request, response, callback));
         }
         return true;
     }
 
-    private static void onWorker(Request request, Runnable task) {
-        request.getContext().execute(task);
+    /** What a worker does for one hot-path exchange. */
+    private interface Work {
+        void run(Exchange exchange) throws Exception;
+    }
+
+    private static void onWorker(Request request, Exchange exchange, Work work) {
+        request.getContext().execute(() -> {
+            try {
+                work.run(exchange);
+            } catch (Exception e) {
+                failed(request, exchange, e);
+            }
+        });
+    }
+
+    /** A failure is logged and answered with a 500, or with a cut connection once the response has begun. */
+    private static void failed(Request request, Exchange exchange, Exception e) {
+        LOG.warn("{} {} failed: {}", request.getMethod(), Request.getPathInContext(request), e.toString());
+        exchange.failed(e);
     }
 
     /** Javalin's routes, on a worker thread: its servlet blocks. */
@@ -82,21 +99,6 @@ final class PodcatcherHandler extends Handler.Wrapper {
         } catch (Throwable t) {
             LOG.warn("{} {} failed: {}", request.getMethod(), Request.getPathInContext(request), t.toString());
             Response.writeError(request, response, callback, t);
-        }
-    }
-
-    private interface Step {
-        boolean answered() throws Exception;
-    }
-
-    /** Runs one step of a hot-path exchange; a failure is logged and answered with a 500 (or a cut connection). */
-    private static boolean run(Exchange exchange, String method, String path, Step step) {
-        try {
-            return step.answered();
-        } catch (Exception e) {
-            LOG.warn("{} {} failed: {}", method, path, e.toString());
-            exchange.failed(e);
-            return true;
         }
     }
 }
