@@ -41,11 +41,13 @@ public final class FeedCache {
      */
     public CachedFeed pageIfBuilt(int number) {
         Publication current = publications.currentIfKnown();
+        return current == null ? null : written(current, number);
+    }
+
+    /** The page already written for {@code current}, or null; takes no lock. */
+    private CachedFeed written(Publication current, int number) {
         Built snapshot = built;
-        if (current == null || snapshot == null || snapshot.publication() != current) {
-            return null;
-        }
-        return snapshot.pages().get(number);
+        return snapshot != null && snapshot.publication() == current ? snapshot.pages().get(number) : null;
     }
 
     /** Page {@code number} (1 is /feed.xml), or empty when there is no such page. */
@@ -53,12 +55,9 @@ public final class FeedCache {
         Publication current = publications.current();
         // The common case, a page already written for this snapshot, takes no lock: thousands of polls a day
         // should not queue behind each other.
-        Built snapshot = built;
-        if (snapshot != null && snapshot.publication() == current) {
-            CachedFeed cached = snapshot.pages().get(number);
-            if (cached != null) {
-                return Optional.of(cached);
-            }
+        CachedFeed written = written(current, number);
+        if (written != null) {
+            return Optional.of(written);
         }
         synchronized (this) {
             if (built == null || built.publication() != current) {

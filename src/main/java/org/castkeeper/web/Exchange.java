@@ -146,11 +146,6 @@ public final class Exchange {
         Content.copy(Content.Source.from(buffers, file, offset, length), response, callback);
     }
 
-    /** For a failure after the response started: the connection is closed so the client sees a short body. */
-    public void fail(Throwable t) {
-        callback.failed(t);
-    }
-
     /** Ends the exchange after an unexpected failure: a 500, or a cut connection once the response has begun. */
     void failed(Throwable t) {
         if (response.isCommitted()) {
