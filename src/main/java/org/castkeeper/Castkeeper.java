@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import org.castkeeper.auth.Accounts;
+import org.castkeeper.auth.DeviceCookies;
 import org.castkeeper.auth.LoginThrottle;
 import org.castkeeper.catalogue.CatalogueChanges;
 import org.castkeeper.catalogue.EpisodeRepository;
@@ -40,6 +41,7 @@ public final class Castkeeper implements AutoCloseable {
     private final FeedCache feed;
     private final Accounts accounts;
     private final LoginThrottle loginThrottle;
+    private final DeviceCookies deviceCookies;
     private final Listings listings;
     private final PublishNotifier notifier;
 
@@ -62,6 +64,7 @@ public final class Castkeeper implements AutoCloseable {
         this.feed = new FeedCache(publications, new FeedBuilder(config.show(), urls, config.notifications().websubHubs()), config.feed().itemLimit());
         this.accounts = new Accounts(database.dsl(), clock);
         this.loginThrottle = new LoginThrottle(database.dsl(), clock);
+        this.deviceCookies = new DeviceCookies(database.dsl(), clock);
         this.listings = new Listings(database.dsl(), showId, clock);
         this.notifier = new PublishNotifier(config.notifications(), urls.feed(),
                 new NotificationClaims(database.dsl(), showId, clock));
@@ -87,6 +90,10 @@ public final class Castkeeper implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public Database database() {
+        return database;
     }
 
     public EpisodeRepository episodes() {
@@ -129,8 +136,13 @@ public final class Castkeeper implements AutoCloseable {
         return loginThrottle;
     }
 
+    public DeviceCookies deviceCookies() {
+        return deviceCookies;
+    }
+
     @Override
     public void close() {
+        publications.close();
         notifier.close();
         database.close();
     }

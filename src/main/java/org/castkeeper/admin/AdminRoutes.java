@@ -23,7 +23,7 @@ public final class AdminRoutes {
     public AdminRoutes(Castkeeper app) {
         security = new AdminSecurity(app.accounts(), app.config().server().baseUrl().startsWith("https://"));
         UploadReceiver uploads = new UploadReceiver(app.media().root(), app.config().server().uploadLimitBytes());
-        SignInController signIn = new SignInController(app.accounts(), app.loginThrottle(), security);
+        SignInController signIn = new SignInController(app.accounts(), app.loginThrottle(), app.deviceCookies(), security);
         EpisodeListController list = new EpisodeListController(app, uploads);
         EpisodeEditController edit = new EpisodeEditController(app, uploads);
         SettingsController settings = new SettingsController(app);

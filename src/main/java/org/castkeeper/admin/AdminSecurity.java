@@ -18,6 +18,9 @@ import org.castkeeper.auth.Tokens;
 public final class AdminSecurity {
     static final String SESSION_COOKIE = "ck_session";
     static final String CSRF_COOKIE = "ck_csrf";
+    /** Marks a browser that has signed in before (see auth.DeviceCookies). */
+    static final String DEVICE_COOKIE = "ck_device";
+    private static final int DEVICE_COOKIE_SECONDS = 365 * 24 * 3600;
     static final String CSRF_FIELD = "_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION_ATTRIBUTE = "castkeeper.session";
@@ -51,9 +54,8 @@ public final class AdminSecurity {
                     return;
                 }
             }
+            // Framing, referrer and content-security headers are set for every page by web.PodcatcherHandler.
             ctx.header("Cache-Control", "no-store");
-            ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Referrer-Policy", "same-origin");
             route.handler().handle(ctx);
         };
     }
@@ -95,6 +97,10 @@ public final class AdminSecurity {
 
     void signIn(Context ctx, Session session) {
         ctx.cookie(cookie(SESSION_COOKIE, session.token(), (int) Accounts.SESSION_LIFETIME.toSeconds()));
+    }
+
+    void rememberDevice(Context ctx, String value) {
+        ctx.cookie(cookie(DEVICE_COOKIE, value, DEVICE_COOKIE_SECONDS));
     }
 
     void signOut(Context ctx) {

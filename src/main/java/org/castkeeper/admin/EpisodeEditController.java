@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +32,8 @@ import org.castkeeper.media.MediaFolder;
  */
 final class EpisodeEditController {
     private static final long MAX_SMALL_FILE = 20L * 1024 * 1024;
+    /** A schedule further ahead is a typing mistake (and past what the catalogue stores as epoch milliseconds). */
+    private static final java.time.Duration MAX_SCHEDULE_AHEAD = java.time.Duration.ofDays(3653);
 
     private final Castkeeper app;
     private final UploadReceiver uploads;
@@ -100,9 +101,12 @@ final class EpisodeEditController {
             if (!at.isAfter(app.clock().instant())) {
                 throw new InvalidInput("That time has passed. Choose a time to come, or publish now.");
             }
+            if (at.isAfter(app.clock().instant().plus(MAX_SCHEDULE_AHEAD))) {
+                throw new InvalidInput("That is more than ten years away. Choose a date within the next ten years.");
+            }
             app.episodes().update(e.withState(EpisodeState.SCHEDULED, at));
             redirect(ctx, e, "scheduled");
-        } catch (DateTimeParseException bad) {
+        } catch (java.time.DateTimeException bad) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, e, List.of(), "Give a date and a time, e.g. 2026-12-01 and 07:00.", null);
         } catch (InvalidInput invalid) {

@@ -4,19 +4,26 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
 import org.castkeeper.auth.Accounts;
+import org.castkeeper.auth.DeviceCookies;
 import org.castkeeper.auth.LoginThrottle;
 import org.castkeeper.auth.Session;
 import org.castkeeper.auth.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Signing in and out, and making the first account through the one-time setup link. */
 final class SignInController {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInController.class);
+
     private final Accounts accounts;
     private final LoginThrottle throttle;
+    private final DeviceCookies devices;
     private final AdminSecurity security;
 
-    SignInController(Accounts accounts, LoginThrottle throttle, AdminSecurity security) {
+    SignInController(Accounts accounts, LoginThrottle throttle, DeviceCookies devices, AdminSecurity security) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.devices = devices;
         this.security = security;
     }
 
@@ -31,26 +38,56 @@ final class SignInController {
     void login(Context ctx) {
         String username = orEmpty(ctx.formParam("username"));
         String password = orEmpty(ctx.formParam("password"));
-        if (!throttle.allowed(username, ctx.ip())) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+        String address = ctx.ip();
+        LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(username, address,
+                devices.deviceOf(ctx.cookie(AdminSecurity.DEVICE_COOKIE), username));
+        LoginThrottle.Decision decision = throttle.begin(attempt);
+        if (!decision.allowed()) {
+            long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+            LOG.warn("Sign-in refused without checking the password: account '{}' from {}: {}", attempt.account(),
+                    address, decision.reason());
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds));
             Pages.render(ctx, "admin/login.jte", new LoginPage(security.anonymousCsrf(ctx), username,
-                    "Too many failed attempts. Wait " + LoginThrottle.WINDOW.toMinutes() + " minutes and try again."));
+                    "Too many failed attempts. Wait " + waitInWords(seconds) + " and try again."));
             return;
         }
-        Optional<User> user = accounts.authenticate(username, password);
+        Optional<User> user;
+        try {
+            user = accounts.authenticate(username, password);
+        } catch (Accounts.Busy busy) {
+            throttle.notChecked(attempt);
+            LOG.warn("Sign-in for account '{}' from {} not checked: {} password checks already running",
+                    attempt.account(), address, Accounts.HASHES_AT_ONCE);
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "3");
+            Pages.render(ctx, "admin/login.jte", new LoginPage(security.anonymousCsrf(ctx), username,
+                    busy.getMessage()));
+            return;
+        }
         if (user.isEmpty()) {
-            throttle.failed(username, ctx.ip());
+            LOG.warn("Sign-in failed: wrong name or password for account '{}' from {}", attempt.account(), address);
             ctx.status(HttpStatus.UNAUTHORIZED);
             Pages.render(ctx, "admin/login.jte", new LoginPage(security.anonymousCsrf(ctx), username,
                     "That name and password do not match an account."));
             return;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(attempt);
+        LOG.info("{} signed in from {}", user.get().username(), address);
         // A fresh session id at every sign-in: an id planted in the browser before sign-in is worth nothing.
         accounts.endSession(ctx.cookie(AdminSecurity.SESSION_COOKIE));
         Session session = accounts.startSession(user.get());
         security.signIn(ctx, session);
+        if (attempt.device() == null) {
+            security.rememberDevice(ctx, devices.issue(user.get().username()));
+        }
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+    }
+
+    private static String waitInWords(long seconds) {
+        if (seconds < 90) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
     }
 
     void logout(Context ctx) {

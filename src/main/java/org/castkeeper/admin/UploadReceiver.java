@@ -33,6 +33,12 @@ final class UploadReceiver {
         } catch (InvalidInput e) {
             ctx.status(e.status()).json(java.util.Map.of("error", e.getMessage()));
         } catch (IOException e) {
+            if (isDiskFull(e)) {
+                LOG.warn("An upload was refused: the disk holding {} is full ({})", folder.toAbsolutePath(), e.toString());
+                ctx.status(507).json(java.util.Map.of("error", "The server's disk is full, so the file could not "
+                        + "be saved. Nothing was saved. Free some space on the server and upload it again."));
+                return null;
+            }
             // Most often the browser closed the connection: the upload was cancelled or the network dropped.
             LOG.info("An upload stopped before it was complete: {}", e.toString());
             ctx.status(400).json(java.util.Map.of("error", "The upload was interrupted. Nothing was saved."));
@@ -46,6 +52,9 @@ final class UploadReceiver {
             throw new InvalidInput(tooBig(), 413);
         }
         Files.createDirectories(folder);
+        if (declared > 0 && declared > Files.getFileStore(folder).getUsableSpace()) {
+            throw new java.nio.file.FileSystemException(folder.toString(), null, NO_SPACE);
+        }
         Path temp = Files.createTempFile(folder, ".upload-", ".part");
         boolean kept = false;
         try (InputStream in = ctx.bodyInputStream(); OutputStream out = Files.newOutputStream(temp)) {
@@ -69,6 +78,19 @@ final class UploadReceiver {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    private static final String NO_SPACE = "No space left on device";
+
+    /** The operating system's words for a full disk (ENOSPC), or a quota reached (EDQUOT). */
+    static boolean isDiskFull(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains(NO_SPACE) || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String tooBig() {

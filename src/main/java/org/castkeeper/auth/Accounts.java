@@ -19,18 +19,56 @@ public final class Accounts {
     public static final Duration SESSION_LIFETIME = Duration.ofDays(14);
     public static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
 
+    /**
+     * Argon2id takes 19 MiB a hash: at most this many are computed at once, whatever the number of sign-ins, so
+     * a burst of them queues briefly instead of running the server out of memory.
+     */
+    public static final int HASHES_AT_ONCE = 2;
+    /** How long a sign-in waits for its turn to hash before it is told to try again. */
+    public static final Duration HASH_WAIT = Duration.ofSeconds(3);
+
     private final DSLContext db;
     private final Clock clock;
+    private final java.util.concurrent.Semaphore hashing;
 
     public Accounts(DSLContext db, Clock clock) {
+        this(db, clock, new java.util.concurrent.Semaphore(HASHES_AT_ONCE, true));
+    }
+
+    private Accounts(DSLContext db, Clock clock, java.util.concurrent.Semaphore hashing) {
         this.db = db;
         this.clock = clock;
+        this.hashing = hashing;
     }
 
     /** Thrown when an account cannot be made; the message is for the host. */
     public static final class AccountException extends Exception {
         public AccountException(String message) {
             super(message);
+        }
+    }
+
+    /** Thrown when {@link #HASHES_AT_ONCE} hashes are being computed and none finished in {@link #HASH_WAIT}. */
+    public static final class Busy extends RuntimeException {
+        public Busy() {
+            super("The server is busy checking other passwords. Try again in a few seconds.");
+        }
+    }
+
+    /** Runs {@code work} (a password hash or check) once a hashing slot is free. */
+    private <T> T hashing(java.util.function.Supplier<T> work) {
+        try {
+            if (!hashing.tryAcquire(HASH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        try {
+            return work.get();
+        } finally {
+            hashing.release();
         }
     }
 
@@ -45,7 +83,7 @@ public final class Accounts {
         }
         try {
             int id = db.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.CREATED_AT)
-                    .values(name, Passwords.hash(password), clock.millis())
+                    .values(name, hashing(() -> Passwords.hash(password)), clock.millis())
                     .returningResult(APP_USER.ID)
                     .fetchSingle().value1();
             return new User(id, name);
@@ -63,10 +101,12 @@ public final class Accounts {
         var row = db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH).from(APP_USER)
                 .where(APP_USER.USERNAME.eq(normalise(username))).fetchOne();
         if (row == null) {
-            Passwords.verifyNothing(password);
-            return Optional.empty();
+            return hashing(() -> {
+                Passwords.verifyNothing(password);
+                return Optional.empty();
+            });
         }
-        return Passwords.verify(password, row.value3()) ? Optional.of(new User(row.value1(), row.value2()))
+        return hashing(() -> Passwords.verify(password, row.value3())) ? Optional.of(new User(row.value1(), row.value2()))
                 : Optional.empty();
     }
 
@@ -125,7 +165,7 @@ public final class Accounts {
     public User createWithSetupToken(String token, String username, String password) throws AccountException {
         try {
             return db.transactionResult(tx -> {
-                Accounts inTx = new Accounts(tx.dsl(), clock);
+                Accounts inTx = new Accounts(tx.dsl(), clock, hashing);
                 if (!inTx.isSetupTokenValid(token)) {
                     throw new Refused(new AccountException("This setup link has expired or was already used."));
                 }
@@ -152,7 +192,7 @@ public final class Accounts {
         }
     }
 
-    static String normalise(String username) {
+    public static String normalise(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,7 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the current {@link Publication} so that the feed and media routes never query the database per request.
@@ -12,22 +21,35 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A snapshot is replaced when (1) this process writes the catalogue ({@link CatalogueChanges}), (2) a
  * scheduled episode's time comes, or (3) another instance sharing the database wrote it: the change stamp is
  * re-read at most once per {@code stampCheckInterval}. Everything here can be rebuilt from the database.
+ *
+ * <p>Podcatchers never wait for a rebuild: {@link #latest()} hands out the snapshot it has and asks a background
+ * thread to refresh it when it may be stale. Rebuilds run one at a time (under this object's lock), so a burst
+ * of changes costs one or two of them, and a failing database leaves the last good snapshot in service.
  */
-public final class PublicationCache {
+public final class PublicationCache implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PublicationCache.class);
     /** "No scheduled episode is waiting." (Instant.MAX cannot be expressed in epoch milliseconds.) */
     private static final Instant NEVER = Instant.ofEpochMilli(Long.MAX_VALUE);
+    /** After a failed refresh (the database is unreachable), background refreshes pause this long. */
+    private static final long RETRY_MILLIS = 1_000;
 
     private final EpisodeRepository episodes;
     private final Clock clock;
     private final long stampCheckMillis;
     private final Instant configModified;
     private final AtomicLong localChanges = new AtomicLong();
-
-    private final java.util.List<java.util.function.BiConsumer<Publication, Publication>> listeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Publication, Publication>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "publication-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private volatile Publication current;
     private volatile long builtForChanges = -1;
     private volatile long lastStampCheck;
+    private volatile long retryAt;
+    private ScheduledFuture<?> goLive;
 
     /**
      * @param configModified when the show's settings last changed: the published feed depends on them too
@@ -39,38 +61,102 @@ public final class PublicationCache {
         this.stampCheckMillis = stampCheckInterval.toMillis();
         this.configModified = configModified;
         changes.subscribe(localChanges::incrementAndGet);
+        changes.subscribe(this::afterLocalWrite);
+    }
+
+    /**
+     * This process has just written the catalogue (the host saved, published, uploaded): rebuild before the
+     * writer answers, so the host's next look at the feed shows the change. Nothing to do before the first
+     * snapshot, e.g. in a command-line import.
+     */
+    private void afterLocalWrite() {
+        if (current == null) {
+            return;
+        }
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("The catalogue was written, but rebuilding what is published failed: {}", e.toString());
+        }
     }
 
     /**
      * Tells {@code listener} of each new snapshot, with the one it replaces (null the first time). Called on the
-     * thread that rebuilt the snapshot, so a listener must return quickly.
+     * thread that rebuilt the snapshot, one rebuild at a time, before anyone waiting for that rebuild is released.
      */
-    public void onRebuild(java.util.function.BiConsumer<Publication, Publication> listener) {
+    public void onRebuild(BiConsumer<Publication, Publication> listener) {
         listeners.add(listener);
     }
 
-    /** The snapshot for now, rebuilt first if anything has made it stale. */
+    /** The snapshot for now, rebuilt first if anything has made it stale. May wait on the database. */
     public Publication current() {
         Publication p = currentIfKnown();
-        return p != null ? p : refresh(clock.millis());
+        return p != null ? p : refresh();
     }
 
     /**
-     * The snapshot for now when it is known to be current without asking the database, else null. Never blocks:
-     * the feed's hot path answers from it on Jetty's network thread and hands the request to a worker thread
-     * (which calls {@link #current()}) only when this returns null.
+     * The snapshot for now when it is known to be current without asking the database, else null. Never blocks.
      */
     public Publication currentIfKnown() {
         Publication p = current;
-        long now = clock.millis();
-        if (p != null && builtForChanges == localChanges.get() && now < p.validUntil().toEpochMilli()
-                && now - lastStampCheck < stampCheckMillis) {
-            return p;
-        }
-        return null;
+        return p != null && !stale(p, clock.millis()) ? p : null;
     }
 
-    private synchronized Publication refresh(long now) {
+    /**
+     * The newest snapshot there is, at once: when it may be stale, a background refresh is asked for and this one
+     * is still returned. Null only before the first snapshot is built. Never blocks; for the podcatcher path.
+     */
+    public Publication latest() {
+        Publication p = current;
+        if (p == null || stale(p, clock.millis())) {
+            refreshInBackground();
+        }
+        return p;
+    }
+
+    /** {@link #latest()}, or the first snapshot built now when there is none yet. */
+    public Publication latestOrLoad() {
+        Publication p = latest();
+        return p != null ? p : current();
+    }
+
+    /** True once a snapshot has been built: until then nothing needs refreshing. */
+    public boolean started() {
+        return current != null;
+    }
+
+    private boolean stale(Publication p, long now) {
+        return builtForChanges != localChanges.get() || now >= p.validUntil().toEpochMilli()
+                || now - lastStampCheck >= stampCheckMillis;
+    }
+
+    /** Asks the background thread for a refresh; a request while one is queued adds nothing. */
+    public void refreshInBackground() {
+        if (clock.millis() < retryAt || !refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                refreshQueued.set(false);
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    retryAt = clock.millis() + RETRY_MILLIS;
+                    LOG.warn("Could not refresh what is published; still serving the last good feed: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            refreshQueued.set(false);
+        }
+    }
+
+    /**
+     * Rebuilds the snapshot now if anything has made it stale, and returns it. One rebuild at a time: a caller that
+     * arrives during another's rebuild waits for it and then finds its own change already in (or rebuilds once
+     * more for every change that came in meanwhile).
+     */
+    public synchronized Publication refresh() {
+        long now = clock.millis();
         Publication p = current;
         long changes = localChanges.get();
         boolean fresh = p != null && builtForChanges == changes && now < p.validUntil().toEpochMilli();
@@ -86,12 +172,34 @@ public final class PublicationCache {
         List<Episode> live = episodes.live(at);
         Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
         Publication previous = current;
-        current = new Publication(live, lastModified(live, stamp), validUntil, stamp);
+        Publication next = new Publication(live, lastModified(live, stamp), validUntil, stamp);
+        current = next;
         builtForChanges = changes;
         for (var listener : listeners) {
-            listener.accept(previous, current);
+            listener.accept(previous, next);
         }
-        return current;
+        scheduleGoLive(validUntil, now);
+        return next;
+    }
+
+    /**
+     * A scheduled episode goes live by the clock, not by a request: the refresh is timed for that moment, so the
+     * feed is rebuilt and hubs are notified on time even when nobody is polling.
+     */
+    private void scheduleGoLive(Instant validUntil, long now) {
+        if (goLive != null) {
+            goLive.cancel(false);
+            goLive = null;
+        }
+        if (validUntil.equals(NEVER) || background.isShutdown()) {
+            return;
+        }
+        long delay = Math.max(0, validUntil.toEpochMilli() - now);
+        try {
+            goLive = background.schedule(this::refreshInBackground, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Shutting down.
+        }
     }
 
     /**
@@ -109,5 +217,10 @@ public final class PublicationCache {
 
     private static Instant max(Instant a, Instant b) {
         return b != null && b.isAfter(a) ? b : a;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
     }
 }

@@ -46,21 +46,8 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         web.start(settings.server().port());
-        // A scheduled episode goes live by the clock, not by a request: look every 15 seconds, so the feed is
-        // rebuilt and hubs are notified on time even when nobody is polling.
-        java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors
-                .newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "go-live");
-                    t.setDaemon(true);
-                    return t;
-                });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                app.publications().current();
-            } catch (RuntimeException e) {
-                LOG.warn("Checking for episodes going live failed: {}", e.toString());
-            }
-        }, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
+        // Build the feed before the first poll, so /health reports ready and scheduled go-lives are timed.
+        app.feed().page(1);
         if (!app.accounts().anyUser()) {
             // First start: a one-time link to make the host account, as an alternative to `castkeeper user add`.
             LOG.warn("No host account yet. Make one at {}/admin/setup?token={} (valid for 24 hours), "

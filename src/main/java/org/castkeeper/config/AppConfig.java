@@ -57,6 +57,6 @@ public record AppConfig(
 
     /** The same configuration listening on another port (the --port option). */
     public AppConfig withPort(int port) {
-        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl(), server.uploadLimitMb()), storage, database, feed, notifications);
+        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl(), server.uploadLimitMb(), server.trustedProxies()), storage, database, feed, notifications);
     }
 }

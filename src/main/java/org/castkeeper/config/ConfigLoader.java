@@ -87,7 +87,7 @@ public final class ConfigLoader {
         AppConfig config = new AppConfig(
                 file,
                 contents.show(),
-                contents.server() != null ? contents.server() : new ServerSettings(null, null, null),
+                contents.server() != null ? contents.server() : new ServerSettings(null, null, null, null),
                 contents.storage() != null ? contents.storage() : new StorageSettings(null, null),
                 contents.database() != null ? contents.database() : DatabaseSettings.DEFAULT,
                 contents.feed() != null ? contents.feed() : FeedSettings.DEFAULT,

@@ -170,6 +170,13 @@ final class ConfigValidator {
             problem("server.publicUrl", "'" + server.publicUrl() + "' is not an http or https URL such as "
                     + "https://podcast.example.org");
         }
+        for (int i = 0; i < server.trustedProxies().size(); i++) {
+            String proxy = server.trustedProxies().get(i);
+            if (!AddressRanges.isValid(proxy)) {
+                problem("server.trustedProxies[" + i + "]", "'" + proxy + "' is not an IP address or CIDR range "
+                        + "such as 127.0.0.1 or 10.0.0.0/8");
+            }
+        }
     }
 
     private void notifications(NotifySettings notify) {

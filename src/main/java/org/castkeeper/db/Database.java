@@ -36,6 +36,9 @@ public final class Database implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(jdbcUrl);
         hikari.setPoolName("catalogue");
+        // Fail within seconds when the database is away, rather than Hikari's 30: the feed and media keep being
+        // served from memory meanwhile, and /health must answer before a load balancer gives up on it.
+        hikari.setConnectionTimeout(5_000);
         if (dialect == SQLDialect.SQLITE) {
             createParentFolder(jdbcUrl);
             hikari.addDataSourceProperty("journal_mode", "WAL");
@@ -89,6 +92,15 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        }
+    }
+
+    /** True when a connection can be had and answers within two seconds. */
+    public boolean isReachable() {
+        try (java.sql.Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
         }
     }
 

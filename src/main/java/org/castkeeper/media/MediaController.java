@@ -34,7 +34,8 @@ public final class MediaController {
 
     /** GET or HEAD /media/{path}. */
     public void serveMedia(Exchange exchange, String path) throws IOException {
-        Publication published = publications.current();
+        // The last good snapshot, refreshed in the background: media keeps answering while the database is away.
+        Publication published = publications.latestOrLoad();
         Optional<Episode> episode = published.byAudioPath(path);
         if (episode.isEmpty() && !published.isPublicFile(path)) {
             exchange.text(404, "Not found");

@@ -14,8 +14,12 @@ import org.eclipse.jetty.util.thread.ThreadPool;
  * routes, media, the database).
  */
 final class NetworkThreads {
-    /** Uploads hold a worker for their whole length; media and feed requests do not. */
-    private static final int MAX_WORKERS = 200;
+    /** Uploads hold a worker for their whole length; media and feed requests do not. See {@link RouteLimits}. */
+    static final int MAX_WORKERS = 200;
+    /** A connection silent this long is closed: an idle keep-alive, or a request or upload that stalled. */
+    static final long IDLE_TIMEOUT_MILLIS = 60_000;
+    /** Request line and headers together; a podcatcher's are well under 2 KiB. */
+    static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
     private static final int MIN_WORKERS = 8;
     private static final int IDLE_MILLIS = 60_000;
 
@@ -30,14 +34,18 @@ final class NetworkThreads {
     }
 
     /**
-     * The HTTP listener on {@code host} (null for every interface) and {@code port} (0 for any free one). One network thread per core rather than Jetty's default of one per two cores: here they
-     * do the hot path's work instead of only handing it on, so a core without one sits idle under load.
+     * The HTTP listener on {@code host} (null for every interface) and {@code port} (0 for any free one). One
+     * network thread per core rather than Jetty's default of one per two cores: here they do the hot path's work
+     * instead of only handing it on, so a core without one sits idle under load.
      */
     static Connector listener(Server server, HttpConfiguration http, String host, int port) {
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
         int selectors = Math.max(1, Runtime.getRuntime().availableProcessors());
         ServerConnector connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         return connector;
     }
 }

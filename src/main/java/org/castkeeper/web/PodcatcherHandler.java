@@ -3,6 +3,9 @@ package org.castkeeper.web;
 import org.castkeeper.feed.FeedController;
 import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.media.MediaController;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -11,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The podcatcher hot path: GET and HEAD of /feed.xml, /media/* and /artwork/*, handled by Jetty's core API in
- * front of Javalin's servlet. These URLs take nearly all of the traffic (thousands of polls a day, every play and
+ * The podcatcher hot path: GET and HEAD of /feed.xml, /media/*, /artwork/* and /health, handled by Jetty's core
+ * API in front of Javalin's servlet. These URLs take nearly all of the traffic (thousands of polls a day, every play and
  * download). Everything else falls through to Javalin's routes.
  *
  * <p>This handler declares itself non-blocking, so Jetty calls it on the network (selector) thread that read the
@@ -26,13 +29,42 @@ final class PodcatcherHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(PodcatcherHandler.class);
     private static final String MEDIA = "/media/";
     private static final String ARTWORK = "/artwork/";
+    private static final String HEALTH = "/health";
+    /** On every response: never guess a type from the bytes, and send only the origin to other sites. */
+    private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+    private static final HttpField REFERRER = new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin");
+    private static final HttpField NO_FRAMES = new PreEncodedHttpField("X-Frame-Options", "DENY");
 
     private final FeedController feed;
     private final MediaController media;
+    private final Health health;
+    private final HttpField contentSecurityPolicy;
 
-    PodcatcherHandler(FeedController feed, MediaController media) {
+    /** Whether this instance can serve: the database answers and the feed is built. */
+    interface Health {
+        /** Null when healthy, else what is wrong in a few words. */
+        String problem();
+    }
+
+    /**
+     * @param mediaOrigin where the site's pages load artwork and audio from besides their own origin (the
+     *                    public URL's origin, for an admin opened at another address), or null
+     */
+    PodcatcherHandler(FeedController feed, MediaController media, Health health, String mediaOrigin) {
         this.feed = feed;
         this.media = media;
+        this.health = health;
+        this.contentSecurityPolicy = new PreEncodedHttpField("Content-Security-Policy", contentSecurityPolicy(mediaOrigin));
+    }
+
+    /**
+     * Scripts and styles only from our own files (no inline code anywhere), nothing framed, forms only to us.
+     */
+    static String contentSecurityPolicy(String mediaOrigin) {
+        String media = mediaOrigin == null ? "'self'" : "'self' " + mediaOrigin;
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + media + " data:; media-src "
+                + media + "; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                + "form-action 'self'";
     }
 
     @Override
@@ -42,6 +74,8 @@ final class PodcatcherHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        response.getHeaders().add(NOSNIFF);
+        response.getHeaders().add(REFERRER);
         String method = request.getMethod();
         boolean read = "GET".equals(method) || "HEAD".equals(method);
         String path = Request.getPathInContext(request);
@@ -63,10 +97,22 @@ final class PodcatcherHandler extends Handler.Wrapper {
         } else if (read && path.startsWith(ARTWORK)) {
             onWorker(request, new Exchange(request, response, callback),
                     exchange -> media.serveShowArtwork(exchange, path.substring(ARTWORK.length())));
+        } else if (read && path.equals(HEALTH)) {
+            onWorker(request, new Exchange(request, response, callback), this::health);
         } else {
+            // Pages, forms and uploads: their own limits (RouteLimits) apply inside, on a worker thread.
+            response.getHeaders().add(contentSecurityPolicy);
+            response.getHeaders().add(NO_FRAMES);
             request.getContext().execute(() -> javalin(request, response, callback));
         }
         return true;
+    }
+
+    /** GET /health, for load balancers and monitors: 200 when this instance can serve, else 503 and why. */
+    private void health(Exchange exchange) {
+        String problem = health.problem();
+        exchange.header("Cache-Control", "no-store");
+        exchange.text(problem == null ? 200 : 503, problem == null ? "ok" : problem);
     }
 
     /** What a worker does for one hot-path exchange. */

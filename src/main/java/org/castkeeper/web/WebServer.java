@@ -3,27 +3,68 @@ package org.castkeeper.web;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.net.URI;
+import java.time.DateTimeException;
 import org.castkeeper.Castkeeper;
 import org.castkeeper.admin.AdminRoutes;
+import org.castkeeper.config.AddressRanges;
 import org.castkeeper.feed.ChaptersController;
 import org.castkeeper.feed.FeedController;
 import org.castkeeper.media.MediaController;
 import org.castkeeper.site.SiteController;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Javalin app with every route Castkeeper serves: this is the one route table. Tests start the very
- * same app on a random port.
+ * Builds the Javalin app with every route Castkeeper serves, and the Jetty handlers in front of it. Tests start
+ * the very same app on a random port.
+ *
+ * <p>A request passes, outermost first: {@link GracefulHandler} (on stop, requests in flight finish),
+ * {@link PodcatcherHandler} (feed, media, artwork and /health, answered there; common headers on everything),
+ * {@link RouteLimits} (how many admin, upload and site requests may run at once), {@link SlowBodyGuard}, then
+ * Javalin's routes.
  */
 public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** On SIGTERM, requests in flight get this long to finish. */
+    public static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(30);
+    /** A request body slower than this, once {@link #BODY_GRACE} has passed, is cut. */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+    static final java.time.Duration BODY_GRACE = java.time.Duration.ofSeconds(10);
+    /** Form posts (show notes included) are far smaller; audio never goes through a form. */
+    static final long MAX_FORM_BYTES = 1024 * 1024;
+
     private WebServer() {
     }
 
     public static Javalin create(Castkeeper app) {
+        return create(app, STOP_GRACE);
+    }
+
+    /**
+     * @param stopGrace how long requests in flight may take to finish when the server stops. Jetty spends at
+     *                  least a second stopping its threads whenever this is above zero, so tests that start and
+     *                  stop a server per test pass zero; the packaged jar's own test keeps the real value.
+     */
+    public static Javalin create(Castkeeper app, java.time.Duration stopGrace) {
         FeedController feed = new FeedController(app.feed(), app.config().show().newFeedUrl());
         MediaController media = new MediaController(app.publications(), app.media(), app.showArtwork());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(app);
         AdminRoutes admin = new AdminRoutes(app);
+        PodcatcherHandler.Health health = () -> {
+            if (!app.database().isReachable()) {
+                return "The database does not answer.";
+            }
+            return app.feed().isBuilt() ? null : "The feed has not been built yet.";
+        };
+        PodcatcherHandler podcatchers = new PodcatcherHandler(feed, media, health, origin(app.config().server().baseUrl()));
+        AddressRanges trustedProxies = new AddressRanges(app.config().server().trustedProxies());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -32,17 +73,17 @@ public final class WebServer {
             var jetty = config.jetty;
             jetty.threadPool = NetworkThreads.workers();
             jetty.addConnector((server, http) -> NetworkThreads.listener(server, http, jetty.host, jetty.port));
+            jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ClientAddress(trustedProxies)));
             // The feed is gzipped once when it is built, and audio does not compress: no gzip on the fly.
             config.http.compressionStrategy = CompressionStrategy.NONE;
-            // Podcatchers and directories: GET and HEAD of /feed.xml, /media/* and /artwork/* are answered by
-            // PodcatcherHandler in front of the servlet, for speed. Every other route is in the table below.
-            config.jetty.modifyServer(server -> server.insertHandler(new PodcatcherHandler(feed, media)));
+            config.http.maxRequestSize = MAX_FORM_BYTES;
+            jetty.modifyServer(server -> wrap(server, podcatchers, stopGrace));
             RoutesConfig routes = config.routes;
             routes.get("/episodes/{slug}/chapters.json", chapters::get);
 
             // Artwork and transcripts are small; audio never goes through multipart (see UploadReceiver).
-            config.jetty.multipartConfig.maxFileSize(25, io.javalin.config.SizeUnit.MB);
-            config.jetty.multipartConfig.maxTotalRequestSize(30, io.javalin.config.SizeUnit.MB);
+            jetty.multipartConfig.maxFileSize(25, io.javalin.config.SizeUnit.MB);
+            jetty.multipartConfig.maxTotalRequestSize(30, io.javalin.config.SizeUnit.MB);
 
             // The host: every /admin route, with the access each needs, comes from AdminRoutes.
             admin.register(routes);
@@ -51,7 +92,74 @@ public final class WebServer {
             routes.get("/", site::home);
             routes.get("/episodes/{slug}", site::episode);
             routes.get("/assets/site.css", site::stylesheet);
-            routes.get("/health", ctx -> ctx.result("ok"));
+
+            badInputIsNotAServerError(routes);
         });
+    }
+
+    /** The handlers in front of Javalin's, innermost inserted first. */
+    private static void wrap(Server server, PodcatcherHandler podcatchers, java.time.Duration stopGrace) {
+        server.insertHandler(new SlowBodyGuard(MIN_BODY_BYTES_PER_SECOND, BODY_GRACE));
+        var limits = RouteLimits.handlers();
+        for (int i = limits.size() - 1; i >= 0; i--) {
+            server.insertHandler(limits.get(i));
+        }
+        server.insertHandler(podcatchers);
+        server.insertHandler(new GracefulHandler() {
+            // Only counts requests: it must not make Jetty hand polls to a worker (see PodcatcherHandler).
+            @Override
+            public InvocationType getInvocationType() {
+                return InvocationType.NON_BLOCKING;
+            }
+        });
+        server.setStopTimeout(stopGrace.toMillis());
+    }
+
+    /**
+     * A request the server cannot use is the client's mistake: a 4xx with words, never a 500 (which would also
+     * look like an outage to a monitor). Anything else unexpected is still a 500, and logged.
+     */
+    private static void badInputIsNotAServerError(RoutesConfig routes) {
+        routes.exception(DateTimeException.class, (e, ctx) -> plain(ctx, 400, "That date or time is not valid."));
+        routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> plain(ctx, 400,
+                "The form could not be read: " + e.getMessage()));
+        routes.exception(java.io.UncheckedIOException.class, (e, ctx) -> plain(ctx, 400,
+                "The request could not be read: it was cut off or too slow."));
+        routes.exception(java.io.IOException.class, (e, ctx) -> plain(ctx, 400,
+                "The request could not be read: it was cut off or too slow."));
+        routes.exception(HttpResponseException.class, (e, ctx) -> plain(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            if (isBadRequestBody(e)) {
+                plain(ctx, 400, "The request could not be read: " + e.getMessage());
+                return;
+            }
+            LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
+            plain(ctx, 500, "Something went wrong on the server. The error is in its log.");
+        });
+    }
+
+    /** Jetty reports a malformed form or multipart body as one of these, wrapping the parser's complaint. */
+    private static boolean isBadRequestBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void plain(Context ctx, int status, String message) {
+        ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
+    }
+
+    /** "https://podcast.example.org" of "https://podcast.example.org/show", or null for an unusable URL. */
+    private static String origin(String baseUrl) {
+        try {
+            URI uri = URI.create(baseUrl);
+            return uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -90,6 +90,26 @@ class AdminRoutesIT {
             HttpResponse<String> r = host.get(concrete(route));
             assertThat(r.statusCode()).as(route.path()).isEqualTo(route.path().equals("/admin/login") ? 303 : 200);
             assertThat(r.headers().firstValue("Cache-Control")).as(route.path()).isPresent();
+            assertHardened(route.path(), r);
         }
+        for (String page : new String[] {"/admin/login", "/admin/setup", "/", "/episodes/existing", "/admin/nowhere"}) {
+            assertHardened(page, new AdminClient(server).get(page));
+        }
+    }
+
+    /** The headers every page carries: a strict content security policy, no sniffing, no framing. */
+    static void assertHardened(String page, HttpResponse<String> r) {
+        assertThat(r.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'", "style-src 'self'", "media-src 'self'", "frame-ancestors 'none'",
+                        "form-action 'self'", "object-src 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval"));
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Referrer-Policy")).as(page).hasValue("strict-origin-when-cross-origin");
+        assertThat(r.headers().firstValue("X-Frame-Options")).as(page).hasValue("DENY");
+        assertThat(r.body()).as(page + " has no inline script or style")
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                .doesNotContainPattern("<style[ >]")
+                .doesNotContainPattern("\\sstyle=\"")
+                .doesNotContainPattern("\\son[a-z]+=\"");
     }
 }

@@ -1,6 +1,7 @@
 package org.castkeeper.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.castkeeper.testing.Eventually.assertThatEventually;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -121,7 +122,7 @@ class EpisodeEditIT {
         assertThat(reload().publishAt()).isEqualTo(Instant.parse("2026-11-24T07:00:00Z"));
         assertThat(feed()).doesNotContain(draft.guid());
         server.clock().set(Instant.parse("2026-11-24T07:00:01Z"));
-        assertThat(feed()).contains(draft.guid());
+        assertThatEventually(() -> assertThat(feed()).contains(draft.guid()));
 
         HttpResponse<String> past = host.postForm(page + "/schedule", Map.of("date", "2020-01-01", "time", "07:00"));
         assertThat(past.statusCode()).isEqualTo(422);

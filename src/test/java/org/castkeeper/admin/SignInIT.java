@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.castkeeper.auth.LoginThrottle;
 import org.castkeeper.testing.AdminClient;
 import org.castkeeper.testing.TestServer;
@@ -83,16 +90,94 @@ class SignInIT {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountForAWhile() throws Exception {
+    void repeatedFailuresLockTheAccountFromThatAddressOnly() throws Exception {
         AdminClient client = new AdminClient(server);
-        for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT; i++) {
+        for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS; i++) {
             assertThat(client.signIn("dominion", "guess number " + i).statusCode()).isEqualTo(401);
         }
         HttpResponse<String> locked = client.signIn("dominion", "correct horse battery");
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.body()).contains("Too many failed attempts");
+        assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, LoginThrottle.WINDOW.toSeconds()));
+
+        // The host, elsewhere, is not locked out by what one address did.
+        AdminClient elsewhere = AdminClient.from(server, "127.0.0.2");
+        assertThat(elsewhere.signIn("dominion", "correct horse battery").statusCode()).isEqualTo(303);
+
         server.clock().advance(LoginThrottle.WINDOW);
         assertThat(client.signIn("dominion", "correct horse battery").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void fortyParallelWrongGuessesCheckAtMostFive() throws Exception {
+        int guesses = 40;
+        List<AdminClient> clients = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            AdminClient client = new AdminClient(server);
+            client.get("/admin/login");
+            clients.add(client);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                AdminClient client = clients.get(i);
+                String guess = "wrong guess " + i;
+                statuses.add(pool.submit(() -> {
+                    go.await();
+                    return client.postForm("/admin/login", Map.of("username", "dominion", "password", guess))
+                            .statusCode();
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                counts.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertThat(counts.getOrDefault(401, 0)).as("passwords checked: %s", counts)
+                    .isEqualTo(LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS);
+            assertThat(counts.getOrDefault(429, 0)).as("%s", counts)
+                    .isEqualTo(guesses - LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBrowserThatSignedInBeforeGetsInDuringAnAccountWideBackoff() throws Exception {
+        AdminClient host = new AdminClient(server).signedIn();
+        assertThat(host.cookie("ck_device")).as("known-device cookie").isNotNull();
+        host.postForm("/admin/logout", Map.of());
+        host.forgetCookiesExcept("ck_device");
+
+        // A distributed attack: a few guesses each from many addresses, past the account's free failures.
+        int address = 3;
+        int failures = 0;
+        while (failures <= LoginThrottle.ACCOUNT_FREE_FAILURES) {
+            AdminClient attacker = AdminClient.from(server, "127.0.0." + address++);
+            for (int i = 0; i < 4 && failures <= LoginThrottle.ACCOUNT_FREE_FAILURES; i++, failures++) {
+                assertThat(attacker.signIn("dominion", "guess " + failures).statusCode()).isEqualTo(401);
+            }
+        }
+        AdminClient stranger = AdminClient.from(server, "127.0.0.99");
+        HttpResponse<String> waiting = stranger.signIn("dominion", "correct horse battery");
+        assertThat(waiting.statusCode()).as("a browser never seen before waits").isEqualTo(429);
+
+        HttpResponse<String> known = host.signIn("dominion", "correct horse battery");
+        assertThat(known.statusCode()).as("the host's own browser").isEqualTo(303);
+        assertThat(host.get("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForgedKnownDeviceCookieIsWorthNothing() throws Exception {
+        AdminClient host = new AdminClient(server).signedIn();
+        String real = host.cookie("ck_device");
+        String forged = real.substring(0, real.length() - 4) + (real.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThat(server.app().deviceCookies().deviceOf(real, "dominion")).isNotNull();
+        assertThat(server.app().deviceCookies().deviceOf(real, "someone-else")).isNull();
+        assertThat(server.app().deviceCookies().deviceOf(forged, "dominion")).isNull();
     }
 
     @Test

@@ -16,6 +16,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import org.castkeeper.Castkeeper;
+import org.castkeeper.catalogue.EpisodeAudio;
+import org.castkeeper.catalogue.EpisodeState;
+import org.castkeeper.catalogue.NewEpisode;
+import org.castkeeper.config.ConfigLoader;
 import org.castkeeper.testing.Fixtures;
 import org.castkeeper.testing.JarServer;
 import org.castkeeper.testing.TestShow;
@@ -64,6 +69,55 @@ class ServeJarIT {
             assertThat(catalogue.findValuesAsText("title")).contains("Morning routine");
             assertThat(catalogue.findValuesAsText("state")).containsExactlyInAnyOrder("draft", "published");
             assertThat(server.stop()).as("stops on SIGTERM").isTrue();
+        }
+    }
+
+    @Test
+    void onSigtermADownloadInFlightFinishesNewConnectionsAreRefusedAndTheServerExits() throws Exception {
+        Path config = TestShow.create(dir);
+        long size = 64L << 20;
+        // A sparse file: long enough to be mid-transfer when the signal comes, next to nothing on disk.
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(dir.resolve("episodes/long.mp3").toFile(), "rw")) {
+            big.setLength(size);
+        }
+        try (Castkeeper app = Castkeeper.open(ConfigLoader.load(config, java.util.Map.of()), java.time.Clock.systemUTC())) {
+            app.episodes().create(new NewEpisode("Long", "", EpisodeState.PUBLISHED, Instant.now().minusSeconds(60),
+                    new EpisodeAudio("long.mp3", size, "audio/mpeg", "b".repeat(64), 3_600_000, 128, false, 44100, 2),
+                    null, null, null, java.util.List.of()));
+        }
+        try (JarServer server = JarServer.start(config, "96m");
+             java.net.Socket download = new java.net.Socket()) {
+            URI url = URI.create(server.url("/"));
+            download.setReceiveBufferSize(16 * 1024);
+            download.connect(new java.net.InetSocketAddress("127.0.0.1", url.getPort()));
+            download.setSoTimeout(30_000);
+            download.getOutputStream().write(("GET /media/long.mp3 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = download.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long received = 0;
+            while (received < (1 << 20)) {
+                received += in.read(buffer);
+            }
+
+            server.signal();
+            // The listener closes at once: nobody new gets in while the server winds down.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> refuses(url.getPort()));
+            assertThat(server.isAlive()).as("still finishing the download").isTrue();
+
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                received += n;
+            }
+            assertThat(received).as("headers and every byte of the file").isGreaterThan(size);
+            assertThat(server.waitForExit(Duration.ofSeconds(40))).as("exits once the download is done").isTrue();
+        }
+    }
+
+    private static boolean refuses(int port) {
+        try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+            return false;
+        } catch (java.io.IOException refused) {
+            return true;
         }
     }
 

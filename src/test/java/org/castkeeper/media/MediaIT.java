@@ -1,6 +1,7 @@
 package org.castkeeper.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.castkeeper.testing.Eventually.assertThatEventually;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -179,7 +180,8 @@ class MediaIT {
             assertThat(server.head("/media/" + e.audio().path()).statusCode()).as(e.title()).isEqualTo(404);
         }
         server.clock().advance(Duration.ofDays(1));
-        assertThat(server.get("/media/" + future.audio().path()).statusCode()).isEqualTo(200);
+        assertThatEventually(() -> assertThat(server.get("/media/" + future.audio().path()).statusCode())
+                .isEqualTo(200));
     }
 
     @Test

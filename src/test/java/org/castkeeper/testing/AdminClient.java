@@ -27,18 +27,47 @@ public final class AdminClient {
     private String csrf;
 
     public AdminClient(TestServer server) {
-        this(server, server::url);
+        this(server, server::url, null);
+    }
+
+    /** A client whose connections come from {@code localAddress}, e.g. 127.0.0.2: another machine, as seen. */
+    public static AdminClient from(TestServer server, String localAddress) throws java.net.UnknownHostException {
+        return new AdminClient(server, server::url, java.net.InetAddress.getByName(localAddress));
     }
 
     /** For a server in another process: {@code urls} turns a path into a URL. */
     public AdminClient(java.util.function.UnaryOperator<String> urls) {
-        this(null, urls);
+        this(null, urls, null);
     }
 
-    private AdminClient(TestServer server, java.util.function.UnaryOperator<String> urls) {
+    private AdminClient(TestServer server, java.util.function.UnaryOperator<String> urls,
+                        java.net.InetAddress localAddress) {
         this.server = server;
         this.urls = urls;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.http = builder.build();
+    }
+
+    /** A cookie this client holds for the server, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Forgets every cookie but {@code keep}: a browser that kept only that one. */
+    public void forgetCookiesExcept(String keep) {
+        var store = cookies.getCookieStore();
+        for (var uri : store.getURIs()) {
+            for (var c : store.get(uri)) {
+                if (!c.getName().equals(keep)) {
+                    store.remove(uri, c);
+                }
+            }
+        }
     }
 
     public CookieManager cookies() {
@@ -129,6 +158,17 @@ public final class AdminClient {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any request with a text body and the headers given as name, value, name, value... */
+    public HttpResponse<String> rawWithHeaders(String method, String path, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Any request, with no CSRF token added. */

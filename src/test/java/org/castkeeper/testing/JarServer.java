@@ -69,6 +69,16 @@ public final class JarServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Sends SIGTERM and returns at once. */
+    public void signal() {
+        process.destroy();
+    }
+
+    /** True when the process has ended within {@code bound}. */
+    public boolean waitForExit(java.time.Duration bound) throws InterruptedException {
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Sends SIGTERM and waits; true when the process stopped within 20 seconds. */
     public boolean stop() throws InterruptedException {
         process.destroy();

@@ -66,7 +66,7 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(AppConfig config, Path dir) throws Exception {
         MutableClock clock = new MutableClock(START);
         Castkeeper app = Castkeeper.open(config, clock);
-        Javalin web = WebServer.create(app).start("127.0.0.1", config.server().port());
+        Javalin web = WebServer.create(app, java.time.Duration.ZERO).start("127.0.0.1", config.server().port());
         return new TestServer(app, web, clock, dir);
     }
 
