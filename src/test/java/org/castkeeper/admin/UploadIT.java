@@ -1,6 +1,7 @@
 package org.castkeeper.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.castkeeper.testing.Eventually.assertThatEventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import org.castkeeper.testing.AdminClient;
 import org.castkeeper.testing.Fixtures;
 import org.castkeeper.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,13 +123,46 @@ class UploadIT {
             out.flush();
             Thread.sleep(300);
         }
-        // The server notices the closed connection; give it a moment to clean up.
-        long deadline = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < deadline && filesInMediaFolder() > 0) {
-            Thread.sleep(100);
-        }
-        assertThat(filesInMediaFolder()).isZero();
+        // The server notices the closed connection and cleans up.
+        assertThatEventually(() -> assertThat(filesInMediaFolder()).isZero());
         assertThat(server.app().episodes().count()).isZero();
         assertThat(host.get("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFullDiskIsA507WithPlainWordsAndLeavesNothingBehind() throws Exception {
+        AdminClient host = host("");
+        Path uploads = Files.createDirectories(server.app().media().root().resolve(".uploads"));
+        // A real full disk: a 512 KiB tmpfs over the upload folder. Mounting needs root, as CI has.
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", uploads.toString()) == 0,
+                "mounting a small tmpfs needs root");
+        try {
+            byte[] mp3 = Files.readAllBytes(Fixtures.mp3("cbr-id3v23.mp3"));
+            byte[] big = new byte[2 * 1024 * 1024];
+            for (int at = 0; at < big.length; at += mp3.length) {
+                System.arraycopy(mp3, 0, big, at, Math.min(mp3.length, big.length - at));
+            }
+            // Declared up front: refused before a byte is written.
+            HttpResponse<String> declared = host.put("/admin/upload?name=big.mp3", big);
+            assertThat(declared.statusCode()).isEqualTo(507);
+            assertThat(json(declared).get("error").asText()).contains("disk is full").contains("Nothing was saved");
+            // Sent without a length: the disk fills up mid-way.
+            HttpResponse<String> streamed = host.putStream("/admin/upload?name=big.mp3",
+                    () -> new java.io.ByteArrayInputStream(big));
+            assertThat(streamed.statusCode()).isEqualTo(507);
+            try (var left = Files.list(uploads)) {
+                assertThat(left).as("no partial file left behind").isEmpty();
+            }
+            assertThat(server.app().episodes().count()).isZero();
+            assertThat(server.get("/feed.xml").statusCode()).isEqualTo(200);
+        } finally {
+            run("umount", uploads.toString());
+        }
+    }
+
+    private static int run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
     }
 }

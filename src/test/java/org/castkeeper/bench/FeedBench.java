@@ -32,6 +32,8 @@ import org.castkeeper.feed.FeedWriter;
  * <p>Usage: FeedBench N OUTPUT_DIR PORT. Prints "key=value" lines for the script.
  */
 public final class FeedBench {
+    private static final String BENCH_USER = "bench";
+    private static final String BENCH_PASSWORD = "bench-password-only";
     private FeedBench() {
     }
 
@@ -71,6 +73,12 @@ public final class FeedBench {
                 }
             }
             System.out.printf("seed_seconds=%.1f%n", (System.nanoTime() - seedStart) / 1e9);
+            // A host account, for the run that saves an episode while podcatchers poll.
+            if (!app.accounts().anyUser()) {
+                app.accounts().create(BENCH_USER, BENCH_PASSWORD);
+            }
+            System.out.println("admin_user=" + BENCH_USER);
+            System.out.println("admin_password=" + BENCH_PASSWORD);
 
             // (a) Rebuild: load what is published from the database, build the Rome channel, write and gzip it.
             FeedBuilder builder = new FeedBuilder(app.config().show(), app.urls());

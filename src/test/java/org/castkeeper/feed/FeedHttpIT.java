@@ -1,10 +1,14 @@
 package org.castkeeper.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.castkeeper.testing.Eventually.assertThatEventually;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.castkeeper.Castkeeper;
 import org.castkeeper.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +94,38 @@ class FeedHttpIT {
         HttpResponse<byte[]> r = server.get("/feed.xml", "If-None-Match", etag);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(new String(r.body())).contains("<title>First, renamed</title>");
+    }
+
+    @Test
+    void pollsAfterAnotherInstancesWriteCauseOneRebuildAndNeverFail() throws Exception {
+        String before = new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger rebuilds = new java.util.concurrent.atomic.AtomicInteger();
+        server.app().publications().onRebuild((previous, next) -> rebuilds.incrementAndGet());
+        try (Castkeeper other = Castkeeper.open(server.app().config(), java.time.Clock.systemUTC())) {
+            var first = other.episodes().findBySlug("first").orElseThrow();
+            other.episodes().update(first.withTitle("First, renamed elsewhere"));
+        }
+        server.clock().advance(Duration.ofSeconds(3));
+
+        // A crowd of polls at once: each is answered at once, with the feed as it was or as it is now.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<byte[]>>> polls = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                polls.add(pool.submit(() -> server.get("/feed.xml")));
+            }
+            for (var poll : polls) {
+                HttpResponse<byte[]> r = poll.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(200);
+                String body = new String(r.body(), StandardCharsets.UTF_8);
+                assertThat(body.equals(before) || body.contains("<title>First, renamed elsewhere</title>")).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThatEventually(() -> assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
+                .contains("<title>First, renamed elsewhere</title>"));
+        assertThat(rebuilds.get()).as("rebuilds for one change, however many polls noticed it").isEqualTo(1);
     }
 
     @Test

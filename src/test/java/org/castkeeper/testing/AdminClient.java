@@ -135,6 +135,15 @@ public final class AdminClient {
                 .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** PUT a body of unknown length (sent chunked), as a browser streams a file it cannot size. */
+    public HttpResponse<String> putStream(String path, java.util.function.Supplier<java.io.InputStream> body)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                .header("X-CSRF-Token", csrf).header("X-Requested-With", "XMLHttpRequest")
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** PUT a file as the body, as the upload script does. */
     public HttpResponse<String> put(String path, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
