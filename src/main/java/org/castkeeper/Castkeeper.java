@@ -20,6 +20,7 @@ import org.castkeeper.feed.FeedBuilder;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.importing.EpisodeImporter;
+import org.castkeeper.importing.MediaStoreMigration;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.Mp3Probe;
 import org.castkeeper.media.ShowArtwork;
@@ -57,6 +58,7 @@ public final class Castkeeper implements AutoCloseable {
         int showId = new ShowRepository(database.dsl(), clock).ensure(ShowRepository.DEFAULT_SHOW);
         this.episodes = new EpisodeRepository(database.dsl(), showId, clock, changes);
         this.importer = new EpisodeImporter(episodes, media, new Mp3Probe(), config.timeZone());
+        MediaStoreMigration.run(config.episodesDir(), media, episodes);
         this.publications = new PublicationCache(episodes, changes, clock, STAMP_CHECK,
                 Files.getLastModifiedTime(config.source()).toInstant());
         this.showArtwork = ShowArtwork.of(config.showArtwork());
@@ -71,10 +73,9 @@ public final class Castkeeper implements AutoCloseable {
         publications.onRebuild(notifier::published);
     }
 
-    /** Opens the catalogue (migrating it if needed) and the media folder. */
+    /** Opens the catalogue and the media store, bringing either up to date if needed. */
     public static Castkeeper open(AppConfig config, Clock clock) throws IOException {
-        MediaFolder media = new MediaFolder(config.episodesDir());
-        media.removeLeftovers();
+        MediaFolder media = new MediaFolder(config.mediaDir());
         Database database = Database.open(config.databaseUrl(), config.database().user(), config.database().password());
         try {
             return new Castkeeper(config, clock, database, media);

@@ -84,9 +84,22 @@ final class EpisodeEditController {
     void publish(Context ctx) {
         Episode e = found(ctx);
         if (e != null) {
-            app.episodes().update(e.withState(EpisodeState.PUBLISHED, app.clock().instant()));
+            Instant now = app.clock().instant();
+            if (e.state() != EpisodeState.PUBLISHED || e.publishAt() == null || e.publishAt().isAfter(now)) {
+                app.episodes().update(e.withState(EpisodeState.PUBLISHED, firstPublishDate(e, now)));
+            }
             redirect(ctx, e, "published");
         }
+    }
+
+    /**
+     * The date an episode goes out with: published again after an unpublish, it keeps the date it first had, so
+     * the feed's order and the apps' "new episode" stay as they were; a draft, or one scheduled for later, is now.
+     */
+    private static Instant firstPublishDate(Episode e, Instant now) {
+        boolean wentOutBefore = e.state() == EpisodeState.UNPUBLISHED && e.publishAt() != null
+                && !e.publishAt().isAfter(now);
+        return wentOutBefore ? e.publishAt() : now;
     }
 
     void schedule(Context ctx) {
@@ -186,8 +199,7 @@ final class EpisodeEditController {
             return;
         }
         try {
-            String name = ctx.queryParam("name") == null ? e.slug() + ".mp3" : ctx.queryParam("name");
-            EpisodeImporter.Replacement replacement = app.importer().prepareReplacement(received, name);
+            EpisodeImporter.Replacement replacement = app.importer().prepareReplacement(received, e);
             if (replacement.audio() == null) {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", replacement.refusal()));
                 return;

@@ -60,7 +60,8 @@ final class EpisodeListController {
                 case ALREADY_CATALOGUED -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error",
                         "This audio is already in the catalogue as \"" + result.episode().title() + "\".",
                         "edit", "/admin/episodes/" + result.episode().id()));
-                case REJECTED -> ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", result.reason()));
+                case REJECTED, USED_BEFORE, NOT_PUBLISHED, PUBLISHED ->
+                        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", result.reason()));
             }
         } finally {
             Files.deleteIfExists(received);

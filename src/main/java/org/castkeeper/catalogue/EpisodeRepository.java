@@ -3,6 +3,7 @@ package org.castkeeper.catalogue;
 import static org.castkeeper.db.generated.Tables.CHAPTER;
 import static org.castkeeper.db.generated.Tables.EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE_PERSON;
+import static org.castkeeper.db.generated.Tables.KNOWN_AUDIO;
 import static org.castkeeper.db.generated.Tables.SOUNDBITE;
 
 import java.time.Clock;
@@ -86,6 +87,7 @@ public final class EpisodeRepository {
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
         r.store();
+        remember(tx, r.getSha256(), r.getId());
         Children children = new Children(e.chapters(), List.of(), List.of());
         writeChildren(tx, r.getId(), children);
         return toEpisode(r, children);
@@ -135,6 +137,7 @@ public final class EpisodeRepository {
             r.setTranscriptType(e.transcriptType());
             r.setUpdatedAt(clock.millis());
             r.store();
+            remember(tx.dsl(), r.getSha256(), r.getId());
             Children children = new Children(e.chapters(), e.soundbites(), e.persons());
             tx.dsl().deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(e.id())).execute();
             tx.dsl().deleteFrom(SOUNDBITE).where(SOUNDBITE.EPISODE_ID.eq(e.id())).execute();
@@ -144,6 +147,24 @@ public final class EpisodeRepository {
         });
         changes.fire();
         return updated;
+    }
+
+    /** Notes that this audio was used by an episode, for good (see {@link #usedBefore}). */
+    private void remember(DSLContext tx, String sha256, int episodeId) {
+        tx.insertInto(KNOWN_AUDIO, KNOWN_AUDIO.SHOW_ID, KNOWN_AUDIO.SHA256, KNOWN_AUDIO.EPISODE_ID, KNOWN_AUDIO.FIRST_SEEN)
+                .values(showId, sha256, episodeId, clock.millis())
+                .onConflict(KNOWN_AUDIO.SHOW_ID, KNOWN_AUDIO.SHA256).doUpdate().set(KNOWN_AUDIO.EPISODE_ID, episodeId)
+                .execute();
+    }
+
+    /**
+     * The episode that last used this audio, if any episode ever did, even when it has since been given other
+     * audio: such a file must not come back as a new episode.
+     */
+    public Optional<Integer> usedBefore(String sha256) {
+        return db.select(KNOWN_AUDIO.EPISODE_ID).from(KNOWN_AUDIO)
+                .where(KNOWN_AUDIO.SHOW_ID.eq(showId)).and(KNOWN_AUDIO.SHA256.eq(sha256))
+                .fetchOptional(KNOWN_AUDIO.EPISODE_ID);
     }
 
     public Optional<Episode> findById(int id) {

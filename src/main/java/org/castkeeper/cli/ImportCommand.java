@@ -43,8 +43,9 @@ final class ImportCommand implements Callable<Integer> {
             Path folder = dir != null ? dir : settings.episodesDir();
             ProgressPrinter printer = new ProgressPrinter(out, System.console() != null);
             FolderImport.Summary summary = new FolderImport(app.importer()).run(folder, publish, printer);
-            out.printf("%d imported, %d already in the catalogue, %d rejected%n",
-                    summary.imported(), summary.alreadyCatalogued(), summary.rejected());
+            out.printf("%d imported, %d drafts published, %d already in the catalogue, %d skipped, %d rejected%n",
+                    summary.imported(), summary.published(), summary.alreadyCatalogued(), summary.skipped(),
+                    summary.rejected());
             return summary.rejected() > 0 ? Main.FAILED : 0;
         }
     }
@@ -87,7 +88,10 @@ final class ImportCommand implements Callable<Integer> {
             String line = switch (r.outcome()) {
                 case IMPORTED -> "imported: \"" + r.episode().title() + "\" (" + PlayTime.of(r.episode().audio().durationSeconds())
                         + ", " + r.episode().audio().bitrateKbps() + " kbps, " + r.episode().state().code() + ")";
-                case ALREADY_CATALOGUED -> "skipped: already in the catalogue as \"" + r.episode().title() + "\"";
+                case PUBLISHED -> "published: \"" + r.episode().title() + "\" was already in the catalogue as a draft";
+                case ALREADY_CATALOGUED -> "skipped: already in the catalogue as \"" + r.episode().title() + "\""
+                        + (r.episode().state().code().equals("published") ? " (published)" : " (" + r.episode().state().code() + ")");
+                case USED_BEFORE, NOT_PUBLISHED -> "skipped: " + r.reason();
                 case REJECTED -> "rejected: " + r.reason();
             };
             out.println(prefix + " " + line);

@@ -27,6 +27,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, paramLabel = "N", description = "Port to listen on (overrides server.port).")
     Integer port;
 
+    /** Longer than any upload or import can sit silent before its connection (60 s) or process is gone. */
+    static final Duration PARTIAL_FILE_AGE = Duration.ofMinutes(15);
+
+    private static void removeStalePartials(Castkeeper app) {
+        try {
+            int removed = app.media().removeStalePartials(PARTIAL_FILE_AGE, app.clock().instant());
+            if (removed > 0) {
+                LOG.info("Removed {} partial files left in the media store by an interrupted upload or import", removed);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not clean up partial files in the media store: {}", e.toString());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         AppConfig settings = config.load();
@@ -48,14 +62,23 @@ final class ServeCommand implements Callable<Integer> {
         web.start(settings.server().port());
         // Build the feed before the first poll, so /health reports ready and scheduled go-lives are timed.
         app.feed().page(1);
+        // Partial files a crash left in the store, once nobody can still be writing them; never by another command.
+        java.util.concurrent.ScheduledExecutorService housekeeping = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "housekeeping");
+                    t.setDaemon(true);
+                    return t;
+                });
+        housekeeping.scheduleWithFixedDelay(() -> removeStalePartials(app), 0, 1, java.util.concurrent.TimeUnit.HOURS);
         if (!app.accounts().anyUser()) {
             // First start: a one-time link to make the host account, as an alternative to `castkeeper user add`.
             LOG.warn("No host account yet. Make one at {}/admin/setup?token={} (valid for 24 hours), "
                     + "or run: castkeeper user add NAME", settings.server().baseUrl(), app.accounts().newSetupToken());
         }
         watcher.start(Duration.ofSeconds(2));
-        LOG.info("Castkeeper is serving \"{}\" on port {} ({}); episodes folder {}",
-                settings.show().title(), web.port(), settings.server().baseUrl(), settings.episodesDir());
+        LOG.info("Castkeeper is serving \"{}\" on port {} ({}); drop folder {}, media store {}",
+                settings.show().title(), web.port(), settings.server().baseUrl(), settings.episodesDir(),
+                settings.mediaDir());
         stopped.await();
         return 0;
     }

@@ -28,6 +28,11 @@ public record AppConfig(
         return baseDir().resolve(storage.data()).normalize();
     }
 
+    /** The media store: what Castkeeper serves, under names it chooses. Its own; the host never edits it. */
+    public Path mediaDir() {
+        return dataDir().resolve("media");
+    }
+
     public Path showArtwork() {
         return baseDir().resolve(show.artwork()).normalize();
     }

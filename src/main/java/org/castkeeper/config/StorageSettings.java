@@ -1,8 +1,10 @@
 package org.castkeeper.config;
 
 /**
- * @param episodes the media folder: audio files live here, and MP3s dropped into it are imported
- * @param data     where Castkeeper keeps its own files: the SQLite catalogue by default
+ * @param episodes the host's drop folder: MP3s put here are imported as drafts. Castkeeper only reads it, and never
+ *                 renames, moves or deletes anything in it.
+ * @param data     where Castkeeper keeps its own files: the SQLite catalogue by default, and the media store
+ *                 (data/media) it serves episodes from
  */
 public record StorageSettings(String episodes, String data) {
     public StorageSettings {

@@ -27,11 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports one MP3: probe it, skip it if the same audio is catalogued, bring it into the media folder if it lives
- * elsewhere, save its cover art, and create the episode.
+ * Imports one MP3: probe it, skip it if the same audio is catalogued (or ever was), copy it into the media store
+ * under a name of Castkeeper's own, save its cover art, and create the episode.
  *
- * <p>Either all of that happens or none of it: a file copied in or art written for an episode that then fails to
- * be created is removed again.
+ * <p>The file the host gave is only read: the store gets its own copy, named from the title and the content hash
+ * ("sleep-and-stress-3f9a1c0b2e.mp3"), so any name the host chose works, and the URL is plain ASCII ending in the
+ * audio's real extension. Because the name is derived from the content, a run cut short by a crash and run again
+ * finds its own copy and adopts it. Either the episode is created or nothing but such an adoptable copy is left.
  */
 public final class EpisodeImporter {
     private static final Logger LOG = LoggerFactory.getLogger(EpisodeImporter.class);
@@ -49,30 +51,32 @@ public final class EpisodeImporter {
     }
 
     /**
-     * @param publish   publish at once, dated by the ID3 recording date or else the file's time; else a draft
+     * Imports a file from the drop folder or anywhere else; the file itself is never moved or changed.
+     *
+     * @param publish   publish at once, dated by the ID3 recording date or else the file's time; else a draft.
+     *                  A file whose episode is already a draft publishes that draft.
      * @param bytesDone told how far hashing has got, for a progress display
      */
     public ImportResult importFile(Path file, boolean publish, LongConsumer bytesDone) throws IOException {
-        return catalogue(file, file.getFileName().toString(), publish, bytesDone, source -> {
-            Optional<String> inside = media.relativize(source);
-            return inside.isPresent() ? new Placed(inside.get(), false) : new Placed(media.copyIn(source, null), true);
-        });
+        return catalogue(file, file.getFileName().toString(), publish, false, bytesDone,
+                (source, name) -> media.storeCopy(source, name));
     }
 
     /**
-     * Imports a finished upload as a draft: the file is moved into the media folder under a name made from
-     * {@code originalName}. On any refusal or failure the upload file is left for the caller to delete.
+     * Imports a finished upload as a draft, moving it into the store. Audio some episode used before is accepted
+     * (the host chose to upload it again) with a warning. On a refusal or failure the upload file is left for the
+     * caller to delete.
      */
     public ImportResult importUpload(Path upload, String originalName) throws IOException {
-        return catalogue(upload, originalName, false, done -> { },
-                source -> new Placed(media.moveIn(source, originalName), true));
+        return catalogue(upload, originalName, false, true, done -> { },
+                (source, name) -> media.storeMove(source, name));
     }
 
     /**
-     * Probes and hashes {@code file} for replacing an episode's audio, and moves it into the media folder.
+     * Probes and hashes {@code upload} for replacing {@code episode}'s audio, and moves it into the store.
      * The result holds the new audio facts, or the reason it was refused.
      */
-    public Replacement prepareReplacement(Path upload, String originalName) throws IOException {
+    public Replacement prepareReplacement(Path upload, Episode episode) throws IOException {
         AudioFacts facts;
         try {
             facts = probe.probe(upload);
@@ -80,29 +84,26 @@ public final class EpisodeImporter {
             return new Replacement(null, e.getMessage());
         }
         String sha256 = ContentHash.sha256(upload, done -> { });
-        if (episodes.findBySha256(sha256).isPresent()) {
-            return new Replacement(null, "This audio is already in the catalogue.");
+        Optional<Episode> holder = episodes.findBySha256(sha256);
+        if (holder.isPresent()) {
+            return new Replacement(null, holder.get().id() == episode.id() ? "This is the audio the episode has already."
+                    : "This audio is already in the catalogue as \"" + holder.get().title() + "\".");
         }
-        String path = media.moveIn(upload, originalName);
-        return new Replacement(new EpisodeAudio(path, facts.sizeBytes(), facts.mimeType(), sha256,
-                facts.durationSeconds(), facts.bitrateKbps(), facts.variableBitrate(), facts.sampleRate(),
-                facts.channels()), null);
+        String path = media.storeMove(upload, StoredNames.audio(episode.title(), sha256, facts.mimeType()));
+        return new Replacement(audio(path, sha256, facts), null);
     }
 
     /** New audio for an existing episode, or why it was refused. */
     public record Replacement(EpisodeAudio audio, String refusal) {
     }
 
-    /** Where a file ended up in the media folder, and whether this import put it there. */
-    private record Placed(String path, boolean created) {
-    }
-
     private interface Placement {
-        Placed place(Path source) throws IOException;
+        /** Puts {@code source} into the store under {@code name}; returns the path it got. */
+        String place(Path source, String name) throws IOException;
     }
 
-    private ImportResult catalogue(Path file, String name, boolean publish, LongConsumer bytesDone,
-                                   Placement placement) throws IOException {
+    private ImportResult catalogue(Path file, String name, boolean publish, boolean allowUsedBefore,
+                                   LongConsumer bytesDone, Placement placement) throws IOException {
         AudioFacts facts;
         try {
             facts = probe.probe(file);
@@ -112,36 +113,41 @@ public final class EpisodeImporter {
         String sha256 = ContentHash.sha256(file, bytesDone);
         Optional<Episode> existing = episodes.findBySha256(sha256);
         if (existing.isPresent()) {
-            return ImportResult.alreadyCatalogued(file, existing.get());
+            return publish ? publishExisting(file, facts, existing.get()) : ImportResult.alreadyCatalogued(file, existing.get());
+        }
+        List<String> warnings = new ArrayList<>(facts.warnings());
+        Optional<Integer> usedBy = episodes.usedBefore(sha256);
+        if (usedBy.isPresent()) {
+            if (!allowUsedBefore) {
+                return ImportResult.usedBefore(file, usedBy.get());
+            }
+            warnings.add("This audio was used before by episode " + usedBy.get() + ", which now has other audio.");
         }
 
+        Id3Tags tags = facts.tags();
+        String title = tags.title() != null ? tags.title() : titleFromFileName(Path.of(name));
         List<String> created = new ArrayList<>();
         try {
-            Placed placed = placement.place(file);
-            if (placed.created()) {
-                created.add(placed.path());
-            }
-            String artworkPath = saveCoverArt(facts.tags(), created);
-            Id3Tags tags = facts.tags();
+            String stored = placement.place(file, StoredNames.audio(title, sha256, facts.mimeType()));
+            String artworkPath = saveCoverArt(tags, created);
             NewEpisode episode = new NewEpisode(
-                    tags.title() != null ? tags.title() : titleFromFileName(Path.of(name)),
+                    title,
                     ShowNotes.fromComment(tags.comment()),
                     publish ? EpisodeState.PUBLISHED : EpisodeState.DRAFT,
                     publish ? publishTime(tags.date(), file) : null,
-                    new EpisodeAudio(placed.path(), facts.sizeBytes(), facts.mimeType(), sha256,
-                            facts.durationSeconds(), facts.bitrateKbps(), facts.variableBitrate(), facts.sampleRate(),
-                            facts.channels()),
+                    audio(stored, sha256, facts),
                     tags.artist(),
                     tags.album(),
                     artworkPath,
                     tags.chapters().stream()
                             .map(c -> new Chapter(c.startMillis(), c.endMillis(), c.title(), c.url()))
                             .toList());
-            Episode stored = episodes.create(episode);
+            Episode saved = episodes.create(episode);
             created.clear();
-            return ImportResult.imported(file, stored, facts.warnings());
+            return ImportResult.imported(file, saved, warnings);
         } catch (EpisodeRepository.DuplicateAudio raced) {
-            // Another importer (the folder watcher, another instance) catalogued it a moment ago.
+            // Another importer (the folder watcher, another instance) catalogued it a moment ago; the stored copy
+            // has the same content-derived name, so it is that episode's file.
             return ImportResult.alreadyCatalogued(file, episodes.findBySha256(sha256).orElseThrow());
         } finally {
             for (String leftover : created) {
@@ -152,6 +158,22 @@ public final class EpisodeImporter {
                 }
             }
         }
+    }
+
+    /** `import --publish` of a file already catalogued: publish it if it is a draft, else say why not. */
+    private ImportResult publishExisting(Path file, AudioFacts facts, Episode existing) throws IOException {
+        return switch (existing.state()) {
+            case DRAFT -> ImportResult.published(file, episodes.update(existing.withState(EpisodeState.PUBLISHED,
+                    publishTime(facts.tags().date(), file))));
+            case PUBLISHED -> ImportResult.alreadyCatalogued(file, existing);
+            case SCHEDULED -> ImportResult.notPublished(file, existing, "it is scheduled for later; change that in the admin");
+            case UNPUBLISHED -> ImportResult.notPublished(file, existing, "it was unpublished in the admin; publish it there if you want it back");
+        };
+    }
+
+    private static EpisodeAudio audio(String path, String sha256, AudioFacts facts) {
+        return new EpisodeAudio(path, facts.sizeBytes(), facts.mimeType(), sha256, facts.durationSeconds(),
+                facts.bitrateKbps(), facts.variableBitrate(), facts.sampleRate(), facts.channels());
     }
 
     /** Cover art is stored once per distinct image, named by its hash, under artwork/ in the media folder. */

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the episodes folder while the server runs and imports each new MP3 as a draft, once it has finished
- * being written.
+ * Watches the drop folder (episodes/) while the server runs and imports each new MP3 as a draft, once it has
+ * finished being written. The folder is only read: the episode gets its own copy in the media store.
  *
  * <p>"Finished" means: its size and modification time did not change between two looks, and it was last written
  * at least {@code quietPeriod} ago. Copy tools that write under a hidden temporary name (rsync, most sync clients)
@@ -107,9 +107,6 @@ public final class EpisodesFolderWatcher implements AutoCloseable {
 
     private void importQuietFile(Path file) throws IOException {
         String name = folder.relativize(file).toString();
-        if (episodes.hasAudioPath(name)) {
-            return;
-        }
         ImportResult result = importer.importFile(file, false, done -> { });
         switch (result.outcome()) {
             case IMPORTED -> {
@@ -117,7 +114,8 @@ public final class EpisodesFolderWatcher implements AutoCloseable {
                 result.warnings().forEach(w -> LOG.warn("{}: {}", name, w));
                 onImported.run();
             }
-            case ALREADY_CATALOGUED -> LOG.debug("{} is already catalogued", name);
+            case ALREADY_CATALOGUED, PUBLISHED -> LOG.debug("{} is already catalogued", name);
+            case USED_BEFORE, NOT_PUBLISHED -> LOG.info("{} was not imported: {}", name, result.reason());
             case REJECTED -> LOG.warn("{} was not imported: {}", name, result.reason());
         }
     }

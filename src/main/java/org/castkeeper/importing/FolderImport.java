@@ -25,9 +25,10 @@ public final class FolderImport {
         void finished(int index, int total, ImportResult result);
     }
 
-    public record Summary(int imported, int alreadyCatalogued, int rejected) {
+    /** @param skipped used by an episode before, or not published for the reason printed with it */
+    public record Summary(int imported, int published, int alreadyCatalogued, int skipped, int rejected) {
         public int total() {
-            return imported + alreadyCatalogued + rejected;
+            return imported + published + alreadyCatalogued + skipped + rejected;
         }
     }
 
@@ -40,7 +41,9 @@ public final class FolderImport {
     public Summary run(Path folder, boolean publish, Listener listener) throws IOException {
         List<Path> files = mp3Files(folder);
         int imported = 0;
+        int published = 0;
         int already = 0;
+        int skipped = 0;
         int rejected = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
@@ -49,12 +52,14 @@ public final class FolderImport {
             ImportResult result = importer.importFile(file, publish, done -> listener.progress(done, size));
             switch (result.outcome()) {
                 case IMPORTED -> imported++;
+                case PUBLISHED -> published++;
                 case ALREADY_CATALOGUED -> already++;
+                case USED_BEFORE, NOT_PUBLISHED -> skipped++;
                 case REJECTED -> rejected++;
             }
             listener.finished(i + 1, files.size(), result);
         }
-        return new Summary(imported, already, rejected);
+        return new Summary(imported, published, already, skipped, rejected);
     }
 
     /** Regular .mp3 or .MP3 files, hidden folders and files skipped, sorted by path. */

@@ -1,22 +1,21 @@
 package org.castkeeper.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The folder that holds the show's audio and artwork. Every path the catalogue stores is relative to it, and
- * {@link #resolve} refuses any path that would lead outside it, whoever asks.
+ * The media store: the folder (data/media by default) that holds the audio, artwork and transcripts Castkeeper
+ * serves, under names Castkeeper chooses. It is Castkeeper's alone; the host's drop folder (episodes/) is only
+ * ever read. Every path the catalogue stores is relative to it, and {@link #resolve} refuses any path that would
+ * lead outside it, whoever asks.
  *
- * <p>Files are written under a temporary ".part" name and moved into place in one step, so a crash never leaves a
- * half-written file under a real name; {@link #removeLeftovers} clears what a crash left.
+ * <p>Files are written under a hidden ".part" name and moved into place in one step, so a crash never leaves a
+ * half-written file under a real name; the server's {@link #removeStalePartials} clears what a crash left.
  */
 public final class MediaFolder {
     static final String PARTIAL_SUFFIX = ".part";
@@ -72,39 +71,44 @@ public final class MediaFolder {
     }
 
     /**
-     * Copies {@code source} into the folder under a free, URL-friendly version of its name, streaming.
-     * Returns the new file's relative path.
+     * Copies {@code source} into the store as {@code name} (streamed, via a hidden partial file, so nothing is
+     * visible under {@code name} until it is complete). {@code source} is only read. Returns the stored path.
      */
-    public String copyIn(Path source, String subfolder) throws IOException {
-        try (InputStream in = Files.newInputStream(source)) {
-            return write(in, subfolder, safeName(source.getFileName().toString()));
-        }
+    public String storeCopy(Path source, String name) throws IOException {
+        return store(source, name, false);
+    }
+
+    /** As {@link #storeCopy}, moving {@code source} (a finished upload inside the store) instead of copying. */
+    public String storeMove(Path source, String name) throws IOException {
+        return store(source, name, true);
     }
 
     /**
-     * Streams {@code content} to a new file in {@code subfolder} (null for the top) named like {@code fileName},
-     * adding "-2", "-3" ... when the name is taken. Returns the relative path.
+     * Names are derived from the content (see importing.StoredNames): a file already at {@code name} with the
+     * same size is this content, left by an earlier run cut short, and is adopted rather than written again.
      */
-    public String write(InputStream content, String subfolder, String fileName) throws IOException {
-        Path dir = subfolder == null ? root : resolve(subfolder).orElseThrow(() ->
-                new IOException("not a folder inside the media folder: " + subfolder));
+    private String store(Path source, String name, boolean move) throws IOException {
+        Path target = resolve(name).orElseThrow(() -> new IOException("not a name inside the media store: " + name));
+        Path dir = target.getParent();
         Files.createDirectories(dir);
+        if (Files.isRegularFile(target) && Files.size(target) == Files.size(source)) {
+            if (move) {
+                Files.deleteIfExists(source);
+            }
+            return name;
+        }
         Path partial = Files.createTempFile(dir, ".incoming-", PARTIAL_SUFFIX);
         try {
-            Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
-            Path target = moveToFreeName(partial, dir, fileName);
-            return root.relativize(target).toString().replace('\\', '/');
+            if (move) {
+                move(source, partial);
+            } else {
+                Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path placed = moveToFreeName(partial, dir, target.getFileName().toString());
+            return root.relativize(placed).toString().replace('\\', '/');
         } finally {
             Files.deleteIfExists(partial);
         }
-    }
-
-    /**
-     * Moves {@code source} (a finished upload on the same disk) into the folder under a free, URL-friendly version
-     * of {@code fileName}. Returns the new relative path.
-     */
-    public String moveIn(Path source, String fileName) throws IOException {
-        return root.relativize(moveToFreeName(source, root, safeName(fileName))).toString().replace('\\', '/');
     }
 
     /**
@@ -144,13 +148,24 @@ public final class MediaFolder {
         }
     }
 
-    /** Deletes the ".part" files a crash left behind. Returns how many there were. */
-    public int removeLeftovers() throws IOException {
+    /**
+     * Deletes the partial files (".part") nobody can still be writing: untouched for {@code olderThan}, longer
+     * than any upload or import may stall before its connection or process is gone. Only the server does this,
+     * never a one-off command, so an upload arriving meanwhile (here or on another instance) is never touched.
+     * Returns how many were removed.
+     */
+    public int removeStalePartials(java.time.Duration olderThan, java.time.Instant now) throws IOException {
         try (Stream<Path> files = Files.walk(root, 4)) {
             int removed = 0;
             for (Path p : files.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX)).toList()) {
-                Files.deleteIfExists(p);
-                removed++;
+                try {
+                    if (Files.getLastModifiedTime(p).toInstant().plus(olderThan).isBefore(now)) {
+                        Files.deleteIfExists(p);
+                        removed++;
+                    }
+                } catch (java.nio.file.NoSuchFileException finished) {
+                    // Its writer has just renamed or removed it.
+                }
             }
             return removed;
         }
@@ -188,24 +203,5 @@ public final class MediaFolder {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
-    }
-
-    /** "Épisode 3 – Sleep & Stress.MP3" becomes "episode-3-sleep-stress.mp3": ASCII, as Apple asks of URLs. */
-    static String safeName(String original) {
-        int dot = original.lastIndexOf('.');
-        String stem = dot > 0 ? original.substring(0, dot) : original;
-        String extension = dot > 0 ? original.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
-        String ascii = Normalizer.normalize(stem, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (ascii.isEmpty()) {
-            ascii = "episode";
-        }
-        if (ascii.length() > 100) {
-            ascii = ascii.substring(0, 100);
-        }
-        return extension.matches("[a-z0-9]{1,5}") ? ascii + "." + extension : ascii;
     }
 }

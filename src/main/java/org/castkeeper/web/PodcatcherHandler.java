@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,11 +93,13 @@ final class PodcatcherHandler extends Handler.Wrapper {
                 onWorker(request, exchange, feed::serve);
             }
         } else if (read && path.startsWith(MEDIA)) {
+            // Jetty's canonical path keeps some characters percent-encoded (a space stays %20): decode it once,
+            // as the feed encoded the stored name once.
             onWorker(request, new Exchange(request, response, callback),
-                    exchange -> media.serveMedia(exchange, path.substring(MEDIA.length())));
+                    exchange -> media.serveMedia(exchange, URIUtil.decodePath(path.substring(MEDIA.length()))));
         } else if (read && path.startsWith(ARTWORK)) {
             onWorker(request, new Exchange(request, response, callback),
-                    exchange -> media.serveShowArtwork(exchange, path.substring(ARTWORK.length())));
+                    exchange -> media.serveShowArtwork(exchange, URIUtil.decodePath(path.substring(ARTWORK.length()))));
         } else if (read && path.equals(HEALTH)) {
             onWorker(request, new Exchange(request, response, callback), this::health);
         } else {

@@ -176,16 +176,34 @@ class EpisodeEditIT {
     }
 
     @Test
+    void publishingAgainNeverMovesThePublishDate() throws Exception {
+        assertThat(host.postForm(page + "/publish", Map.of()).statusCode()).isEqualTo(303);
+        Instant first = reload().publishAt();
+        String feedBefore = feed();
+
+        server.clock().advance(Duration.ofHours(3));
+        assertThat(host.postForm(page + "/publish", Map.of()).statusCode()).as("a second click").isEqualTo(303);
+        assertThat(reload().publishAt()).isEqualTo(first);
+        assertThat(feed()).isEqualTo(feedBefore);
+
+        assertThat(host.postForm(page + "/unpublish", Map.of()).statusCode()).isEqualTo(303);
+        server.clock().advance(Duration.ofDays(2));
+        assertThat(host.postForm(page + "/publish", Map.of()).statusCode()).as("back after an unpublish").isEqualTo(303);
+        assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
+        assertThat(reload().publishAt()).as("keeps the first publish date").isEqualTo(first);
+    }
+
+    @Test
     void replacingTheAudioKeepsTheGuid() throws Exception {
         host.postForm(page + "/publish", Map.of());
         HttpResponse<String> r = host.put(page + "/audio?name=fixed.mp3", Files.readAllBytes(Fixtures.mp3("vbr-xing.mp3")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         Episode e = reload();
         assertThat(e.guid()).isEqualTo(draft.guid());
-        assertThat(e.audio().path()).isEqualTo("fixed.mp3");
+        assertThat(e.audio().path()).isEqualTo(e.slug() + "-" + e.audio().sha256().substring(0, 10) + ".mp3");
         assertThat(e.audio().variableBitrate()).isTrue();
         String feed = feed();
-        assertThat(feed).contains(draft.guid()).contains("http://localhost:8080/media/fixed.mp3")
+        assertThat(feed).contains(draft.guid()).contains("http://localhost:8080/media/" + e.audio().path())
                 .contains("length=\"" + e.audio().sizeBytes() + "\"");
         HttpResponse<String> bad = host.put(page + "/audio?name=x.mp3", Files.readAllBytes(Fixtures.mp3("reject-m4a.mp3")));
         assertThat(bad.statusCode()).isEqualTo(422);

@@ -42,8 +42,9 @@ class UploadIT {
     }
 
     private long filesInMediaFolder() throws Exception {
-        try (Stream<Path> files = Files.walk(server.app().config().episodesDir())) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith("show.jpg")).count();
+        try (Stream<Path> files = Files.walk(server.app().media().root())) {
+            return files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith("show.jpg"))
+                    .filter(p -> !p.getFileName().toString().equals(".migrated-from-drop-folder")).count();
         }
     }
 
@@ -59,9 +60,10 @@ class UploadIT {
         assertThat(e.title()).isEqualTo("Episode with chapters");
         assertThat(e.state()).isEqualTo(EpisodeState.DRAFT);
         assertThat(e.audio().durationSeconds()).isEqualTo(3);
-        assertThat(e.audio().path()).isEqualTo("my-episode.mp3");
+        // Stored under a name of Castkeeper's own: the title's slug and the start of the content hash.
+        assertThat(e.audio().path()).isEqualTo("episode-with-chapters-" + e.audio().sha256().substring(0, 10) + ".mp3");
         assertThat(e.chapters()).hasSize(3);
-        assertThat(server.app().config().episodesDir().resolve("my-episode.mp3"))
+        assertThat(server.app().media().root().resolve(e.audio().path()))
                 .hasSameBinaryContentAs(Fixtures.mp3("chapters.mp3"));
     }
 
@@ -127,6 +129,50 @@ class UploadIT {
         assertThatEventually(() -> assertThat(filesInMediaFolder()).isZero());
         assertThat(server.app().episodes().count()).isZero();
         assertThat(host.get("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCommandRunWhileAnUploadArrivesLeavesTheUploadIntact() throws Exception {
+        AdminClient host = host("");
+        byte[] mp3 = Files.readAllBytes(Fixtures.mp3("cbr-id3v23.mp3"));
+        int port = java.net.URI.create(server.url("/")).getPort();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /admin/upload?name=arriving.mp3 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Cookie: ck_session=" + host.cookie("ck_session") + "\r\nX-CSRF-Token: " + host.csrf() + "\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: " + mp3.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(mp3, 0, mp3.length / 2);
+            out.flush();
+            assertThatEventually(() -> assertThat(partialUploads()).isEqualTo(1));
+
+            // Read-only commands, and a second instance opening the same folders, while the upload is half in.
+            String config = server.app().config().source().toString();
+            java.io.StringWriter ignored = new java.io.StringWriter();
+            assertThat(org.castkeeper.cli.Main.run(new java.io.PrintWriter(ignored), new java.io.PrintWriter(ignored),
+                    "episodes", "--config", config)).isZero();
+            try (var other = org.castkeeper.Castkeeper.open(server.app().config(), java.time.Clock.systemUTC())) {
+                assertThat(other.episodes().count()).isZero();
+            }
+            assertThat(partialUploads()).as("the upload's partial file is still there").isEqualTo(1);
+
+            out.write(mp3, mp3.length / 2, mp3.length - mp3.length / 2);
+            out.flush();
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).isEqualTo("HTTP/1.1 201");
+        }
+        assertThat(server.app().episodes().count()).isEqualTo(1);
+    }
+
+    private long partialUploads() throws Exception {
+        Path uploads = server.app().media().root().resolve(".uploads");
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(uploads)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".part")).count();
+        }
     }
 
     @Test

@@ -51,9 +51,9 @@ class UploadLargeFileIT {
                 Episode e = app.episodes().findById(id).orElseThrow();
                 assertThat(e.audio().sizeBytes()).isEqualTo(Files.size(big));
                 assertThat(e.audio().durationSeconds()).isEqualTo((int) Math.round(frames * 1152 / 44100.0));
-                assertThat(app.config().episodesDir().resolve(e.audio().path())).hasSize(Files.size(big));
+                assertThat(app.media().root().resolve(e.audio().path())).hasSize(Files.size(big));
             }
-            try (var leftovers = Files.list(dir.resolve("episodes/.uploads"))) {
+            try (var leftovers = Files.list(dir.resolve("data/media/.uploads"))) {
                 assertThat(leftovers).isEmpty();
             }
         }

@@ -60,28 +60,31 @@ class CommandLineIT {
                 "    warning: The file ends in the middle of an audio frame: it looks truncated.",
                 "    warning: The file's header promises 116 audio frames but only 70 are present: it looks truncated.",
                 "[4/4] untagged.mp3 imported: \"untagged\" (0:03, 64 kbps, draft)",
-                "3 imported, 0 already in the catalogue, 1 rejected");
+                "3 imported, 0 drafts published, 0 already in the catalogue, 0 skipped, 1 rejected");
 
         Files.delete(dir.resolve("episodes/reject-wav.mp3"));
         Run second = run("import", "--config", config.toString());
         assertThat(second.exitCode()).isZero();
-        assertThat(second.lines()).last().isEqualTo("0 imported, 3 already in the catalogue, 0 rejected");
+        assertThat(second.lines()).last().isEqualTo("0 imported, 0 drafts published, 3 already in the catalogue, 0 skipped, 0 rejected");
         assertThat(episodesJson()).hasSize(3);
     }
 
     @Test
-    void importFromAnotherFolderCopiesIntoTheEpisodesFolder() throws Exception {
+    void importFromAnotherFolderCopiesIntoTheMediaStoreAndLeavesTheFolderAlone() throws Exception {
         Path elsewhere = Files.createDirectories(dir.resolve("Recordings 2025"));
-        Files.copy(Fixtures.mp3("id3v24-utf8.mp3"), elsewhere.resolve("Épisode 1 – Sleep.MP3"));
+        Path original = elsewhere.resolve("Épisode 1 – Sleep.MP3");
+        Files.copy(Fixtures.mp3("id3v24-utf8.mp3"), original);
         Run run = run("import", elsewhere.toString(), "--config", config.toString(), "--publish");
         assertThat(run.exitCode()).isZero();
-        assertThat(dir.resolve("episodes/episode-1-sleep.mp3")).hasSameBinaryContentAs(Fixtures.mp3("id3v24-utf8.mp3"));
+        assertThat(original).as("the host's file stays where it was").hasSameBinaryContentAs(Fixtures.mp3("id3v24-utf8.mp3"));
         JsonNode episode = episodesJson().get(0);
-        assertThat(episode.get("audioPath").asText()).isEqualTo("episode-1-sleep.mp3");
+        String stored = episode.get("audioPath").asText();
+        assertThat(stored).matches("[a-z0-9-]+-[0-9a-f]{10}\\.mp3");
+        assertThat(dir.resolve("data/media").resolve(stored)).hasSameBinaryContentAs(Fixtures.mp3("id3v24-utf8.mp3"));
         assertThat(episode.get("state").asText()).isEqualTo("published");
         // The ID3v2.4 recording date 2025-03-14, at midnight in the show's zone (London, GMT in March).
         assertThat(episode.get("publishAt").asText()).isEqualTo("2025-03-14T00:00:00Z");
-        try (Stream<Path> files = Files.list(dir.resolve("episodes"))) {
+        try (Stream<Path> files = Files.list(dir.resolve("data/media"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
     }
@@ -125,7 +128,7 @@ class CommandLineIT {
         run("import", "--config", config.toString());
         String art = episodesJson().get(0).get("artworkPath").asText();
         assertThat(art).matches("artwork/[0-9a-f]{16}\\.jpg");
-        assertThat(Files.readAllBytes(dir.resolve("episodes").resolve(art))).startsWith((byte) 0xFF, (byte) 0xD8);
+        assertThat(Files.readAllBytes(dir.resolve("data/media").resolve(art))).startsWith((byte) 0xFF, (byte) 0xD8);
     }
 
     @Test

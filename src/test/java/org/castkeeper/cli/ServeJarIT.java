@@ -77,7 +77,7 @@ class ServeJarIT {
         Path config = TestShow.create(dir);
         long size = 64L << 20;
         // A sparse file: long enough to be mid-transfer when the signal comes, next to nothing on disk.
-        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(dir.resolve("episodes/long.mp3").toFile(), "rw")) {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(Files.createDirectories(dir.resolve("data/media")).resolve("long.mp3").toFile(), "rw")) {
             big.setLength(size);
         }
         try (Castkeeper app = Castkeeper.open(ConfigLoader.load(config, java.util.Map.of()), java.time.Clock.systemUTC())) {

@@ -82,7 +82,7 @@ class ReadinessChecksIT {
     void missingMediaIsCaughtByRealRequests() throws Exception {
         server = ready();
         Episode gone = server.publish("cbr-id3v23.mp3", "Gone", TestServer.START.minus(Duration.ofDays(1)));
-        Files.delete(server.app().config().episodesDir().resolve(gone.audio().path()));
+        Files.delete(server.app().media().root().resolve(gone.audio().path()));
         ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
         Check media = find(report, Directory.APPLE, "Media");
         assertThat(media.status()).isEqualTo(Status.FAIL);
@@ -110,7 +110,7 @@ class ReadinessChecksIT {
     @Test
     void theCheckCommandExitsNonZeroWhenADirectoryWouldRefuseTheShow() throws Exception {
         server = ready();
-        server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
+        var one = server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
         StringWriter out = new StringWriter();
         int ok = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "check",
                 "--config", server.app().config().source().toString(), "--media-url", self());
@@ -118,7 +118,7 @@ class ReadinessChecksIT {
         assertThat(out.toString()).contains("Apple Podcasts: 0 failing, 0 warnings")
                 .contains("Spotify: 0 failing, 0 warnings").contains("YouTube Music: 0 failing, 0 warnings");
 
-        Files.delete(server.app().config().episodesDir().resolve("One.mp3"));
+        Files.delete(server.app().media().root().resolve(one.audio().path()));
         StringWriter again = new StringWriter();
         int failing = Main.run(new PrintWriter(again), new PrintWriter(new StringWriter()), "check",
                 "--config", server.app().config().source().toString(), "--media-url", self());

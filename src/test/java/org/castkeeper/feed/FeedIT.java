@@ -219,7 +219,7 @@ class FeedIT {
         assertThat(text(d, item + "guid")).isEqualTo(e.guid());
         assertThat(text(d, item + "guid/@isPermaLink")).isEqualTo("false");
         assertThat(text(d, item + "pubDate")).isEqualTo("Mon, 23 Nov 2026 08:00:00 GMT");
-        assertThat(text(d, item + "enclosure/@url")).isEqualTo("http://localhost:8080/media/Sleep-stress.mp3");
+        assertThat(text(d, item + "enclosure/@url")).isEqualTo("http://localhost:8080/media/" + e.audio().path());
         assertThat(text(d, item + "enclosure/@length")).isEqualTo(Long.toString(e.audio().sizeBytes()));
         assertThat(text(d, item + "enclosure/@type")).isEqualTo("audio/mpeg");
         assertThat(text(d, item + "itunes:duration")).isEqualTo("3");

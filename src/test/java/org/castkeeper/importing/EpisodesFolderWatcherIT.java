@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
@@ -20,6 +20,7 @@ import org.castkeeper.db.Database;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.Mp3Probe;
 import org.castkeeper.testing.Fixtures;
+import org.castkeeper.testing.MutableClock;
 import org.castkeeper.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,17 +35,30 @@ class EpisodesFolderWatcherIT {
     EpisodeRepository episodes;
     EpisodesFolderWatcher watcher;
     final AtomicInteger importedSignals = new AtomicInteger();
+    MutableClock clock;
+    MediaFolder store;
+    EpisodeImporter importer;
 
     @BeforeEach
     void setUp() throws Exception {
         episodesDir = Files.createDirectories(dir.resolve("episodes"));
         database = TestDatabases.sqlite(dir);
-        Clock clock = Clock.systemUTC();
+        clock = new MutableClock(Instant.now());
         episodes = new EpisodeRepository(database.dsl(), new ShowRepository(database.dsl(), clock).ensure("default"), clock);
-        EpisodeImporter importer = new EpisodeImporter(episodes, new MediaFolder(episodesDir), new Mp3Probe(),
-                java.time.ZoneOffset.UTC);
-        watcher = new EpisodesFolderWatcher(episodesDir, importer, episodes, Duration.ofSeconds(2), clock,
+        store = new MediaFolder(dir.resolve("data/media"));
+        importer = new EpisodeImporter(episodes, store, new Mp3Probe(), java.time.ZoneOffset.UTC);
+        watcher = newWatcher();
+    }
+
+    private EpisodesFolderWatcher newWatcher() {
+        return new EpisodesFolderWatcher(episodesDir, importer, episodes, Duration.ofSeconds(2), clock,
                 importedSignals::incrementAndGet);
+    }
+
+    private List<String> dropFolder() throws Exception {
+        try (var files = Files.walk(episodesDir)) {
+            return files.filter(Files::isRegularFile).map(p -> episodesDir.relativize(p).toString()).sorted().toList();
+        }
     }
 
     @AfterEach
@@ -81,8 +95,10 @@ class EpisodesFolderWatcherIT {
             assertThat(e.state()).isEqualTo(EpisodeState.DRAFT);
             assertThat(e.audio().sizeBytes()).isEqualTo(whole.length);
             assertThat(e.audio().durationSeconds()).isEqualTo(3);
-            assertThat(e.audio().path()).isEqualTo("new-episode.mp3");
+            assertThat(e.audio().path()).isEqualTo("morning-routine-" + e.audio().sha256().substring(0, 10) + ".mp3");
+            assertThat(store.root().resolve(e.audio().path())).hasBinaryContent(whole);
         });
+        assertThat(dropFolder()).as("the drop folder is only read").containsExactly("new-episode.mp3");
         assertThat(importedSignals).hasValue(1);
     }
 
@@ -92,7 +108,7 @@ class EpisodesFolderWatcherIT {
         watcher.poll();
         watcher.poll();
         assertThat(episodes.count()).isZero();
-        Thread.sleep(2100);
+        clock.advance(Duration.ofSeconds(3));
         watcher.poll();
         assertThat(episodes.all()).extracting(Episode::title).containsExactly("fresh");
     }
@@ -109,9 +125,9 @@ class EpisodesFolderWatcherIT {
         for (int i = 0; i < 4; i++) {
             watcher.poll();
         }
-        assertThat(episodes.all()).extracting(e -> e.audio().path()).containsExactly("old/same-audio.mp3");
+        assertThat(episodes.all()).hasSize(1);
         assertThat(importedSignals).hasValue(1);
-        assertThat(episodesDir.resolve("notes.mp3")).exists();
+        assertThat(dropFolder()).containsExactly("notes.mp3", "old/same-audio.mp3", "one.mp3");
     }
 
     @Test
@@ -127,5 +143,30 @@ class EpisodesFolderWatcherIT {
         watcher.poll();
         watcher.poll();
         assertThat(episodes.count()).isEqualTo(1);
+    }
+
+    @Test
+    void replacedAudioLeftInTheDropFolderNeverComesBackAsADraft() throws Exception {
+        Path first = episodesDir.resolve("first take.mp3");
+        Files.copy(Fixtures.mp3("untagged.mp3"), first);
+        age(first);
+        watcher.poll();
+        watcher.poll();
+        Episode episode = episodes.all().get(0);
+
+        // The host replaces the audio (in the admin); the first take stays in the drop folder.
+        Path fixed = dir.resolve("fixed.mp3");
+        Files.copy(Fixtures.mp3("vbr-xing.mp3"), fixed);
+        EpisodeImporter.Replacement replacement = importer.prepareReplacement(fixed, episode);
+        episodes.update(episode.edit().audio(replacement.audio()).build());
+
+        // A restart: a new watcher that has seen nothing yet looks twice.
+        watcher.close();
+        watcher = newWatcher();
+        watcher.poll();
+        watcher.poll();
+        assertThat(episodes.all()).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(episode.id()));
+        assertThat(importedSignals).hasValue(1);
+        assertThat(first).exists();
     }
 }

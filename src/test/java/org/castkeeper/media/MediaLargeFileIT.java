@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class MediaLargeFileIT {
     void aOneGigabyteFileStreamsThroughASmallHeap() throws Exception {
         Path config = TestShow.create(dir);
         // A sparse file: a gigabyte long, next to nothing on disk.
-        try (RandomAccessFile big = new RandomAccessFile(dir.resolve("episodes/big.mp3").toFile(), "rw")) {
+        try (RandomAccessFile big = new RandomAccessFile(Files.createDirectories(dir.resolve("data/media")).resolve("big.mp3").toFile(), "rw")) {
             big.setLength(ONE_GB);
         }
         try (Castkeeper app = Castkeeper.open(ConfigLoader.load(config, java.util.Map.of()), Clock.systemUTC())) {
