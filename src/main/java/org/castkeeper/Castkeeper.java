@@ -23,6 +23,7 @@ import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.importing.MediaStoreMigration;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.Mp3Probe;
+import org.castkeeper.media.RetiredMedia;
 import org.castkeeper.media.ShowArtwork;
 
 /**
@@ -38,6 +39,7 @@ public final class Castkeeper implements AutoCloseable {
     private final EpisodeImporter importer;
     private final PublicationCache publications;
     private final ShowArtwork showArtwork;
+    private final RetiredMedia retiredMedia;
     private final FeedUrls urls;
     private final FeedCache feed;
     private final Accounts accounts;
@@ -62,6 +64,8 @@ public final class Castkeeper implements AutoCloseable {
         this.publications = new PublicationCache(episodes, changes, clock, STAMP_CHECK,
                 Files.getLastModifiedTime(config.source()).toInstant());
         this.showArtwork = ShowArtwork.of(config.showArtwork());
+        this.retiredMedia = new RetiredMedia(media, config.retiredDir(),
+                Duration.ofDays(config.storage().retainDays()));
         this.urls = new FeedUrls(config.server().baseUrl(), showArtwork.publicName());
         this.feed = new FeedCache(publications, new FeedBuilder(config.show(), urls, config.notifications().websubHubs()), config.feed().itemLimit());
         this.accounts = new Accounts(database.dsl(), clock);
@@ -111,6 +115,18 @@ public final class Castkeeper implements AutoCloseable {
 
     public PublicationCache publications() {
         return publications;
+    }
+
+    public RetiredMedia retiredMedia() {
+        return retiredMedia;
+    }
+
+    /**
+     * Moves the files episodes stopped using out of the store, and deletes those past storage.retainDays.
+     * Safe at any time and from any instance; the server runs it after each replacement and every hour.
+     */
+    public RetiredMedia.Sweep sweepRetiredMedia() throws IOException {
+        return retiredMedia.sweep(episodes.retired(), episodes.referencedPaths(), clock.instant());
     }
 
     public ShowArtwork showArtwork() {

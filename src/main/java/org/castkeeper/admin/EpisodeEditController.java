@@ -31,6 +31,7 @@ import org.castkeeper.media.MediaFolder;
  * audio. Every change goes through the repository, so the feed shows it on the next request.
  */
 final class EpisodeEditController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EpisodeEditController.class);
     private static final long MAX_SMALL_FILE = 20L * 1024 * 1024;
     /** A schedule further ahead is a typing mistake (and past what the catalogue stores as epoch milliseconds). */
     private static final java.time.Duration MAX_SCHEDULE_AHEAD = java.time.Duration.ofDays(3653);
@@ -89,6 +90,15 @@ final class EpisodeEditController {
                 app.episodes().update(e.withState(EpisodeState.PUBLISHED, firstPublishDate(e, now)));
             }
             redirect(ctx, e, "published");
+        }
+    }
+
+    /** The replaced file leaves the store now (it was recorded as retired with the change); see RetiredMedia. */
+    private void retireReplacedFiles() {
+        try {
+            app.sweepRetiredMedia();
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not move replaced files out of the media store yet; the server will retry: {}", e.toString());
         }
     }
 
@@ -152,6 +162,7 @@ final class EpisodeEditController {
             String name = MediaFolder.artworkName(bytes, extension);
             app.media().writeIfAbsent(bytes, name);
             app.episodes().update(e.edit().artworkPath(name).build());
+            retireReplacedFiles();
             redirect(ctx, e, "artwork");
         } catch (InvalidInput invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -181,6 +192,7 @@ final class EpisodeEditController {
                     + (type.equals("text/vtt") ? ".vtt" : ".srt");
             app.media().writeIfAbsent(text.getBytes(StandardCharsets.UTF_8), name);
             app.episodes().update(e.edit().transcript(name, type).build());
+            retireReplacedFiles();
             redirect(ctx, e, "transcript");
         } catch (InvalidInput invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -205,6 +217,7 @@ final class EpisodeEditController {
                 return;
             }
             app.episodes().update(e.edit().audio(replacement.audio()).build());
+            retireReplacedFiles();
             ctx.json(Map.of("id", e.id(), "edit", "/admin/episodes/" + e.id()));
         } finally {
             Files.deleteIfExists(received);

@@ -4,6 +4,7 @@ import static org.castkeeper.db.generated.Tables.CHAPTER;
 import static org.castkeeper.db.generated.Tables.EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE_PERSON;
 import static org.castkeeper.db.generated.Tables.KNOWN_AUDIO;
+import static org.castkeeper.db.generated.Tables.RETIRED_MEDIA;
 import static org.castkeeper.db.generated.Tables.SOUNDBITE;
 
 import java.time.Clock;
@@ -119,6 +120,10 @@ public final class EpisodeRepository {
                     .where(EPISODE.ID.eq(e.id())).and(EPISODE.SHOW_ID.eq(showId))
                     .fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("no episode " + e.id()));
+            // A file the episode stops using is retired in the same transaction: no crash can lose track of it.
+            retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.AUDIO, r.getAudioPath(), e.audio().path());
+            retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.ARTWORK, r.getArtworkPath(), e.artworkPath());
+            retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.TRANSCRIPT, r.getTranscriptPath(), e.transcriptPath());
             r.setTitle(e.title());
             r.setSlug(e.slug());
             r.setDescription(e.description());
@@ -147,6 +152,47 @@ public final class EpisodeRepository {
         });
         changes.fire();
         return updated;
+    }
+
+    private void retireIfReplaced(DSLContext tx, int episodeId, RetiredFile.Kind kind, String old, String now) {
+        if (old == null || old.equals(now)) {
+            return;
+        }
+        // Content-addressed artwork may be shared by several episodes: only a file nobody uses is retired.
+        boolean stillUsed = tx.fetchExists(EPISODE, EPISODE.SHOW_ID.eq(showId).and(EPISODE.ID.ne(episodeId))
+                .and(EPISODE.AUDIO_PATH.eq(old).or(EPISODE.ARTWORK_PATH.eq(old)).or(EPISODE.TRANSCRIPT_PATH.eq(old))));
+        if (stillUsed) {
+            return;
+        }
+        tx.insertInto(RETIRED_MEDIA, RETIRED_MEDIA.SHOW_ID, RETIRED_MEDIA.PATH, RETIRED_MEDIA.EPISODE_ID,
+                        RETIRED_MEDIA.KIND, RETIRED_MEDIA.RETIRED_AT)
+                .values(showId, old, episodeId, kind.code(), clock.millis())
+                .onConflict(RETIRED_MEDIA.SHOW_ID, RETIRED_MEDIA.PATH).doNothing()
+                .execute();
+    }
+
+    /** Every path in the media store an episode references: audio, artwork and transcripts. */
+    public Set<String> referencedPaths() {
+        Set<String> paths = new HashSet<>();
+        db.select(EPISODE.AUDIO_PATH, EPISODE.ARTWORK_PATH, EPISODE.TRANSCRIPT_PATH).from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId)).forEach(r -> {
+                    paths.add(r.value1());
+                    if (r.value2() != null) {
+                        paths.add(r.value2());
+                    }
+                    if (r.value3() != null) {
+                        paths.add(r.value3());
+                    }
+                });
+        return paths;
+    }
+
+    /** Every file ever retired, oldest first. */
+    public List<RetiredFile> retired() {
+        return db.selectFrom(RETIRED_MEDIA).where(RETIRED_MEDIA.SHOW_ID.eq(showId))
+                .orderBy(RETIRED_MEDIA.RETIRED_AT)
+                .fetch(r -> new RetiredFile(r.getPath(), r.getEpisodeId(), RetiredFile.Kind.of(r.getKind()),
+                        Instant.ofEpochMilli(r.getRetiredAt())));
     }
 
     /** Notes that this audio was used by an episode, for good (see {@link #usedBefore}). */

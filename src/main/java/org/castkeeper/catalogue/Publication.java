@@ -21,6 +21,8 @@ public final class Publication {
     private final Map<String, Episode> bySlug = new HashMap<>();
     private final Set<String> publicFiles = new HashSet<>();
     private final Map<String, String> transcriptTypes = new HashMap<>();
+    private final Map<Integer, Episode> byId = new HashMap<>();
+    private final Map<String, RetiredFile> retired = new HashMap<>();
 
     /**
      * @param lastModified when what the public sees last changed, as far as the catalogue can tell
@@ -28,12 +30,22 @@ public final class Publication {
      * @param stamp        the catalogue's change stamp when the snapshot was taken
      */
     public Publication(List<Episode> live, Instant lastModified, Instant validUntil, ChangeStamp stamp) {
+        this(live, lastModified, validUntil, stamp, List.of());
+    }
+
+    /** @param retired every file ever retired (see {@link RetiredFile}) */
+    public Publication(List<Episode> live, Instant lastModified, Instant validUntil, ChangeStamp stamp,
+                       List<RetiredFile> retired) {
+        for (RetiredFile r : retired) {
+            this.retired.put(r.path(), r);
+        }
         this.live = List.copyOf(live);
         this.lastModified = lastModified;
         this.validUntil = validUntil;
         this.stamp = stamp;
         for (Episode e : this.live) {
             byAudioPath.put(e.audio().path(), e);
+            byId.put(e.id(), e);
             bySlug.put(e.slug(), e);
             if (e.artworkPath() != null) {
                 publicFiles.add(e.artworkPath());
@@ -65,6 +77,16 @@ public final class Publication {
 
     public Optional<Episode> byAudioPath(String path) {
         return Optional.ofNullable(byAudioPath.get(path));
+    }
+
+    /** The live episode with this id. */
+    public Optional<Episode> byId(int id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The retired file once at {@code path}, if one was. */
+    public Optional<RetiredFile> retired(String path) {
+        return Optional.ofNullable(retired.get(path));
     }
 
     public Optional<Episode> bySlug(String slug) {

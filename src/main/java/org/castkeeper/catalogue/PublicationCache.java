@@ -172,7 +172,7 @@ public final class PublicationCache implements AutoCloseable {
         List<Episode> live = episodes.live(at);
         Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
         Publication previous = current;
-        Publication next = new Publication(live, lastModified(live, stamp), validUntil, stamp);
+        Publication next = new Publication(live, lastModified(live, stamp), validUntil, stamp, episodes.retired());
         current = next;
         builtForChanges = changes;
         for (var listener : listeners) {

@@ -30,7 +30,8 @@ final class ServeCommand implements Callable<Integer> {
     /** Longer than any upload or import can sit silent before its connection (60 s) or process is gone. */
     static final Duration PARTIAL_FILE_AGE = Duration.ofMinutes(15);
 
-    private static void removeStalePartials(Castkeeper app) {
+    /** Partial files nobody is writing, and retired media, in the background once an hour. */
+    private static void housekeeping(Castkeeper app) {
         try {
             int removed = app.media().removeStalePartials(PARTIAL_FILE_AGE, app.clock().instant());
             if (removed > 0) {
@@ -38,6 +39,15 @@ final class ServeCommand implements Callable<Integer> {
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("Could not clean up partial files in the media store: {}", e.toString());
+        }
+        try {
+            var sweep = app.sweepRetiredMedia();
+            if (sweep.moved() + sweep.deleted() > 0) {
+                LOG.info("Retired media: {} files moved to {}, {} deleted after {} days", sweep.moved(),
+                        app.config().retiredDir(), sweep.deleted(), app.config().storage().retainDays());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not sweep retired media: {}", e.toString());
         }
     }
 
@@ -62,14 +72,15 @@ final class ServeCommand implements Callable<Integer> {
         web.start(settings.server().port());
         // Build the feed before the first poll, so /health reports ready and scheduled go-lives are timed.
         app.feed().page(1);
-        // Partial files a crash left in the store, once nobody can still be writing them; never by another command.
+        // Partial files a crash left in the store (once nobody can still be writing them; never by another
+        // command), and files episodes no longer use.
         java.util.concurrent.ScheduledExecutorService housekeeping = java.util.concurrent.Executors
                 .newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "housekeeping");
                     t.setDaemon(true);
                     return t;
                 });
-        housekeeping.scheduleWithFixedDelay(() -> removeStalePartials(app), 0, 1, java.util.concurrent.TimeUnit.HOURS);
+        housekeeping.scheduleWithFixedDelay(() -> housekeeping(app), 0, 1, java.util.concurrent.TimeUnit.HOURS);
         if (!app.accounts().anyUser()) {
             // First start: a one-time link to make the host account, as an alternative to `castkeeper user add`.
             LOG.warn("No host account yet. Make one at {}/admin/setup?token={} (valid for 24 hours), "

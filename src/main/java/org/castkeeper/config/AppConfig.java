@@ -33,6 +33,11 @@ public record AppConfig(
         return dataDir().resolve("media");
     }
 
+    /** Files no episode uses any more, kept for storage.retainDays before they are deleted. */
+    public Path retiredDir() {
+        return dataDir().resolve("retired");
+    }
+
     public Path showArtwork() {
         return baseDir().resolve(show.artwork()).normalize();
     }

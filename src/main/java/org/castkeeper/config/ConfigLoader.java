@@ -88,7 +88,7 @@ public final class ConfigLoader {
                 file,
                 contents.show(),
                 contents.server() != null ? contents.server() : new ServerSettings(null, null, null, null),
-                contents.storage() != null ? contents.storage() : new StorageSettings(null, null),
+                contents.storage() != null ? contents.storage() : new StorageSettings(null, null, null),
                 contents.database() != null ? contents.database() : DatabaseSettings.DEFAULT,
                 contents.feed() != null ? contents.feed() : FeedSettings.DEFAULT,
                 contents.notifications() != null ? contents.notifications() : NotifySettings.NONE);

@@ -36,6 +36,9 @@ final class ConfigValidator {
             v.extras(config.show());
         }
         v.server(config.server());
+        if (config.storage().retainDays() < 0) {
+            v.problem("storage.retainDays", "must be 0 or more (days to keep replaced files)");
+        }
         v.notifications(config.notifications());
         if (config.feed().itemLimit() != null && config.feed().itemLimit() < 1) {
             v.problem("feed.itemLimit", "must be 1 or more; leave it out to list every episode");

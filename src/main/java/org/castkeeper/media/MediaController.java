@@ -25,11 +25,17 @@ public final class MediaController {
     private final PublicationCache publications;
     private final MediaFolder folder;
     private final ShowArtwork showArtwork;
+    private final java.time.Duration retention;
+    private final java.time.Clock clock;
 
-    public MediaController(PublicationCache publications, MediaFolder folder, ShowArtwork showArtwork) {
+    /** @param retention how long a replaced file's URL redirects to its successor (storage.retainDays) */
+    public MediaController(PublicationCache publications, MediaFolder folder, ShowArtwork showArtwork,
+                           java.time.Duration retention, java.time.Clock clock) {
         this.publications = publications;
         this.folder = folder;
         this.showArtwork = showArtwork;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     /** GET or HEAD /media/{path}. */
@@ -38,7 +44,12 @@ public final class MediaController {
         Publication published = publications.latestOrLoad();
         Optional<Episode> episode = published.byAudioPath(path);
         if (episode.isEmpty() && !published.isPublicFile(path)) {
-            exchange.text(404, "Not found");
+            Optional<org.castkeeper.catalogue.RetiredFile> retired = published.retired(path);
+            if (retired.isPresent()) {
+                replaced(exchange, published, retired.get());
+            } else {
+                exchange.text(404, "Not found");
+            }
             return;
         }
         Optional<Path> file = folder.resolve(path).filter(Files::isRegularFile);
@@ -52,6 +63,24 @@ public final class MediaController {
                     "\"" + episode.get().audio().sha256().substring(0, 32) + "\"");
         } else {
             send(exchange, file.get(), typeOf(path, published), null);
+        }
+    }
+
+    /**
+     * A file the episode no longer uses: while it is kept (storage.retainDays), a permanent redirect to the file
+     * that took its place, so an app that saved the old URL still plays the episode; after that, 410 Gone.
+     */
+    private void replaced(Exchange exchange, Publication published, org.castkeeper.catalogue.RetiredFile retired) {
+        Optional<Episode> episode = published.byId(retired.episodeId());
+        String successor = episode.map(retired::replacementIn).orElse(null);
+        boolean kept = retired.retiredAt().plus(retention).isAfter(clock.instant());
+        if (kept && successor != null) {
+            exchange.header("Location", "/media/" + MediaUrls.encodePath(successor))
+                    .header("Cache-Control", "public, max-age=3600");
+            exchange.text(301, "This file was replaced. It is now at /media/" + MediaUrls.encodePath(successor));
+        } else {
+            exchange.header("Cache-Control", "public, max-age=86400");
+            exchange.text(410, "This file was replaced and is no longer available.");
         }
     }
 

@@ -53,7 +53,8 @@ public final class WebServer {
      */
     public static Javalin create(Castkeeper app, java.time.Duration stopGrace) {
         FeedController feed = new FeedController(app.feed(), app.config().show().newFeedUrl());
-        MediaController media = new MediaController(app.publications(), app.media(), app.showArtwork());
+        MediaController media = new MediaController(app.publications(), app.media(), app.showArtwork(),
+                app.retiredMedia().retention(), app.clock());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(app);
         AdminRoutes admin = new AdminRoutes(app);

@@ -194,6 +194,34 @@ class EpisodeEditIT {
     }
 
     @Test
+    void theReplacedAudiosUrlRedirectsToTheNewFileWhileItIsKeptThenIsGone() throws Exception {
+        host.postForm(page + "/publish", Map.of());
+        String oldPath = reload().audio().path();
+        assertThat(server.get("/media/" + oldPath).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> r = host.put(page + "/audio", Files.readAllBytes(Fixtures.mp3("vbr-xing.mp3")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String newPath = reload().audio().path();
+        assertThat(newPath).isNotEqualTo(oldPath);
+
+        HttpResponse<byte[]> moved = server.get("/media/" + oldPath);
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location")).hasValue("/media/" + newPath);
+        assertThat(server.get("/media/" + newPath).statusCode()).isEqualTo(200);
+        Path store = server.app().media().root();
+        Path retired = server.app().config().retiredDir();
+        assertThat(store.resolve(oldPath)).as("out of the store").doesNotExist();
+        assertThat(retired.resolve(oldPath)).as("kept in data/retired").exists();
+
+        server.clock().advance(Duration.ofDays(server.app().config().storage().retainDays()).plusMinutes(1));
+        assertThat(server.get("/media/" + oldPath).statusCode()).isEqualTo(410);
+        assertThat(server.app().sweepRetiredMedia().deleted()).isEqualTo(1);
+        assertThat(retired.resolve(oldPath)).doesNotExist();
+        assertThat(server.get("/media/" + oldPath).statusCode()).as("gone for ever").isEqualTo(410);
+        assertThat(server.get("/media/" + newPath).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void replacingTheAudioKeepsTheGuid() throws Exception {
         host.postForm(page + "/publish", Map.of());
         HttpResponse<String> r = host.put(page + "/audio?name=fixed.mp3", Files.readAllBytes(Fixtures.mp3("vbr-xing.mp3")));
