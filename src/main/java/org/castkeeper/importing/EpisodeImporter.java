@@ -193,7 +193,7 @@ public final class EpisodeImporter {
 
     /** "2025-03-14_sleep-and_stress.MP3" becomes "2025-03-14 sleep and stress". */
     static String titleFromFileName(Path file) {
-        String name = file.getFileName().toString().replaceFirst("(?i)\\.mp3$", "");
+        String name = file.getFileName().toString().replaceFirst("(?i)\\.mp3$", "").replaceFirst("^\\.+", "");
         String title = name.replace('_', ' ').replaceAll("(?<=\\p{L})-(?=\\p{L})", " ").replaceAll("\\s+", " ").strip();
         return title.isEmpty() ? "Untitled episode" : title;
     }

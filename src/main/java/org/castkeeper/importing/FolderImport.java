@@ -62,14 +62,19 @@ public final class FolderImport {
         return new Summary(imported, published, already, skipped, rejected);
     }
 
-    /** Regular .mp3 or .MP3 files, hidden folders and files skipped, sorted by path. */
+    /**
+     * Regular .mp3 or .MP3 files, sorted by path. A file whose name starts with a dot is imported like any other
+     * (a half-copied one waits for the watcher's quiet period like any other); skipped are hidden folders
+     * (.Trash, a sync tool's own) and macOS's "._" companion files, which hold Finder metadata, never audio.
+     */
     public static List<Path> mp3Files(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("there is no folder at " + folder.toAbsolutePath());
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
-            walk.filter(p -> !isHidden(folder, p))
+            walk.filter(p -> !inHiddenFolder(folder, p))
+                    .filter(p -> !p.getFileName().toString().startsWith("._"))
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp3"))
                     .filter(Files::isRegularFile)
                     .forEach(files::add);
@@ -78,9 +83,10 @@ public final class FolderImport {
         return files;
     }
 
-    private static boolean isHidden(Path root, Path p) {
-        for (Path part : root.relativize(p)) {
-            if (part.toString().startsWith(".")) {
+    private static boolean inHiddenFolder(Path root, Path p) {
+        Path relative = root.relativize(p);
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            if (relative.getName(i).toString().startsWith(".")) {
                 return true;
             }
         }

@@ -132,6 +132,25 @@ class UploadIT {
     }
 
     @Test
+    void noUploadNameChoosesTheStoredExtension() throws Exception {
+        AdminClient host = host("");
+        byte[] mp3 = Files.readAllBytes(Fixtures.mp3("untagged.mp3"));
+        int i = 0;
+        for (String name : new String[] {"page.html", "image.svg"}) {
+            assertThat(host.put("/admin/upload?name=" + name, mp3).statusCode()).as(name).isEqualTo(400);
+        }
+        for (String name : new String[] {"page.html.mp3", "x.svg%3Fa.mp3", "..%2F..%2Fevil.mp3", "%3Cscript%3E.mp3"}) {
+            byte[] unique = java.util.Arrays.copyOf(mp3, mp3.length + 1);
+            unique[mp3.length] = (byte) i++;
+            HttpResponse<String> r = host.put("/admin/upload?name=" + name, unique);
+            assertThat(r.statusCode()).as(name + ": " + r.body()).isEqualTo(201);
+            Episode e = server.app().episodes().findById(json(r).get("id").asInt()).orElseThrow();
+            assertThat(e.audio().path()).as(name).matches("[a-z0-9-]+-[0-9a-f]{10}\\.mp3");
+            assertThat(server.app().media().root().resolve(e.audio().path())).exists();
+        }
+    }
+
+    @Test
     void aCommandRunWhileAnUploadArrivesLeavesTheUploadIntact() throws Exception {
         AdminClient host = host("");
         byte[] mp3 = Files.readAllBytes(Fixtures.mp3("cbr-id3v23.mp3"));

@@ -131,18 +131,19 @@ class EpisodesFolderWatcherIT {
     }
 
     @Test
-    void hiddenFilesAreIgnoredUntilRenamed() throws Exception {
-        Path hidden = episodesDir.resolve(".sync-tmp.mp3");
-        Files.copy(Fixtures.mp3("untagged.mp3"), hidden);
-        age(hidden);
+    void aDotFileImportsButMacMetadataAndHiddenFoldersAreLeftAlone() throws Exception {
+        Path dotted = episodesDir.resolve(".intro.mp3");
+        Files.copy(Fixtures.mp3("untagged.mp3"), dotted);
+        Path appleDouble = episodesDir.resolve("._intro.mp3");
+        Files.write(appleDouble, new byte[] {0, 5, 22, 7, 0, 2, 0, 0});
+        Path inTrash = Files.createDirectories(episodesDir.resolve(".Trash")).resolve("old.mp3");
+        Files.copy(Fixtures.mp3("cbr-id3v23.mp3"), inTrash);
+        for (Path p : new Path[] {dotted, appleDouble, inTrash}) {
+            age(p);
+        }
         watcher.poll();
         watcher.poll();
-        assertThat(episodes.count()).isZero();
-        Path visible = Files.move(hidden, episodesDir.resolve("synced.mp3"));
-        age(visible);
-        watcher.poll();
-        watcher.poll();
-        assertThat(episodes.count()).isEqualTo(1);
+        assertThat(episodes.all()).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("intro"));
     }
 
     @Test
