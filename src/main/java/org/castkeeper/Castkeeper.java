@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import org.castkeeper.auth.Accounts;
+import org.castkeeper.backup.Backups;
+import org.castkeeper.backup.Doctor;
 import org.castkeeper.auth.DeviceCookies;
 import org.castkeeper.auth.LoginThrottle;
 import org.castkeeper.catalogue.CatalogueChanges;
@@ -31,6 +33,7 @@ import org.castkeeper.media.ShowArtwork;
  * together. Commands and the web server take what they need from here.
  */
 public final class Castkeeper implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Castkeeper.class);
     private final AppConfig config;
     private final Clock clock;
     private final Database database;
@@ -80,6 +83,7 @@ public final class Castkeeper implements AutoCloseable {
     /** Opens the catalogue and the media store, bringing either up to date if needed. */
     public static Castkeeper open(AppConfig config, Clock clock) throws IOException {
         MediaFolder media = new MediaFolder(config.mediaDir());
+        snapshotBeforeUpgrade(config);
         Database database = Database.open(config.databaseUrl(), config.database().user(), config.database().password());
         try {
             return new Castkeeper(config, clock, database, media);
@@ -87,6 +91,20 @@ public final class Castkeeper implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * A new version's first start migrates the catalogue: a snapshot is taken first (into data/backups), so an
+     * upgrade can always be undone with `castkeeper restore data/backups`.
+     */
+    private static void snapshotBeforeUpgrade(AppConfig config) throws IOException {
+        int pending = Database.pendingUpgrades(config.databaseUrl(), config.database().user(), config.database().password());
+        if (pending == 0) {
+            return;
+        }
+        Backups.Taken taken = new Backups(config.upgradeBackupDir()).take(config, Clock.systemUTC(), (i, n, p) -> { });
+        LOG.info("Before upgrading the catalogue ({} migrations), saved snapshot {} in {}", pending,
+                taken.snapshot(), config.upgradeBackupDir());
     }
 
     public AppConfig config() {
@@ -115,6 +133,12 @@ public final class Castkeeper implements AutoCloseable {
 
     public PublicationCache publications() {
         return publications;
+    }
+
+    /** The catalogue doctor (see `castkeeper doctor`). */
+    public Doctor doctor() {
+        return new Doctor(episodes, media, config.retiredDir(), config.dataDir().resolve("quarantine"),
+                retiredMedia.retention(), database.dsl());
     }
 
     public RetiredMedia retiredMedia() {

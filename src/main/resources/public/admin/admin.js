@@ -42,7 +42,15 @@
     xhr.onload = function () {
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = {error: xhr.responseText}; }
-      if (xhr.status >= 200 && xhr.status < 300) {
+      if (xhr.status >= 200 && xhr.status < 300 && body.warnings && body.warnings.length && message) {
+        // Warnings (a truncated file, audio used before) stay on screen until the host moves on.
+        message.textContent = 'Uploaded "' + (body.title || file.name) + '", with warnings: '
+          + body.warnings.join(' ') + ' ';
+        var open = document.createElement('a');
+        open.href = body.edit;
+        open.textContent = 'Open the episode';
+        message.appendChild(open);
+      } else if (xhr.status >= 200 && xhr.status < 300) {
         if (message) { message.textContent = 'Uploaded "' + (body.title || file.name) + '". Opening it…'; }
         done(body);
       } else if (message) {

@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Self-hosted podcast RSS feed and episode catalogue.",
         subcommands = {ServeCommand.class, ImportCommand.class, EpisodesCommand.class, UserCommand.class, CheckCommand.class,
+                BackupCommand.class, RestoreCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
-    static final int FAILED = 1;
+    public static final int FAILED = 1;
     static final int USAGE = 2;
 
     public static void main(String[] args) {

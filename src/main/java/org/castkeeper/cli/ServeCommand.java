@@ -30,6 +30,35 @@ final class ServeCommand implements Callable<Integer> {
     /** Longer than any upload or import can sit silent before its connection (60 s) or process is gone. */
     static final Duration PARTIAL_FILE_AGE = Duration.ofMinutes(15);
 
+    /** One line at start: sizes only, no hashing, so a big store does not slow the start down. */
+    private static void doctorSummary(Castkeeper app) {
+        try {
+            var findings = app.doctor().examine(false, app.clock().instant());
+            if (findings.isEmpty()) {
+                LOG.info("Doctor: every episode's files are in the media store");
+            } else {
+                LOG.warn("Doctor: {} things to look at (the first: {}); run `scripts/castkeeper doctor` for all, with "
+                        + "what to do", findings.size(), findings.get(0).what());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Doctor: could not check the media store: {}", e.toString());
+        }
+    }
+
+    /** backup: in feed-config.yml. A failure is logged loudly and tried again at the next turn. */
+    private static void scheduledBackup(Castkeeper app) {
+        try {
+            var backups = new org.castkeeper.backup.Backups(app.config().backupDir());
+            var taken = backups.take(app.config(), app.clock(), (i, n, p) -> { });
+            var pruned = backups.keep(app.config().backup().keep());
+            LOG.info("Backup {} in {}: {} media files, {} new; {} old snapshots removed", taken.snapshot(),
+                    app.config().backupDir(), taken.files(), taken.newFiles(), pruned.snapshots().size());
+            taken.problems().forEach(p -> LOG.warn("Backup {}: {}", taken.snapshot(), p));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("The scheduled backup to {} failed: {}", app.config().backupDir(), e.toString());
+        }
+    }
+
     /** Partial files nobody is writing, and retired media, in the background once an hour. */
     private static void housekeeping(Castkeeper app) {
         try {
@@ -57,6 +86,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             settings = settings.withPort(port);
         }
+        // Held for the life of the process: a restore refuses to run under a live server.
+        org.castkeeper.backup.ServerLock running = org.castkeeper.backup.ServerLock.forServer(settings.dataDir());
         Castkeeper app = Castkeeper.open(settings, Clock.systemUTC());
         EpisodesFolderWatcher watcher = new EpisodesFolderWatcher(settings.episodesDir(), app.importer(),
                 app.episodes(), Duration.ofSeconds(3), app.clock(), () -> { });
@@ -67,6 +98,11 @@ final class ServeCommand implements Callable<Integer> {
             watcher.close();
             web.stop();
             app.close();
+            try {
+                running.close();
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not release the data folder's lock: {}", e.toString());
+            }
             stopped.countDown();
         }, "shutdown"));
         web.start(settings.server().port());
@@ -81,6 +117,14 @@ final class ServeCommand implements Callable<Integer> {
                     return t;
                 });
         housekeeping.scheduleWithFixedDelay(() -> housekeeping(app), 0, 1, java.util.concurrent.TimeUnit.HOURS);
+        if (settings.backup().enabled()) {
+            long every = settings.backup().interval().toMinutes();
+            housekeeping.scheduleWithFixedDelay(() -> scheduledBackup(app), every, every,
+                    java.util.concurrent.TimeUnit.MINUTES);
+            LOG.info("Backing up to {} every {}, keeping {} snapshots", settings.backupDir(),
+                    settings.backup().every(), settings.backup().keep());
+        }
+        doctorSummary(app);
         if (!app.accounts().anyUser()) {
             // First start: a one-time link to make the host account, as an alternative to `castkeeper user add`.
             LOG.warn("No host account yet. Make one at {}/admin/setup?token={} (valid for 24 hours), "

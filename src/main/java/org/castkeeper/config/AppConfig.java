@@ -14,7 +14,8 @@ public record AppConfig(
         StorageSettings storage,
         DatabaseSettings database,
         FeedSettings feed,
-        NotifySettings notifications) {
+        NotifySettings notifications,
+        BackupSettings backup) {
 
     public Path baseDir() {
         return source.toAbsolutePath().normalize().getParent();
@@ -36,6 +37,16 @@ public record AppConfig(
     /** Files no episode uses any more, kept for storage.retainDays before they are deleted. */
     public Path retiredDir() {
         return dataDir().resolve("retired");
+    }
+
+    /** Where scheduled backups go (backup.dest), or null when they are off. */
+    public Path backupDir() {
+        return backup.dest() == null ? null : baseDir().resolve(backup.dest()).normalize();
+    }
+
+    /** Where `serve` puts the snapshot it takes before it upgrades the database. */
+    public Path upgradeBackupDir() {
+        return dataDir().resolve("backups");
     }
 
     public Path showArtwork() {
@@ -67,6 +78,6 @@ public record AppConfig(
 
     /** The same configuration listening on another port (the --port option). */
     public AppConfig withPort(int port) {
-        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl(), server.uploadLimitMb(), server.trustedProxies()), storage, database, feed, notifications);
+        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl(), server.uploadLimitMb(), server.trustedProxies()), storage, database, feed, notifications, backup);
     }
 }

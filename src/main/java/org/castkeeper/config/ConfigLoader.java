@@ -34,7 +34,8 @@ public final class ConfigLoader {
 
     /** The file's top level, as written. */
     private record FileContents(ShowSettings show, ServerSettings server, StorageSettings storage,
-                                DatabaseSettings database, FeedSettings feed, NotifySettings notifications) {
+                                DatabaseSettings database, FeedSettings feed, NotifySettings notifications,
+                                BackupSettings backup) {
     }
 
     private ConfigLoader() {
@@ -91,7 +92,8 @@ public final class ConfigLoader {
                 contents.storage() != null ? contents.storage() : new StorageSettings(null, null, null),
                 contents.database() != null ? contents.database() : DatabaseSettings.DEFAULT,
                 contents.feed() != null ? contents.feed() : FeedSettings.DEFAULT,
-                contents.notifications() != null ? contents.notifications() : NotifySettings.NONE);
+                contents.notifications() != null ? contents.notifications() : NotifySettings.NONE,
+                contents.backup() != null ? contents.backup() : BackupSettings.OFF);
 
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConfigProblem p : ConfigValidator.validate(config, lines)) {

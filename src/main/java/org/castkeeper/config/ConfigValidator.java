@@ -36,6 +36,12 @@ final class ConfigValidator {
             v.extras(config.show());
         }
         v.server(config.server());
+        if (config.backup().interval() == null) {
+            v.problem("backup.every", "'" + config.backup().every() + "' is not a time such as 24h, 6h or 30m");
+        }
+        if (config.backup().keep() < 1) {
+            v.problem("backup.keep", "must be 1 or more (snapshots to keep)");
+        }
         if (config.storage().retainDays() < 0) {
             v.problem("storage.retainDays", "must be 0 or more (days to keep replaced files)");
         }

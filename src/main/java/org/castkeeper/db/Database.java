@@ -62,6 +62,26 @@ public final class Database implements AutoCloseable {
         return new Database(pool, dialect);
     }
 
+    /**
+     * How many migrations an existing catalogue is waiting for: 0 for one that is up to date, and for a new one
+     * (nothing to protect yet). Read without changing anything, so a snapshot can be taken before the upgrade.
+     */
+    public static int pendingUpgrades(String jdbcUrl, String user, String password) {
+        SQLDialect dialect = dialectOf(jdbcUrl);
+        if (dialect == SQLDialect.SQLITE) {
+            String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+            if (file.isEmpty() || file.startsWith(":memory:") || !Files.exists(Path.of(file))) {
+                return 0;
+            }
+        }
+        var info = Flyway.configure()
+                .dataSource(jdbcUrl, user, password)
+                .locations("classpath:db/migration/" + (dialect == SQLDialect.SQLITE ? "sqlite" : "postgresql"))
+                .load()
+                .info();
+        return info.current() == null ? 0 : info.pending().length;
+    }
+
     /** Flyway keeps one linear series of migrations per dialect: db/migration/sqlite and db/migration/postgresql. */
     private static void migrate(DataSource dataSource, SQLDialect dialect) {
         String folder = dialect == SQLDialect.SQLITE ? "sqlite" : "postgresql";

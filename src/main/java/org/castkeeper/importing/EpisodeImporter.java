@@ -19,6 +19,7 @@ import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.NewEpisode;
 import org.castkeeper.media.AudioFacts;
+import org.castkeeper.media.ContentHash;
 import org.castkeeper.media.Id3Tags;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.Mp3Probe;

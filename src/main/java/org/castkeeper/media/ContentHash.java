@@ -1,4 +1,4 @@
-package org.castkeeper.importing;
+package org.castkeeper.media;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.LongConsumer;
 
-/** SHA-256 of a file, streamed: the catalogue's test for "this audio is already here". */
-final class ContentHash {
+/** SHA-256 of a file, streamed: the catalogue's test for "this audio is already here", and backups' check. */
+public final class ContentHash {
     private ContentHash() {
     }
 
-    static String sha256(Path file, LongConsumer bytesDone) throws IOException {
+    public static String sha256(Path file) throws IOException {
+        return sha256(file, done -> { });
+    }
+
+    public static String sha256(Path file, LongConsumer bytesDone) throws IOException {
         MessageDigest digest = digest();
         byte[] buffer = new byte[64 * 1024];
         long done = 0;

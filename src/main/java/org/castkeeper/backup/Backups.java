@@ -1,0 +1,324 @@
+package org.castkeeper.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.castkeeper.config.AppConfig;
+import org.castkeeper.media.ContentHash;
+
+/**
+ * Snapshots of a Castkeeper instance in a backup folder:
+ * <pre>
+ *   DEST/snapshots/20261202T031500Z/  castkeeper.db, feed-config.yml, the show artwork, manifest.json
+ *   DEST/media/&lt;sha256&gt;              every media file any kept snapshot references, once
+ * </pre>
+ * A snapshot is written under a hidden name and renamed when complete, so a backup cut short leaves nothing
+ * that looks like a snapshot. The database is copied with SQLite's VACUUM INTO: one consistent read that holds
+ * every write committed before it began, safe while the server writes.
+ */
+public final class Backups {
+    static final String SNAPSHOTS = "snapshots";
+    static final String POOL = "media";
+    static final String DATABASE = "castkeeper.db";
+    static final String CONFIG = "feed-config.yml";
+    private static final String INCOMPLETE = ".incomplete-";
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path dest;
+
+    public Backups(Path dest) {
+        this.dest = dest.toAbsolutePath().normalize();
+    }
+
+    /** What a backup did. {@code problems} lists referenced files it could not back up (missing, changed). */
+    public record Taken(String snapshot, int files, int newFiles, long bytes, long newBytes, boolean withDatabase,
+                        List<String> problems) {
+    }
+
+    /** Told of each media file as it is backed up: for a progress display. */
+    public interface Progress {
+        void file(int index, int total, String path);
+    }
+
+    public Taken take(AppConfig config, Clock clock, Progress progress) throws IOException {
+        Path snapshots = Files.createDirectories(dest.resolve(SNAPSHOTS));
+        Path pool = Files.createDirectories(dest.resolve(POOL));
+        String name = NAME.format(clock.instant());
+        for (int n = 2; Files.exists(snapshots.resolve(name)); n++) {
+            name = NAME.format(clock.instant()) + "-" + n;
+        }
+        Path work = Files.createDirectories(snapshots.resolve(INCOMPLETE + name));
+        try {
+            boolean sqlite = config.databaseUrl().startsWith("jdbc:sqlite:");
+            List<Referenced> referenced;
+            if (sqlite) {
+                Path db = work.resolve(DATABASE);
+                try (Connection live = DriverManager.getConnection(config.databaseUrl());
+                     Statement s = live.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 10000");
+                    s.execute("VACUUM INTO '" + db.toString().replace("'", "''") + "'");
+                }
+                referenced = referencedBy("jdbc:sqlite:" + db, null, null);
+            } else {
+                // PostgreSQL: the database itself is backed up with pg_dump (see the README); the manifest is
+                // taken from it as it is now, so that the media and the dump can be restored together.
+                referenced = referencedBy(config.databaseUrl(), config.database().user(), config.database().password());
+            }
+
+            List<Manifest.Entry> entries = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            int newFiles = 0;
+            long newBytes = 0;
+            for (int i = 0; i < referenced.size(); i++) {
+                Referenced r = referenced.get(i);
+                progress.file(i + 1, referenced.size(), r.path());
+                Path file = config.mediaDir().resolve(r.path()).normalize();
+                if (!file.startsWith(config.mediaDir()) || !Files.isRegularFile(file)) {
+                    problems.add(r.path() + ": missing from the media store " + config.mediaDir());
+                    continue;
+                }
+                Copied copied = intoPool(file, pool, r.sha256());
+                if (r.sha256() != null && !r.sha256().equals(copied.sha256())) {
+                    problems.add(r.path() + ": its content has changed since it was catalogued");
+                }
+                entries.add(new Manifest.Entry(r.path(), copied.size(), copied.sha256()));
+                if (copied.isNew()) {
+                    newFiles++;
+                    newBytes += copied.size();
+                }
+            }
+            Files.copy(config.source(), work.resolve(CONFIG));
+            String artwork = null;
+            if (Files.isRegularFile(config.showArtwork())) {
+                artwork = config.showArtwork().getFileName().toString();
+                Files.copy(config.showArtwork(), work.resolve("show-artwork-" + artwork));
+            }
+            Manifest manifest = new Manifest(Manifest.VERSION, clock.instant().toString(), sqlite ? DATABASE : null,
+                    artwork, entries);
+            manifest.write(work.resolve(Manifest.FILE));
+            Files.move(work, snapshots.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            return new Taken(name, entries.size(), newFiles, manifest.totalBytes(), newBytes, sqlite, problems);
+        } catch (IOException | SQLException | RuntimeException e) {
+            deleteTree(work);
+            throw e instanceof IOException io ? io : new IOException("The backup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A media file a snapshot's catalogue references; {@code sha256} is null where it does not keep one. */
+    private record Referenced(String path, String sha256) {
+    }
+
+    private static List<Referenced> referencedBy(String jdbcUrl, String user, String password) throws SQLException {
+        Map<String, Referenced> paths = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT audio_path, sha256, artwork_path, transcript_path FROM episode "
+                     + "ORDER BY id")) {
+            while (r.next()) {
+                paths.put(r.getString(1), new Referenced(r.getString(1), r.getString(2)));
+                for (int column : new int[] {3, 4}) {
+                    String path = r.getString(column);
+                    if (path != null) {
+                        paths.putIfAbsent(path, new Referenced(path, null));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(paths.values());
+    }
+
+    private record Copied(String sha256, long size, boolean isNew) {
+    }
+
+    /** Into the pool under its hash, unless the pool has it already. Hashed as it is copied: read once. */
+    private static Copied intoPool(Path file, Path pool, String expected) throws IOException {
+        long size = Files.size(file);
+        if (expected != null && Files.isRegularFile(pool.resolve(expected)) && Files.size(pool.resolve(expected)) == size) {
+            return new Copied(expected, size, false);
+        }
+        Path partial = Files.createTempFile(pool, ".incoming-", ".part");
+        try {
+            MessageDigest digest = sha256();
+            try (InputStream in = Files.newInputStream(file);
+                 OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
+                in.transferTo(out);
+            }
+            String sha = HexFormat.of().formatHex(digest.digest());
+            Path target = pool.resolve(sha);
+            if (Files.exists(target)) {
+                return new Copied(sha, size, false);
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            return new Copied(sha, size, true);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The complete snapshots, oldest first. */
+    public List<String> snapshots() throws IOException {
+        Path snapshots = dest.resolve(SNAPSHOTS);
+        if (!Files.isDirectory(snapshots)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(snapshots)) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    Path snapshot(String name) {
+        return dest.resolve(SNAPSHOTS).resolve(name);
+    }
+
+    Path pool() {
+        return dest.resolve(POOL);
+    }
+
+    /** What pruning removed. */
+    public record Pruned(List<String> snapshots, int poolFiles, long poolBytes) {
+    }
+
+    /** Keeps the newest {@code keep} snapshots and the pool files they reference; removes everything else. */
+    public Pruned keep(int keep) throws IOException {
+        List<String> all = snapshots();
+        List<String> removed = new ArrayList<>(all.subList(0, Math.max(0, all.size() - keep)));
+        for (String name : removed) {
+            deleteTree(snapshot(name));
+        }
+        try (Stream<Path> list = Files.list(dest.resolve(SNAPSHOTS))) {
+            for (Path cut : list.filter(p -> p.getFileName().toString().startsWith(INCOMPLETE)).toList()) {
+                deleteTree(cut);
+            }
+        }
+        Set<String> used = new HashSet<>();
+        for (String name : snapshots()) {
+            Manifest.read(snapshot(name).resolve(Manifest.FILE)).media().forEach(e -> used.add(e.sha256()));
+        }
+        int files = 0;
+        long bytes = 0;
+        try (Stream<Path> list = Files.list(pool())) {
+            for (Path p : list.filter(p -> !used.contains(p.getFileName().toString())).toList()) {
+                bytes += Files.size(p);
+                Files.delete(p);
+                files++;
+            }
+        }
+        return new Pruned(removed, files, bytes);
+    }
+
+    /** Every problem found in every snapshot: missing or damaged files, a database that fails its check. */
+    public List<String> verify() throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<String> names = snapshots();
+        if (names.isEmpty()) {
+            problems.add(dest + ": no snapshot here");
+        }
+        Map<String, String> checked = new java.util.HashMap<>();
+        for (String name : names) {
+            problems.addAll(verify(name, checked));
+        }
+        return problems;
+    }
+
+    /** @param checked pool files already hashed in this run, and what was wrong with them ("" for nothing) */
+    List<String> verify(String name, Map<String, String> checked) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Path dir = snapshot(name);
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(dir.resolve(Manifest.FILE));
+        } catch (IOException e) {
+            problems.add(name + ": the manifest cannot be read (" + e.getMessage() + ")");
+            return problems;
+        }
+        if (manifest.database() != null) {
+            String result = integrityCheck(dir.resolve(manifest.database()));
+            if (!result.equals("ok")) {
+                problems.add(name + ": the database is damaged: " + result);
+            }
+        }
+        for (Manifest.Entry e : manifest.media()) {
+            String problem = checked.computeIfAbsent(e.sha256(), sha -> poolProblem(sha, e.size()));
+            if (!problem.isEmpty()) {
+                problems.add(name + ": " + e.path() + ": " + problem);
+            }
+        }
+        return problems;
+    }
+
+    private String poolProblem(String sha256, long size) {
+        Path file = pool().resolve(sha256);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return "missing from the backup's media pool";
+            }
+            if (Files.size(file) != size) {
+                return "damaged (its size has changed)";
+            }
+            return ContentHash.sha256(file).equals(sha256) ? "" : "damaged (its content no longer matches its hash)";
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    /** SQLite's own check of a database file: "ok", or what is wrong. */
+    static String integrityCheck(Path db) {
+        if (!Files.isRegularFile(db)) {
+            return "the file is missing";
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db + "?open_mode=1");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+            List<String> lines = new ArrayList<>();
+            while (r.next()) {
+                lines.add(r.getString(1));
+            }
+            return String.join("; ", lines);
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

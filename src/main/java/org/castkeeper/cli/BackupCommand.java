@@ -1,0 +1,86 @@
+package org.castkeeper.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.castkeeper.backup.Backups;
+import org.castkeeper.config.AppConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Takes a snapshot of the catalogue, feed-config.yml, the show artwork and every media file "
+                + "into DEST. Safe while `serve` runs.",
+                "A second backup into the same folder copies only new media files."})
+final class BackupCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Parameters(paramLabel = "DEST", description = "The backup folder, best on another disk or machine.")
+    Path dest;
+
+    @Option(names = "--keep", paramLabel = "N", description = "Then keep only the newest N snapshots.")
+    Integer keep;
+
+    @Option(names = "--verify", description = "Check every snapshot in DEST instead of taking one.")
+    boolean verify;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Backups backups = new Backups(dest);
+        if (verify) {
+            List<String> problems = backups.verify();
+            if (problems.isEmpty()) {
+                out.printf("%d snapshots in %s: every file is there and unchanged%n", backups.snapshots().size(), dest);
+                return 0;
+            }
+            problems.forEach(p -> out.println("DAMAGED " + p));
+            out.printf("%d problems in %s%n", problems.size(), dest);
+            return Main.FAILED;
+        }
+        AppConfig settings = config.load();
+        Files.createDirectories(dest);
+        if (Files.getFileStore(dest).equals(Files.getFileStore(Files.createDirectories(settings.dataDir())))) {
+            out.println("warning: " + dest + " is on the same disk as the data. This protects against mistakes, "
+                    + "not against losing the disk.");
+        }
+        boolean terminal = System.console() != null;
+        Backups.Taken taken = backups.take(settings, Clock.systemUTC(), (i, total, path) -> {
+            if (terminal) {
+                out.print("\r" + i + "/" + total + " " + path + "\u001b[K");
+                out.flush();
+            }
+        });
+        if (terminal) {
+            out.print("\r\u001b[K");
+        }
+        taken.problems().forEach(p -> out.println("problem: " + p));
+        out.printf("snapshot %s: %d media files (%s), %d new (%s)%s%n", taken.snapshot(), taken.files(),
+                size(taken.bytes()), taken.newFiles(), size(taken.newBytes()),
+                taken.withDatabase() ? ", database and config" : ", config (back up PostgreSQL with pg_dump)");
+        if (keep != null) {
+            Backups.Pruned pruned = backups.keep(keep);
+            out.printf("kept the newest %d snapshots: removed %d, and %d media files (%s) none of them uses%n",
+                    keep, pruned.snapshots().size(), pruned.poolFiles(), size(pruned.poolBytes()));
+        }
+        return taken.problems().isEmpty() ? 0 : Main.FAILED;
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return (bytes + 1023) / 1024 + " KB";
+        }
+        return String.format("%.1f MB", bytes / 1048576.0);
+    }
+}

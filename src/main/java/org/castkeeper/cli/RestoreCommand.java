@@ -1,0 +1,53 @@
+package org.castkeeper.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.castkeeper.backup.Restore;
+import org.castkeeper.config.AppConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Puts a snapshot from DEST back: the catalogue, feed-config.yml, the show artwork and the "
+                + "media. Castkeeper must not be running.",
+                "Every file is checked before anything is touched; the current data is moved aside, never deleted."})
+final class RestoreCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Parameters(paramLabel = "DEST", description = "The backup folder.")
+    Path dest;
+
+    @Option(names = "--snapshot", paramLabel = "TIME", description = "Which snapshot, e.g. 20261202T031500Z "
+            + "(default: the newest).")
+    String snapshot;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        AppConfig settings = config.load();
+        try {
+            Restore.Restored r = Restore.run(settings, dest, snapshot, Clock.systemUTC());
+            out.printf("restored snapshot %s: %s%d media files (%s), feed-config.yml and the show artwork%n",
+                    r.snapshot(), r.database() ? "the catalogue, " : "", r.mediaFiles(),
+                    BackupCommand.size(r.mediaBytes()));
+            out.println("the data as it was before is in " + r.previousData());
+            if (!r.database()) {
+                out.println("restore the PostgreSQL database from its pg_dump of the same time (see the README)");
+            }
+            return 0;
+        } catch (Restore.Refused refused) {
+            spec.commandLine().getErr().println(refused.getMessage());
+            return Main.FAILED;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.castkeeper.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.testing.Fixtures;
+import org.castkeeper.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalogue doctor on each kind of damage, and --repair on each safe case. */
+class DoctorIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void findsEachKindOfDamageAndRepairsOnlyWhatIsSafe() throws Exception {
+        server = TestServer.start(dir, "");
+        Episode moved = server.publish("untagged.mp3", "Moved", TestServer.START.minus(Duration.ofDays(3)));
+        Episode changed = server.publish("cbr-id3v23.mp3", "Changed", TestServer.START.minus(Duration.ofDays(2)));
+        Episode replaced = server.publish("vbr-xing.mp3", "Replaced", TestServer.START.minus(Duration.ofDays(1)));
+        Path store = server.app().media().root();
+        Doctor doctor = server.app().doctor();
+        assertThat(doctor.examine(true, server.clock().instant())).isEmpty();
+
+        // A file renamed by hand, a file edited in place, a stray file, a partial file a crash left, and a
+        // replaced file whose time in data/retired is up.
+        Path renamed = store.resolve("renamed by hand.mp3");
+        Files.move(store.resolve(moved.audio().path()), renamed);
+        Files.write(store.resolve(changed.audio().path()), new byte[] {1}, StandardOpenOption.APPEND);
+        Files.writeString(store.resolve("stray.txt"), "not an episode");
+        Path partial = Files.writeString(store.resolve(".incoming-123.part"), "half");
+        Files.setLastModifiedTime(partial, FileTime.from(server.clock().instant().minus(Duration.ofHours(1))));
+        Path fixed = dir.resolve("fixed.mp3");
+        Files.copy(Fixtures.mp3("chapters.mp3"), fixed);
+        server.app().episodes().update(replaced.edit()
+                .audio(server.app().importer().prepareReplacement(fixed, replaced).audio()).build());
+        server.app().sweepRetiredMedia();
+        server.clock().advance(Duration.ofDays(31));
+
+        List<Doctor.Finding> found = doctor.examine(true, server.clock().instant());
+        assertThat(found).extracting(Doctor.Finding::kind).containsExactlyInAnyOrder(Doctor.Kind.MISSING,
+                Doctor.Kind.CHANGED, Doctor.Kind.UNKNOWN_FILE, Doctor.Kind.UNKNOWN_FILE, Doctor.Kind.STALE_PARTIAL,
+                Doctor.Kind.RETIRED_EXPIRED);
+        assertThat(found).filteredOn(f -> f.kind() == Doctor.Kind.MISSING).singleElement().satisfies(f -> {
+            assertThat(f.what()).contains("\"Moved\"").contains("is missing");
+            assertThat(f.fix()).contains("renamed by hand.mp3");
+        });
+        assertThat(found).allSatisfy(f -> assertThat(f.fix()).isNotBlank());
+
+        List<String> repaired = doctor.repair(server.clock().instant());
+        assertThat(repaired).isNotEmpty();
+        assertThat(store.resolve(moved.audio().path())).as("put back under its name").exists();
+        assertThat(renamed).doesNotExist();
+        assertThat(store.resolve("stray.txt")).doesNotExist();
+        assertThat(dir.resolve("data/quarantine/stray.txt")).hasContent("not an episode");
+        assertThat(partial).doesNotExist();
+        assertThat(server.app().config().retiredDir().resolve(replaced.audio().path())).doesNotExist();
+        assertThat(store.resolve(changed.audio().path())).as("a referenced file is never deleted").exists();
+
+        assertThat(doctor.examine(true, server.clock().instant())).extracting(Doctor.Finding::kind)
+                .containsExactly(Doctor.Kind.CHANGED);
+        assertThat(server.get("/media/" + moved.audio().path()).statusCode()).isEqualTo(200);
+    }
+}
