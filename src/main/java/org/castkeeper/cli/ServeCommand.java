@@ -118,9 +118,9 @@ final class ServeCommand implements Callable<Integer> {
                 });
         housekeeping.scheduleWithFixedDelay(() -> housekeeping(app), 0, 1, java.util.concurrent.TimeUnit.HOURS);
         if (settings.backup().enabled()) {
-            long every = settings.backup().interval().toMinutes();
+            long every = settings.backup().interval().toSeconds();
             housekeeping.scheduleWithFixedDelay(() -> scheduledBackup(app), every, every,
-                    java.util.concurrent.TimeUnit.MINUTES);
+                    java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("Backing up to {} every {}, keeping {} snapshots", settings.backupDir(),
                     settings.backup().every(), settings.backup().keep());
         }

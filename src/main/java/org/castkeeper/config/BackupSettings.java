@@ -7,7 +7,7 @@ import java.util.Locale;
  * Backups `serve` takes by itself. Off unless {@code dest} is set.
  *
  * @param dest  the backup folder, best on another disk or machine (relative to the config file's folder)
- * @param every how often, e.g. "24h", "6h" or "30m" (default 24h)
+ * @param every how often, e.g. "24h", "6h" or "30m" (default 24h); seconds ("30s") too, for trying it out
  * @param keep  how many snapshots to keep (default 14)
  */
 public record BackupSettings(String dest, String every, Integer keep) {
@@ -23,14 +23,15 @@ public record BackupSettings(String dest, String every, Integer keep) {
         return dest != null;
     }
 
-    /** {@code every} as a duration, or null when it is not a number followed by m, h or d. */
+    /** {@code every} as a duration, or null when it is not a number followed by s, m, h or d. */
     public Duration interval() {
         String value = every.toLowerCase(Locale.ROOT);
-        if (!value.matches("[0-9]{1,5}[mhd]")) {
+        if (!value.matches("[0-9]{1,5}[smhd]") || value.matches("0+[smhd]")) {
             return null;
         }
         long n = Long.parseLong(value.substring(0, value.length() - 1));
         return switch (value.charAt(value.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
             case 'm' -> Duration.ofMinutes(n);
             case 'h' -> Duration.ofHours(n);
             default -> Duration.ofDays(n);

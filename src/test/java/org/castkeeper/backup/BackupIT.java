@@ -206,6 +206,54 @@ class BackupIT {
         assertThat(loaded.backupDir()).isEqualTo(Path.of("/mnt/backups"));
     }
 
+    @Test
+    void serveBacksUpByItselfWhenTheConfigSaysSo() throws Exception {
+        Path config = TestShow.create(dir.resolve("show"));
+        Path dest = dir.resolve("scheduled");
+        Files.writeString(config, Files.readString(config) + "backup:\n  dest: " + dest + "\n  every: 2s\n  keep: 2\n");
+        try (var app = org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
+            app.episodes().create(org.castkeeper.testing.Episodes.draft("Kept safe"));
+        }
+        try (JarServer running = JarServer.start(config, "128m")) {
+            Backups backups = new Backups(dest);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> backups.snapshots().size() >= 2);
+            assertThat(backups.snapshots().size()).as("keep: 2").isLessThanOrEqualTo(3);
+        }
+        assertThat(new Backups(dest).verify()).isEmpty();
+    }
+
+    @Test
+    void withPostgresTheMediaAndConfigAreBackedUpAndRestoredTheSameWay() throws Exception {
+        String schema = "ck_backup_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (var c = java.sql.DriverManager.getConnection(org.castkeeper.testing.TestDatabases.POSTGRES_URL,
+                org.castkeeper.testing.TestDatabases.POSTGRES_USER, "");
+             var s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String url = org.castkeeper.testing.TestDatabases.POSTGRES_URL + "?currentSchema=" + schema;
+        Path show = dir.resolve("show");
+        Path config = TestShow.create(show, url);
+        Files.writeString(config, Files.readString(config) + "  user: postgres\n");
+        server = TestServer.start(ConfigLoader.load(config, Map.of()), show);
+        Episode e = server.publish("cover-art.mp3", "On Postgres", TestServer.START.minus(Duration.ofDays(1)));
+        Path dest = dir.resolve("backups");
+        Run backup = cli("backup", dest.toString(), "--config", config.toString());
+        assertThat(backup.exitCode()).as(backup.out() + backup.err()).isZero();
+        assertThat(backup.out()).contains("2 media files").contains("back up PostgreSQL with pg_dump");
+        assertThat(cli("backup", "--verify", dest.toString()).exitCode()).isZero();
+        server.close();
+        server = null;
+
+        Files.delete(show.resolve("data/media").resolve(e.audio().path()));
+        Run restore = cli("restore", dest.toString(), "--config", config.toString());
+        assertThat(restore.exitCode()).as(restore.out() + restore.err()).isZero();
+        assertThat(restore.out()).contains("2 media files").contains("pg_dump");
+        assertThat(show.resolve("data/media").resolve(e.audio().path())).exists();
+        server = TestServer.start(ConfigLoader.load(config, Map.of()), show);
+        assertThat(server.get("/media/" + e.audio().path()).statusCode()).isEqualTo(200);
+    }
+
     private static List<Path> pool(Path dest) throws Exception {
         try (Stream<Path> files = Files.list(dest.resolve("media"))) {
             return files.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
