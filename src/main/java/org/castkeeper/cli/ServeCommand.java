@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Partial files nobody is writing, and retired media, in the background once an hour. */
+    /** Partial files nobody is writing, expired sessions and retired media, in the background once an hour. */
     private static void housekeeping(Castkeeper app) {
         try {
             int removed = app.media().removeStalePartials(PARTIAL_FILE_AGE, app.clock().instant());
@@ -68,6 +68,14 @@ final class ServeCommand implements Callable<Integer> {
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("Could not clean up partial files in the media store: {}", e.toString());
+        }
+        try {
+            int expired = app.accounts().removeExpiredSessions();
+            if (expired > 0) {
+                LOG.info("Removed {} expired sign-in sessions", expired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove expired sessions: {}", e.toString());
         }
         try {
             var sweep = app.sweepRetiredMedia();

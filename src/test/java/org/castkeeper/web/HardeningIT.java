@@ -97,6 +97,9 @@ class HardeningIT {
             HttpResponse<String> r = host.postForm(page + "/schedule", when);
             assertThat(r.statusCode()).as("%s", when).isBetween(400, 499);
         }
+        HttpResponse<String> oversized = host.postForm(page, Map.of("title", "x".repeat(2 * 1024 * 1024)));
+        assertThat(oversized.statusCode()).as("a form over 1 MiB").isEqualTo(413);
+        assertThat(server.app().episodes().findById(live.id()).orElseThrow().title()).isEqualTo("Live");
         HttpResponse<String> wrongType = host.rawWithHeaders("POST", page + "/transcript", "just text",
                 "Content-Type", "text/plain", "X-CSRF-Token", host.csrf());
         assertThat(wrongType.statusCode()).isBetween(400, 499);
