@@ -22,6 +22,7 @@ import org.castkeeper.feed.googleplay.GooglePlayModule;
 import org.castkeeper.feed.itunes.ItunesTags;
 import org.castkeeper.feed.podcast.PodcastTags;
 import org.castkeeper.feed.rome.CastkeeperRssGenerator;
+import org.castkeeper.feed.psc.PodloveChaptersModule;
 import org.castkeeper.feed.spotify.SpotifyModule;
 
 /**
@@ -124,8 +125,24 @@ public final class FeedBuilder {
         }
         modules.add(ItunesTags.item(e, show, urls));
         modules.add(PodcastTags.item(e, show, urls));
+        if (!e.chapters().isEmpty()) {
+            // Inline as well as in the JSON file: Spotify and gPodder read only these.
+            modules.add(new PodloveChaptersModule(e.chapters().stream()
+                    .map(c -> new PodloveChaptersModule.Chapter(c.startMillis(),
+                            XmlText.clean(java.util.Objects.requireNonNullElse(c.title(), "")), webLink(c.url()), null))
+                    .toList()));
+        }
         item.setModules(modules);
         return item;
+    }
+
+    /** A chapter's link, only when it is an http or https URL that apps can open. */
+    private static String webLink(String url) {
+        if (url == null) {
+            return null;
+        }
+        String clean = XmlText.clean(url.strip());
+        return clean.startsWith("https://") || clean.startsWith("http://") ? clean : null;
     }
 
     /** atom:link rel="self" (PSP-1 requires it), and RFC 5005 paging links when the feed is split into pages. */
