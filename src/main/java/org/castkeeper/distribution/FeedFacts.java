@@ -15,8 +15,16 @@ record FeedFacts(int sizeBytes, String link, String author, String language, Str
                  String ownerEmail, List<String> categories, List<Item> items) {
 
     static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    static final String PODCAST = "https://podcastindex.org/namespace/1.0";
+    static final String PSC = "http://podlove.org/simple-chapters";
 
-    record Item(String title, String guid, String enclosureUrl, long enclosureLength, String enclosureType) {
+    /**
+     * @param podcastChapters it links a podcast:chapters JSON file
+     * @param pscChapters     it carries Podlove Simple Chapters inline
+     * @param transcriptTypes the types of its podcast:transcript tags
+     */
+    record Item(String title, String guid, String enclosureUrl, long enclosureLength, String enclosureType,
+                boolean podcastChapters, boolean pscChapters, List<String> transcriptTypes) {
     }
 
     static FeedFacts parse(byte[] xml) throws Exception {
@@ -39,9 +47,12 @@ record FeedFacts(int sizeBytes, String link, String author, String language, Str
             } catch (NumberFormatException ignored) {
                 // Reported as a mismatch by the enclosure check.
             }
+            List<String> transcripts = children(item, PODCAST, "transcript").stream()
+                    .map(t -> t.getAttribute("type")).toList();
             items.add(new Item(text(item, "", "title"), text(item, "", "guid"),
                     enclosure == null ? null : enclosure.getAttribute("url"), length,
-                    enclosure == null ? null : enclosure.getAttribute("type")));
+                    enclosure == null ? null : enclosure.getAttribute("type"),
+                    first(item, PODCAST, "chapters") != null, first(item, PSC, "chapters") != null, transcripts));
         }
         Element owner = first(channel, ITUNES, "owner");
         return new FeedFacts(xml.length, text(channel, "", "link"), text(channel, ITUNES, "author"),

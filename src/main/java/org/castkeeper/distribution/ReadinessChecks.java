@@ -100,16 +100,58 @@ public final class ReadinessChecks {
                 ? Check.pass("Homepage and author", feed.link() + ", " + feed.author() + ".")
                 : Check.fail("Homepage and author", "The feed lacks a link or an author.", "Set show.link and show.author.");
 
+        Check titles = titlesWithoutAngleBrackets(feed.items());
+        Check chapters = chaptersSpotifyReads(feed.items());
+        Check transcripts = transcriptsAppleReads(feed.items());
+
         Map<Directory, List<Check>> report = new EnumMap<>(Directory.class);
         report.put(Directory.APPLE, List.of(episodes, reachable, https.as(Status.WARN), owner.as(Status.WARN), artwork,
-                category, explicit, language, description, enclosures, ranges, guids, size, appleBlock));
+                category, explicit, language, description, enclosures, ranges, guids, size, appleBlock, transcripts));
         report.put(Directory.SPOTIFY, List.of(episodes, reachable, https.as(Status.WARN), owner, artwork,
                 category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
-                ranges.as(Status.WARN), guids, size, spotifyBlock));
+                ranges.as(Status.WARN), guids, size, spotifyBlock, chapters));
         report.put(Directory.YOUTUBE, List.of(episodes, reachable, https.as(Status.WARN), owner, artwork,
                 category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
-                ranges.as(Status.WARN), guids, homepage.as(Status.WARN), size, youtubeBlock));
+                ranges.as(Status.WARN), guids, homepage.as(Status.WARN), size, youtubeBlock, titles));
         return new Report(report);
+    }
+
+    /** YouTube refuses "<" and ">" in an episode title. */
+    private static Check titlesWithoutAngleBrackets(List<FeedFacts.Item> items) {
+        List<String> bad = items.stream().map(FeedFacts.Item::title)
+                .filter(t -> t != null && (t.contains("<") || t.contains(">"))).toList();
+        return bad.isEmpty() ? Check.pass("Titles", "No title has < or >.")
+                : Check.fail("Titles", "YouTube refuses < and > in titles: " + quoted(bad) + ".",
+                        "Edit those titles and use other words or brackets instead of < and >.");
+    }
+
+    /** Spotify shows chapters only from Podlove Simple Chapters (or timestamps in the notes). */
+    private static Check chaptersSpotifyReads(List<FeedFacts.Item> items) {
+        long withChapters = items.stream().filter(FeedFacts.Item::podcastChapters).count();
+        List<String> missing = items.stream().filter(i -> i.podcastChapters() && !i.pscChapters())
+                .map(FeedFacts.Item::title).toList();
+        if (!missing.isEmpty()) {
+            return Check.warn("Chapters", "Spotify will not show the chapters of " + quoted(missing)
+                    + ": they are only in podcast:chapters.", "Spotify reads chapters from psc:chapters.");
+        }
+        return Check.pass("Chapters", withChapters == 0 ? "No episode has chapters."
+                : withChapters + " episodes have chapters, written as psc:chapters, which Spotify shows.");
+    }
+
+    /** Apple reads podcast:transcript and prefers WebVTT. */
+    private static Check transcriptsAppleReads(List<FeedFacts.Item> items) {
+        List<String> srtOnly = items.stream().filter(i -> !i.transcriptTypes().isEmpty()
+                        && i.transcriptTypes().stream().noneMatch(t -> t.equals("text/vtt")))
+                .map(FeedFacts.Item::title).toList();
+        return srtOnly.isEmpty() ? Check.pass("Transcripts", "Every transcript is WebVTT, or there are none.")
+                : Check.warn("Transcripts", "Apple prefers WebVTT; these have SRT only: " + quoted(srtOnly) + ".",
+                        "Upload a WebVTT (.vtt) transcript for those episodes.");
+    }
+
+    /** At most three titles, then how many more. */
+    private static String quoted(List<String> titles) {
+        String shown = titles.stream().limit(3).map(t -> "\"" + t + "\"").collect(java.util.stream.Collectors.joining(", "));
+        return titles.size() > 3 ? shown + " and " + (titles.size() - 3) + " more" : shown;
     }
 
     private static Check ownerEmail(String email) {

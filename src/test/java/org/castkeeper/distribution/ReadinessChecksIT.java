@@ -159,12 +159,32 @@ class ReadinessChecksIT {
     @Test
     void repeatedGuidsFail() throws Exception {
         FeedFacts facts = new FeedFacts(100, "https://x", "a", "en", "d", "false", "a@b.c", List.of("Arts"),
-                List.of(new FeedFacts.Item("A", "same", "u", 1, "audio/mpeg"),
-                        new FeedFacts.Item("B", "same", "u2", 1, "audio/mpeg")));
+                List.of(new FeedFacts.Item("A", "same", "u", 1, "audio/mpeg", false, false, List.of()),
+                        new FeedFacts.Item("B", "same", "u2", 1, "audio/mpeg", false, false, List.of())));
         java.lang.reflect.Method guids = ReadinessChecks.class.getDeclaredMethod("guids", FeedFacts.class);
         guids.setAccessible(true);
         Check check = (Check) guids.invoke(null, facts);
         assertThat(check.status()).isEqualTo(Status.FAIL);
         assertThat(check.message()).isEqualTo("\"B\" has a missing or repeated guid.");
+    }
+
+    @Test
+    void titlesChaptersAndTranscriptsAreCheckedAsEachDirectoryReadsThem() throws Exception {
+        server = ready();
+        var angled = server.publish("chapters.mp3", "Sleep <3 stress", TestServer.START.minus(Duration.ofDays(1)));
+        var srt = server.publish("vbr-xing.mp3", "Subtitled", TestServer.START.minus(Duration.ofHours(1)));
+        server.app().episodes().update(srt.edit().transcript(srt.audio().path(), "application/x-subrip").build());
+        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+
+        Check titles = find(report, Directory.YOUTUBE, "Titles");
+        assertThat(titles.status()).isEqualTo(Status.FAIL);
+        assertThat(titles.message()).contains("\"Sleep <3 stress\"");
+        Check chapters = find(report, Directory.SPOTIFY, "Chapters");
+        assertThat(chapters.status()).isEqualTo(Status.PASS);
+        assertThat(chapters.message()).contains("1 episodes have chapters, written as psc:chapters");
+        Check transcripts = find(report, Directory.APPLE, "Transcripts");
+        assertThat(transcripts.status()).isEqualTo(Status.WARN);
+        assertThat(transcripts.message()).contains("\"Subtitled\"");
+        assertThat(angled.chapters()).isNotEmpty();
     }
 }
