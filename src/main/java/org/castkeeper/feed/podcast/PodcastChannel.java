@@ -14,5 +14,6 @@ public record PodcastChannel(
         String medium,
         FeedExtras.License license,
         List<FeedExtras.Txt> txt,
-        FeedExtras.UpdateFrequency updateFrequency) {
+        FeedExtras.UpdateFrequency updateFrequency,
+        PodcastImage image) {
 }

@@ -68,6 +68,18 @@ public final class PodcastGenerator extends NamespaceGenerator {
             }
             channel.addContent(frequency);
         }
+        image(c.image(), channel);
+    }
+
+    private static void image(PodcastImage image, Element parent) {
+        if (image == null) {
+            return;
+        }
+        Element tag = tag("image").setAttribute("href", image.href());
+        attribute(tag, "alt", image.alt());
+        attribute(tag, "type", image.type());
+        tag.setAttribute("purpose", "artwork");
+        parent.addContent(tag);
     }
 
     private void item(PodcastItem i, Element item) {
@@ -96,6 +108,7 @@ public final class PodcastGenerator extends NamespaceGenerator {
         for (Person p : i.persons()) {
             item.addContent(person(p.name(), p.role(), p.group(), p.img(), p.href()));
         }
+        image(i.image(), item);
     }
 
     private static Element person(String name, String role, String group, String img, String href) {

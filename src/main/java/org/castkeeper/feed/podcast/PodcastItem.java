@@ -11,7 +11,8 @@ public record PodcastItem(
         Integer season,
         Integer episode,
         List<Soundbite> soundbites,
-        List<Person> persons) {
+        List<Person> persons,
+        PodcastImage image) {
 
     /** podcast:transcript. rel is "captions" for timed captions (SRT, VTT), else null. */
     public record Transcript(String url, String type, String language, String rel) {

@@ -16,7 +16,8 @@ public final class PodcastTags {
         String guid = show.podcastGuid() != null ? show.podcastGuid() : PodcastGuid.forFeedUrl(urls.feed()).toString();
         return PodcastModule.of(new PodcastChannel(guid, show.locked(), XmlText.clean(show.owner().email()),
                 show.funding(), show.persons(), show.location(), show.medium(), show.license(), show.txt(),
-                show.updateFrequency()));
+                show.updateFrequency(), new PodcastImage(urls.showArtwork(), XmlText.clean(show.title()),
+                        PodcastImage.typeOf(urls.showArtwork()))));
     }
 
     public static PodcastModule item(Episode e, ShowSettings show, FeedUrls urls) {
@@ -28,7 +29,9 @@ public final class PodcastTags {
                     timed ? "captions" : null));
         }
         String chapters = e.chapters().isEmpty() ? null : urls.chapters(e.slug());
+        PodcastImage image = e.artworkPath() == null ? null : new PodcastImage(urls.media(e.artworkPath()),
+                XmlText.clean(e.title()), PodcastImage.typeOf(e.artworkPath()));
         return PodcastModule.of(new PodcastItem(transcripts, chapters, e.season(), e.episodeNumber(),
-                e.soundbites(), e.persons()));
+                e.soundbites(), e.persons(), image));
     }
 }
