@@ -77,7 +77,24 @@ public record ShowSettings(
     public record Category(String category, String subcategory) {
     }
 
-    /** Who owns the show: Spotify and YouTube mail their verification codes to this address. */
-    public record Owner(String name, String email) {
+    /**
+     * Who owns the show: Spotify and YouTube mail their verification codes to this address.
+     *
+     * @param hideEmail leave the email out of the feed (itunes:owner then has the name only). Apple no longer asks
+     *                  for it; Spotify and YouTube need it while they verify the show, and not after.
+     */
+    public record Owner(String name, String email, Boolean hideEmail) {
+        public Owner(String name, String email) {
+            this(name, email, false);
+        }
+
+        public Owner {
+            hideEmail = Boolean.TRUE.equals(hideEmail);
+        }
+
+        /** The email as the feed shows it: null while it is hidden. */
+        public String publicEmail() {
+            return hideEmail ? null : email;
+        }
     }
 }

@@ -54,6 +54,8 @@ public final class ReadinessChecks {
         Check episodes = feed.items().isEmpty()
                 ? Check.fail("Episodes", "No episode is published yet.", "Publish at least one episode: directories refuse an empty feed.")
                 : Check.pass("Episodes", feed.items().size() + " published.");
+        var ownerSettings = app.config().show().owner();
+        Map<Directory, String> listed = app.listings().all();
         Check owner = ownerEmail(feed.ownerEmail());
         Check artwork = artwork();
         Check category = !feed.categories().isEmpty() && ApplePodcastCategories.isCategory(feed.categories().get(0))
@@ -105,12 +107,16 @@ public final class ReadinessChecks {
         Check transcripts = transcriptsAppleReads(feed.items());
 
         Map<Directory, List<Check>> report = new EnumMap<>(Directory.class);
-        report.put(Directory.APPLE, List.of(episodes, reachable, https.as(Status.WARN), owner.as(Status.WARN), artwork,
+        report.put(Directory.APPLE, List.of(episodes, reachable, https.as(Status.WARN),
+                ownerSettings.hideEmail() ? Check.pass("Owner email", "Hidden: Apple does not need it.") : owner.as(Status.WARN),
+                artwork,
                 category, explicit, language, description, enclosures, ranges, guids, size, appleBlock, transcripts));
-        report.put(Directory.SPOTIFY, List.of(episodes, reachable, https.as(Status.WARN), owner, artwork,
+        report.put(Directory.SPOTIFY, List.of(episodes, reachable, https.as(Status.WARN),
+                ownerSettings.hideEmail() ? hiddenEmail(Directory.SPOTIFY, listed) : owner, artwork,
                 category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
                 ranges.as(Status.WARN), guids, size, spotifyBlock, chapters));
-        report.put(Directory.YOUTUBE, List.of(episodes, reachable, https.as(Status.WARN), owner, artwork,
+        report.put(Directory.YOUTUBE, List.of(episodes, reachable, https.as(Status.WARN),
+                ownerSettings.hideEmail() ? hiddenEmail(Directory.YOUTUBE, listed) : owner, artwork,
                 category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
                 ranges.as(Status.WARN), guids, homepage.as(Status.WARN), size, youtubeBlock, titles));
         return new Report(report);
@@ -152,6 +158,22 @@ public final class ReadinessChecks {
     private static String quoted(List<String> titles) {
         String shown = titles.stream().limit(3).map(t -> "\"" + t + "\"").collect(java.util.stream.Collectors.joining(", "));
         return titles.size() > 3 ? shown + " and " + (titles.size() - 3) + " more" : shown;
+    }
+
+    /**
+     * The host hides the owner email. Spotify and YouTube mail their verification code to it when the show is
+     * submitted: hiding it is safe once the listing exists, and the page says so.
+     */
+    private static Check hiddenEmail(Directory directory, Map<Directory, String> listed) {
+        if (listed.containsKey(directory)) {
+            return Check.pass("Owner email", "Hidden, and the show is listed on " + directory.title()
+                    + ": it no longer needs the address.");
+        }
+        return Check.warn("Owner email", "The owner email is hidden (show.owner.hideEmail) and no "
+                + directory.title() + " listing is saved yet. " + directory.title() + " sends its verification "
+                + "code to that address when you submit the feed.", "Show the email (set show.owner.hideEmail to "
+                + "false) until " + directory.title() + " has verified the show, save the listing URL here, then "
+                + "hide it again.");
     }
 
     private static Check ownerEmail(String email) {

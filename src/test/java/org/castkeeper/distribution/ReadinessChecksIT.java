@@ -187,4 +187,26 @@ class ReadinessChecksIT {
         assertThat(transcripts.message()).contains("\"Subtitled\"");
         assertThat(angled.chapters()).isNotEmpty();
     }
+
+    @Test
+    void aHiddenOwnerEmailLeavesTheFeedAndTheChecksSayWhenThatIsSafe() throws Exception {
+        server = TestServer.startEditing(dir, yaml -> yaml
+                .replace("publicUrl: http://localhost:8080", READY)
+                .replace("email: dominion@example.com", "email: dominion@weeklyinsight.example.net\n    hideEmail: true"));
+        server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
+        String feed = new String(server.get("/feed.xml").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(feed).doesNotContain("dominion@weeklyinsight.example.net")
+                .contains("<itunes:owner>").contains("<itunes:name>Dominion</itunes:name>");
+
+        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        assertThat(find(report, Directory.APPLE, "Owner email").status()).isEqualTo(Status.PASS);
+        Check spotify = find(report, Directory.SPOTIFY, "Owner email");
+        assertThat(spotify.status()).isEqualTo(Status.WARN);
+        assertThat(spotify.message()).contains("no Spotify listing is saved yet");
+
+        server.app().listings().save(Directory.SPOTIFY, "https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk");
+        report = new ReadinessChecks(server.app()).run(self());
+        assertThat(find(report, Directory.SPOTIFY, "Owner email").status()).isEqualTo(Status.PASS);
+        assertThat(find(report, Directory.YOUTUBE, "Owner email").status()).isEqualTo(Status.WARN);
+    }
 }

@@ -36,7 +36,8 @@ public final class ItunesGenerator extends NamespaceGenerator {
 
     private void channel(FeedInformationImpl info, Element channel) {
         add(channel, "author", info.getAuthor());
-        if (info.getOwnerEmailAddress() != null) {
+        // The name alone while the host hides the email (show.owner.hideEmail).
+        if (info.getOwnerEmailAddress() != null || info.getOwnerName() != null) {
             Element owner = new Element("owner", NAMESPACE);
             add(owner, "name", info.getOwnerName());
             add(owner, "email", info.getOwnerEmailAddress());

@@ -21,7 +21,7 @@ public final class ItunesTags {
         FeedInformationImpl info = new FeedInformationImpl();
         info.setAuthor(XmlText.clean(show.author()));
         info.setOwnerName(XmlText.clean(show.owner().name()));
-        info.setOwnerEmailAddress(XmlText.clean(show.owner().email()));
+        info.setOwnerEmailAddress(XmlText.clean(show.owner().publicEmail()));
         info.setImageUri(urls.showArtwork());
         List<Category> categories = show.categories().stream().map(c -> {
             Category category = new Category(c.category());

@@ -14,7 +14,7 @@ public final class PodcastTags {
 
     public static PodcastModule channel(ShowSettings show, FeedUrls urls) {
         String guid = show.podcastGuid() != null ? show.podcastGuid() : PodcastGuid.forFeedUrl(urls.feed()).toString();
-        return PodcastModule.of(new PodcastChannel(guid, show.locked(), XmlText.clean(show.owner().email()),
+        return PodcastModule.of(new PodcastChannel(guid, show.locked(), XmlText.clean(show.owner().publicEmail()),
                 show.funding(), show.persons(), show.location(), show.medium(), show.license(), show.txt(),
                 show.updateFrequency(), new PodcastImage(urls.showArtwork(), XmlText.clean(show.title()),
                         PodcastImage.typeOf(urls.showArtwork()))));
