@@ -19,6 +19,7 @@ final class ConfigValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     /** podcast:medium values from the Podcasting 2.0 namespace. */
+    private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final List<String> MEDIUMS = List.of("podcast", "music", "video", "film", "audiobook",
             "newsletter", "blog", "podcastL", "musicL", "videoL", "filmL", "audiobookL", "newsletterL", "blogL");
 
@@ -131,6 +132,39 @@ final class ConfigValidator {
             String value = show.txt().get(i).value();
             if (required("show.txt[" + i + "].value", value) && value.length() > 4000) {
                 problem("show.txt[" + i + "].value", "is longer than the 4,000 characters podcast:txt allows");
+            }
+        }
+        for (int i = 0; i < show.podroll().size(); i++) {
+            FeedExtras.RemoteItem r = show.podroll().get(i);
+            String key = "show.podroll[" + i + "]";
+            if (required(key + ".feedGuid", r.feedGuid()) && !r.feedGuid().matches(UUID)) {
+                problem(key + ".feedGuid", "'" + r.feedGuid() + "' is not a podcast:guid (a UUID such as "
+                        + "917393e3-1b1e-5cef-ace4-edaa54e1f810); Podcast Index shows each show's");
+            }
+            if (r.feedUrl() != null && !isHttpUrl(r.feedUrl())) {
+                problem(key + ".feedUrl", "'" + r.feedUrl() + "' is not an http or https URL");
+            }
+        }
+        if (show.value() != null) {
+            FeedExtras.Value v = show.value();
+            if (v.recipients().isEmpty()) {
+                problem("show.value.recipients", "list at least one recipient (name, type, address, split)");
+            }
+            for (int i = 0; i < v.recipients().size(); i++) {
+                FeedExtras.ValueRecipient r = v.recipients().get(i);
+                String key = "show.value.recipients[" + i + "]";
+                required(key + ".type", r.type());
+                required(key + ".address", r.address());
+                if (r.split() == null || r.split() < 1) {
+                    problem(key + ".split", "must be a whole number of 1 or more (the recipient's share)");
+                }
+            }
+        }
+        if (show.socialInteract() != null) {
+            required("show.socialInteract.protocol", show.socialInteract().protocol());
+            if (required("show.socialInteract.uri", show.socialInteract().uri())
+                    && !isHttpUrl(show.socialInteract().uri())) {
+                problem("show.socialInteract.uri", "'" + show.socialInteract().uri() + "' is not an http or https URL");
             }
         }
         if (show.medium() != null && !MEDIUMS.contains(show.medium())) {

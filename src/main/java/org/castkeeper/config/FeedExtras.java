@@ -32,6 +32,32 @@ public final class FeedExtras {
     public record UpdateFrequency(String text, String rrule, Boolean complete, String dtstart) {
     }
 
+    /** A show the host recommends, in podcast:podroll: by its podcast:guid, with its feed URL when known. */
+    public record RemoteItem(String feedGuid, String feedUrl) {
+    }
+
+    /**
+     * podcast:value: value-for-value payments, e.g. type "lightning", method "keysend", split among recipients.
+     *
+     * @param suggested an amount per minute suggested to listeners, in the currency of the type (optional)
+     */
+    public record Value(String type, String method, String suggested, java.util.List<ValueRecipient> recipients) {
+        public Value {
+            type = type == null ? "lightning" : type;
+            method = method == null ? "keysend" : method;
+            recipients = recipients == null ? java.util.List.of() : java.util.List.copyOf(recipients);
+        }
+    }
+
+    /** One podcast:valueRecipient: a name, an address type ("node" for a Lightning node) and its share. */
+    public record ValueRecipient(String name, String type, String address, Integer split, String customKey,
+                                 String customValue) {
+    }
+
+    /** podcast:socialInteract: where listeners discuss the episodes, e.g. protocol "activitypub" and a post URL. */
+    public record SocialInteract(String protocol, String uri, String accountId, String accountUrl) {
+    }
+
     /** The Spotify namespace: how many recent episodes Spotify keeps, and the countries the show is from. */
     public record Spotify(Integer limit, String countryOfOrigin) {
     }

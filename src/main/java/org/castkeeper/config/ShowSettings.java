@@ -48,7 +48,10 @@ public record ShowSettings(
         License license,
         List<Txt> txt,
         UpdateFrequency updateFrequency,
-        Spotify spotify) {
+        Spotify spotify,
+        List<FeedExtras.RemoteItem> podroll,
+        FeedExtras.Value value,
+        FeedExtras.SocialInteract socialInteract) {
 
     public ShowSettings {
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -61,6 +64,7 @@ public record ShowSettings(
         funding = funding == null ? List.of() : List.copyOf(funding);
         persons = persons == null ? List.of() : List.copyOf(persons);
         txt = txt == null ? List.of() : List.copyOf(txt);
+        podroll = podroll == null ? List.of() : List.copyOf(podroll);
     }
 
     /** itunes:block: out of Apple Podcasts (and the apps that follow Apple's lead). */

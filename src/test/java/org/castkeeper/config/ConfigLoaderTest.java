@@ -132,6 +132,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void podrollValueAndSocialInteractAreCheckedWithTheirKeys() throws Exception {
+        String extras = """
+                  podroll:
+                    - feedGuid: not-a-guid
+                  value:
+                    recipients:
+                      - name: Dominion
+                        type: node
+                        split: 0
+                  socialInteract:
+                    protocol: activitypub
+                    uri: mastodon
+                """;
+        ConfigException e = failure(VALID.replace("server:", extras + "server:"), Map.of());
+        assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
+                "show.podroll[0].feedGuid", "show.value.recipients[0].address", "show.value.recipients[0].split",
+                "show.socialInteract.uri");
+        assertThat(e.getMessage()).contains("'not-a-guid' is not a podcast:guid");
+    }
+
+    @Test
     void anUnknownCategoryListsApplesCategories() throws Exception {
         ConfigException e = failure(VALID.replace("category: Religion & Spirituality", "category: Faith"), Map.of());
         assertThat(e.problems()).singleElement().satisfies(p -> {

@@ -15,5 +15,7 @@ public record PodcastChannel(
         FeedExtras.License license,
         List<FeedExtras.Txt> txt,
         FeedExtras.UpdateFrequency updateFrequency,
-        PodcastImage image) {
+        PodcastImage image,
+        List<FeedExtras.RemoteItem> podroll,
+        FeedExtras.Value value) {
 }

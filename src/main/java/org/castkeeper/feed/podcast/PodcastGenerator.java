@@ -69,6 +69,30 @@ public final class PodcastGenerator extends NamespaceGenerator {
             channel.addContent(frequency);
         }
         image(c.image(), channel);
+        if (!c.podroll().isEmpty()) {
+            Element podroll = tag("podroll");
+            for (FeedExtras.RemoteItem r : c.podroll()) {
+                Element item = tag("remoteItem").setAttribute("feedGuid", r.feedGuid());
+                attribute(item, "feedUrl", r.feedUrl());
+                podroll.addContent(item);
+            }
+            channel.addContent(podroll);
+        }
+        if (c.value() != null) {
+            FeedExtras.Value v = c.value();
+            Element value = tag("value").setAttribute("type", v.type()).setAttribute("method", v.method());
+            attribute(value, "suggested", v.suggested());
+            for (FeedExtras.ValueRecipient r : v.recipients()) {
+                Element recipient = tag("valueRecipient");
+                attribute(recipient, "name", r.name());
+                recipient.setAttribute("type", r.type()).setAttribute("address", r.address())
+                        .setAttribute("split", r.split().toString());
+                attribute(recipient, "customKey", r.customKey());
+                attribute(recipient, "customValue", r.customValue());
+                value.addContent(recipient);
+            }
+            channel.addContent(value);
+        }
     }
 
     private static void image(PodcastImage image, Element parent) {
@@ -109,6 +133,13 @@ public final class PodcastGenerator extends NamespaceGenerator {
             item.addContent(person(p.name(), p.role(), p.group(), p.img(), p.href()));
         }
         image(i.image(), item);
+        if (i.socialInteract() != null) {
+            Element social = tag("socialInteract").setAttribute("protocol", i.socialInteract().protocol())
+                    .setAttribute("uri", i.socialInteract().uri());
+            attribute(social, "accountId", i.socialInteract().accountId());
+            attribute(social, "accountUrl", i.socialInteract().accountUrl());
+            item.addContent(social);
+        }
     }
 
     private static Element person(String name, String role, String group, String img, String href) {

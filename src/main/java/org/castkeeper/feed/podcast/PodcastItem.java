@@ -12,7 +12,8 @@ public record PodcastItem(
         Integer episode,
         List<Soundbite> soundbites,
         List<Person> persons,
-        PodcastImage image) {
+        PodcastImage image,
+        org.castkeeper.config.FeedExtras.SocialInteract socialInteract) {
 
     /** podcast:transcript. rel is "captions" for timed captions (SRT, VTT), else null. */
     public record Transcript(String url, String type, String language, String rel) {

@@ -17,7 +17,7 @@ public final class PodcastTags {
         return PodcastModule.of(new PodcastChannel(guid, show.locked(), XmlText.clean(show.owner().publicEmail()),
                 show.funding(), show.persons(), show.location(), show.medium(), show.license(), show.txt(),
                 show.updateFrequency(), new PodcastImage(urls.showArtwork(), XmlText.clean(show.title()),
-                        PodcastImage.typeOf(urls.showArtwork()))));
+                        PodcastImage.typeOf(urls.showArtwork())), show.podroll(), show.value()));
     }
 
     public static PodcastModule item(Episode e, ShowSettings show, FeedUrls urls) {
@@ -32,6 +32,6 @@ public final class PodcastTags {
         PodcastImage image = e.artworkPath() == null ? null : new PodcastImage(urls.media(e.artworkPath()),
                 XmlText.clean(e.title()), PodcastImage.typeOf(e.artworkPath()));
         return PodcastModule.of(new PodcastItem(transcripts, chapters, e.season(), e.episodeNumber(),
-                e.soundbites(), e.persons(), image));
+                e.soundbites(), e.persons(), image, show.socialInteract()));
     }
 }
