@@ -14,7 +14,8 @@ final class ChapterText {
     private ChapterText() {
     }
 
-    static List<Chapter> parse(String text) throws InvalidInput {
+    /** @param audioMillis how long the episode's audio is: every chapter must start inside it */
+    static List<Chapter> parse(String text, long audioMillis) throws InvalidInput {
         List<Chapter> chapters = new ArrayList<>();
         if (text == null) {
             return chapters;
@@ -36,6 +37,10 @@ final class ChapterText {
             long start = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
             if (!chapters.isEmpty() && start <= chapters.get(chapters.size() - 1).startMillis()) {
                 throw new InvalidInput("Chapter line " + number + " starts before the chapter above it.");
+            }
+            if (start >= audioMillis) {
+                throw new InvalidInput("Chapter line " + number + " starts at " + PlayTime.of(start / 1000)
+                        + ", after the end of the audio (" + PlayTime.of(audioMillis / 1000) + ").");
             }
             chapters.add(new Chapter(start, null, m.group(5), null));
         }

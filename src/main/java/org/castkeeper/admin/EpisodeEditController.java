@@ -72,13 +72,14 @@ final class EpisodeEditController {
                     .episodeNumber(number(ctx.formParam("number"), "Episode number"))
                     .type(type(ctx.formParam("type")))
                     .explicit(explicit == null || explicit.isEmpty() ? null : Boolean.valueOf(explicit))
-                    .chapters(ChapterText.parse(ctx.formParam("chapters")))
+                    .chapters(ChapterText.parse(ctx.formParam("chapters"), e.audio().durationSeconds() * 1000L))
+                    .soundbites(SoundbiteText.parse(ctx.formParam("soundbites"), e.audio().durationSeconds() * 1000L))
                     .build();
             app.episodes().update(edited);
             redirect(ctx, e, "saved");
         } catch (InvalidInput invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, e, List.of(), invalid.getMessage(), ctx.formParam("chapters"));
+            render(ctx, e, List.of(), invalid.getMessage(), ctx.formParam("chapters"), ctx.formParam("soundbites"));
         }
     }
 
@@ -225,6 +226,12 @@ final class EpisodeEditController {
     }
 
     private void render(Context ctx, Episode e, List<String> messages, String error, String chaptersText) {
+        render(ctx, e, messages, error, chaptersText, null);
+    }
+
+    /** The typed chapters and soundbites, when given, are shown back as typed (a refused save loses nothing). */
+    private void render(Context ctx, Episode e, List<String> messages, String error, String chaptersText,
+                        String soundbitesText) {
         ZoneId zone = app.config().timeZone();
         Instant now = app.clock().instant();
         Instant suggested = e.publishAt() != null && e.publishAt().isAfter(now) ? e.publishAt()
@@ -241,6 +248,7 @@ final class EpisodeEditController {
                 e.type().code(), e.explicit() == null ? "" : e.explicit().toString(),
                 Boolean.TRUE.equals(app.config().show().explicit()) ? "yes" : "no",
                 chaptersText != null ? chaptersText : ChapterText.format(e.chapters()),
+                soundbitesText != null ? soundbitesText : SoundbiteText.format(e.soundbites()),
                 e.audio().path() + ", " + Formats.duration(e.audio().durationSeconds()) + ", "
                         + Formats.size(e.audio().sizeBytes()) + ", " + e.audio().bitrateKbps() + " kbps",
                 e.transcriptPath() != null,

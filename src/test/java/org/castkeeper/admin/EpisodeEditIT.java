@@ -69,9 +69,20 @@ class EpisodeEditIT {
         return form;
     }
 
+    /** The fixture is 3 s long; these tests type chapters and soundbites up to an hour in. */
+    private void makeTheAudioTwoHoursLong() {
+        var a = draft.audio();
+        server.app().episodes().update(draft.edit().audio(new org.castkeeper.catalogue.EpisodeAudio(a.path(),
+                a.sizeBytes(), a.mimeType(), a.sha256(), 7200, a.bitrateKbps(), a.variableBitrate(), a.sampleRate(),
+                a.channels())).build());
+    }
+
     @Test
     void savingDetailsStoresThemAndSanitisesTheNotes() throws Exception {
-        HttpResponse<String> r = host.postForm(page, details("Sleep & stress"));
+        makeTheAudioTwoHoursLong();
+        Map<String, String> form = details("Sleep & stress");
+        form.put("soundbites", "1:00 0:30 The one habit\n1:02:00 1:00");
+        HttpResponse<String> r = host.postForm(page, form);
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location")).hasValue(page + "?done=saved");
         Episode e = reload();
@@ -86,12 +97,35 @@ class EpisodeEditIT {
         assertThat(e.explicit()).isTrue();
         assertThat(e.chapters()).containsExactly(new Chapter(0, null, "Welcome", null),
                 new Chapter(90_000, null, "The research", null), new Chapter(3_723_000, null, "Goodbye", null));
+        assertThat(e.soundbites()).containsExactly(new org.castkeeper.catalogue.Soundbite(60_000, 30_000, "The one habit"),
+                new org.castkeeper.catalogue.Soundbite(3_720_000, 60_000, null));
         assertThat(host.get(page + "?done=saved").body()).contains("Saved. The feed shows the change now.")
-                .contains("1:02:03 Goodbye");
+                .contains("1:02:03 Goodbye").contains("1:00 0:30 The one habit");
+    }
+
+    @Test
+    void chaptersAndSoundbitesMustLieInsideTheAudio() throws Exception {
+        Map<String, String> form = details("Changed");
+        form.put("chapters", "0:00 Welcome\n0:05 After the end");
+        HttpResponse<String> chapter = host.postForm(page, form);
+        assertThat(chapter.statusCode()).isEqualTo(422);
+        assertThat(chapter.body()).contains("Chapter line 2 starts at 0:05, after the end of the audio (0:03).");
+        form = details("Changed");
+        form.put("chapters", "0:00 Welcome");
+        form.put("soundbites", "0:01 0:05 Too long for this episode");
+        HttpResponse<String> soundbite = host.postForm(page, form);
+        assertThat(soundbite.statusCode()).isEqualTo(422);
+        assertThat(soundbite.body()).contains("Soundbite line 1 ends at 0:06, after the end of the audio (0:03).")
+                .as("what the host typed is kept").contains("0:01 0:05 Too long for this episode");
+        form.put("soundbites", "0:00 0:00 Nothing");
+        assertThat(host.postForm(page, form).body()).contains("make it between 0:01 and 5:00");
+        assertThat(reload().title()).isEqualTo("Draft");
+        assertThat(reload().soundbites()).isEmpty();
     }
 
     @Test
     void badInputIsExplainedAndNothingIsSaved() throws Exception {
+        makeTheAudioTwoHoursLong();
         Map<String, String> form = details("Changed");
         form.put("chapters", "0:00 Welcome\nhalf past one The research");
         HttpResponse<String> r = host.postForm(page, form);
