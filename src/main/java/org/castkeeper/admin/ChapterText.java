@@ -9,7 +9,7 @@ import org.castkeeper.media.PlayTime;
 
 /** Chapters as the host types them, one per line: "0:00 Welcome", "1:02:30 The research". */
 final class ChapterText {
-    private static final Pattern LINE = Pattern.compile("^\\s*(?:(\\d+):)?(\\d{1,2}):(\\d{2})(?:\\.(\\d{1,3}))?\\s+(.+?)\\s*$");
+    private static final Pattern LINE = Pattern.compile("^\\s*" + TimedLines.TIME + "\\s+(.+?)\\s*$");
 
     private ChapterText() {
     }
@@ -17,24 +17,12 @@ final class ChapterText {
     /** @param audioMillis how long the episode's audio is: every chapter must start inside it */
     static List<Chapter> parse(String text, long audioMillis) throws InvalidInput {
         List<Chapter> chapters = new ArrayList<>();
-        if (text == null) {
-            return chapters;
-        }
-        int number = 0;
-        for (String line : text.split("\\R")) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
+        TimedLines.each(text, (number, line) -> {
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
                 throw new InvalidInput("Chapter line " + number + " should look like \"12:30 Title\": " + line.strip());
             }
-            long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-            long minutes = Long.parseLong(m.group(2));
-            long seconds = Long.parseLong(m.group(3));
-            long millis = m.group(4) == null ? 0 : Long.parseLong((m.group(4) + "00").substring(0, 3));
-            long start = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+            long start = TimedLines.millis(m, 1);
             if (!chapters.isEmpty() && start <= chapters.get(chapters.size() - 1).startMillis()) {
                 throw new InvalidInput("Chapter line " + number + " starts before the chapter above it.");
             }
@@ -43,7 +31,7 @@ final class ChapterText {
                         + ", after the end of the audio (" + PlayTime.of(audioMillis / 1000) + ").");
             }
             chapters.add(new Chapter(start, null, m.group(5), null));
-        }
+        });
         return chapters;
     }
 

@@ -12,8 +12,8 @@ import org.castkeeper.media.PlayTime;
  * line: where it starts, how long it is, and a title, e.g. "12:30 0:45 The one habit that changed my sleep".
  */
 final class SoundbiteText {
-    private static final String TIME = "(?:(\\d+):)?(\\d{1,2}):(\\d{2})";
-    private static final Pattern LINE = Pattern.compile("^\\s*" + TIME + "\\s+" + TIME + "(?:\\s+(.+?))?\\s*$");
+    private static final Pattern LINE = Pattern.compile("^\\s*" + TimedLines.TIME + "\\s+" + TimedLines.TIME
+            + "(?:\\s+(.+?))?\\s*$");
     /** Apps play a soundbite as a teaser: the Podcasting 2.0 namespace suggests 15 to 120 seconds. */
     static final long MAX_MILLIS = 5 * 60 * 1000;
 
@@ -23,22 +23,14 @@ final class SoundbiteText {
     /** @param audioMillis how long the episode's audio is: every soundbite must lie inside it */
     static List<Soundbite> parse(String text, long audioMillis) throws InvalidInput {
         List<Soundbite> soundbites = new ArrayList<>();
-        if (text == null) {
-            return soundbites;
-        }
-        int number = 0;
-        for (String line : text.split("\\R")) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
+        TimedLines.each(text, (number, line) -> {
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
                 throw new InvalidInput("Soundbite line " + number + " should look like \"12:30 0:45 Title\" (where it "
                         + "starts, how long it is, a title): " + line.strip());
             }
-            long start = millis(m.group(1), m.group(2), m.group(3));
-            long duration = millis(m.group(4), m.group(5), m.group(6));
+            long start = TimedLines.millis(m, 1);
+            long duration = TimedLines.millis(m, 5);
             if (duration == 0 || duration > MAX_MILLIS) {
                 throw new InvalidInput("Soundbite line " + number + " lasts " + PlayTime.of(duration / 1000)
                         + ": make it between 0:01 and 5:00 (apps play it as a teaser; 0:15 to 2:00 works best).");
@@ -47,14 +39,9 @@ final class SoundbiteText {
                 throw new InvalidInput("Soundbite line " + number + " ends at " + PlayTime.of((start + duration) / 1000)
                         + ", after the end of the audio (" + PlayTime.of(audioMillis / 1000) + ").");
             }
-            soundbites.add(new Soundbite(start, duration, m.group(7)));
-        }
+            soundbites.add(new Soundbite(start, duration, m.group(9)));
+        });
         return soundbites;
-    }
-
-    private static long millis(String hours, String minutes, String seconds) {
-        long h = hours == null ? 0 : Long.parseLong(hours);
-        return ((h * 60 + Long.parseLong(minutes)) * 60 + Long.parseLong(seconds)) * 1000;
     }
 
     static String format(List<Soundbite> soundbites) {
