@@ -161,7 +161,7 @@ public final class Backups {
         }
         Path partial = Files.createTempFile(pool, ".incoming-", ".part");
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = ContentHash.digest();
             try (InputStream in = Files.newInputStream(file);
                  OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
                 in.transferTo(out);
@@ -300,14 +300,6 @@ public final class Backups {
             return String.join("; ", lines);
         } catch (SQLException e) {
             return e.getMessage();
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

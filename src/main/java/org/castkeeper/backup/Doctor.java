@@ -65,20 +65,17 @@ public final class Doctor {
             findings.add(new Finding(Kind.DATABASE, "the catalogue database is damaged: " + integrity,
                     "stop Castkeeper and restore the newest good snapshot (castkeeper restore)", false));
         }
+        List<Episode> all = episodes.all();
         Set<String> referenced = new HashSet<>();
+        all.forEach(e -> referenced.addAll(e.files()));
         Map<String, String> unknownByHash = hashes ? new HashMap<>() : Map.of();
-        for (Episode e : episodes.all()) {
-            for (String path : filesOf(e)) {
-                referenced.add(path);
-            }
-        }
         List<Path> unknown = unknownFiles(referenced);
         if (hashes) {
             for (Path file : unknown) {
                 unknownByHash.put(ContentHash.sha256(file), store.root().relativize(file).toString());
             }
         }
-        for (Episode e : episodes.all()) {
+        for (Episode e : all) {
             String label = "episode " + e.id() + " \"" + e.title() + "\"";
             Path audio = store.resolve(e.audio().path()).orElse(null);
             if (audio == null || !Files.isRegularFile(audio)) {
@@ -126,7 +123,7 @@ public final class Doctor {
         List<String> done = new ArrayList<>();
         Set<String> referenced = new HashSet<>();
         List<Episode> all = episodes.all();
-        all.forEach(e -> referenced.addAll(filesOf(e)));
+        all.forEach(e -> referenced.addAll(e.files()));
         Map<String, Path> unknownByHash = new HashMap<>();
         for (Path file : unknownFiles(referenced)) {
             unknownByHash.put(ContentHash.sha256(file), file);
@@ -157,18 +154,6 @@ public final class Doctor {
             done.add("retired media: " + sweep.moved() + " moved out of the store, " + sweep.deleted() + " deleted");
         }
         return done;
-    }
-
-    private static List<String> filesOf(Episode e) {
-        List<String> files = new ArrayList<>();
-        files.add(e.audio().path());
-        if (e.artworkPath() != null) {
-            files.add(e.artworkPath());
-        }
-        if (e.transcriptPath() != null) {
-            files.add(e.transcriptPath());
-        }
-        return files;
     }
 
     /** Regular files in the store no episode references; hidden files and folders (uploads, markers) aside. */

@@ -45,6 +45,19 @@ public record Episode(
     }
 
     /** In the feed at {@code now}: published, or scheduled for a time that has come. */
+    /** Every file in the media store this episode uses: its audio, and its artwork and transcript if any. */
+    public java.util.List<String> files() {
+        java.util.List<String> files = new java.util.ArrayList<>(3);
+        files.add(audio.path());
+        if (artworkPath != null) {
+            files.add(artworkPath);
+        }
+        if (transcriptPath != null) {
+            files.add(transcriptPath);
+        }
+        return files;
+    }
+
     public boolean isLive(Instant now) {
         return (state == EpisodeState.PUBLISHED || state == EpisodeState.SCHEDULED)
                 && publishAt != null && !publishAt.isAfter(now);

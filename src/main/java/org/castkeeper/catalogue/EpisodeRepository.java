@@ -229,10 +229,6 @@ public final class EpisodeRepository {
         return one(EPISODE.SHA256.eq(sha256));
     }
 
-    public boolean hasAudioPath(String path) {
-        return db.fetchExists(EPISODE, EPISODE.SHOW_ID.eq(showId).and(EPISODE.AUDIO_PATH.eq(path)));
-    }
-
     /** Every episode, newest first (by publish time, else creation time). */
     public List<Episode> all() {
         return many(DSL.noCondition());

@@ -98,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         org.castkeeper.backup.ServerLock running = org.castkeeper.backup.ServerLock.forServer(settings.dataDir());
         Castkeeper app = Castkeeper.open(settings, Clock.systemUTC());
         EpisodesFolderWatcher watcher = new EpisodesFolderWatcher(settings.episodesDir(), app.importer(),
-                app.episodes(), Duration.ofSeconds(3), app.clock(), () -> { });
+                Duration.ofSeconds(3), app.clock(), () -> { });
         Javalin web = WebServer.create(app);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -32,7 +32,7 @@ public final class FeedUrls {
 
     /** A file in the media folder, by its catalogue path; non-ASCII and spaces are percent-encoded. */
     public String media(String relativePath) {
-        return base + "/media/" + encodePath(relativePath);
+        return base + "/media/" + MediaUrls.encodePath(relativePath);
     }
 
     public String showArtwork() {
@@ -45,9 +45,5 @@ public final class FeedUrls {
 
     public String chapters(String slug) {
         return base + "/episodes/" + slug + "/chapters.json";
-    }
-
-    static String encodePath(String path) {
-        return MediaUrls.encodePath(path);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.castkeeper.catalogue.EpisodeRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,6 @@ public final class EpisodesFolderWatcher implements AutoCloseable {
 
     private final Path folder;
     private final EpisodeImporter importer;
-    private final EpisodeRepository episodes;
     private final Duration quietPeriod;
     private final Clock clock;
     private final Runnable onImported;
@@ -45,11 +43,10 @@ public final class EpisodesFolderWatcher implements AutoCloseable {
     private final Set<String> settled = new HashSet<>();
     private ScheduledExecutorService timer;
 
-    public EpisodesFolderWatcher(Path folder, EpisodeImporter importer, EpisodeRepository episodes,
+    public EpisodesFolderWatcher(Path folder, EpisodeImporter importer,
                                  Duration quietPeriod, Clock clock, Runnable onImported) {
         this.folder = folder;
         this.importer = importer;
-        this.episodes = episodes;
         this.quietPeriod = quietPeriod;
         this.clock = clock;
         this.onImported = onImported;

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
@@ -38,7 +36,7 @@ public final class MediaStoreMigration {
         Path drop = dropFolder.toAbsolutePath().normalize();
         int adopted = 0;
         for (Episode e : episodes.all()) {
-            for (String path : filesOf(e)) {
+            for (String path : e.files()) {
                 Optional<Path> target = store.resolve(path);
                 Path old = drop.resolve(path).normalize();
                 if (target.isEmpty() || Files.exists(target.get()) || !old.startsWith(drop) || !Files.isRegularFile(old)) {
@@ -54,18 +52,6 @@ public final class MediaStoreMigration {
                     + "left as it was)", store.root(), adopted);
         }
         return adopted;
-    }
-
-    private static List<String> filesOf(Episode e) {
-        List<String> paths = new ArrayList<>();
-        paths.add(e.audio().path());
-        if (e.artworkPath() != null) {
-            paths.add(e.artworkPath());
-        }
-        if (e.transcriptPath() != null) {
-            paths.add(e.transcriptPath());
-        }
-        return paths;
     }
 
     private static void linkOrCopy(Path from, Path to) throws IOException {

@@ -33,7 +33,8 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest digest() {
+    /** A fresh SHA-256 digest, for hashing bytes while they are copied (backups). */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -57,19 +57,6 @@ public final class MediaFolder {
         return Optional.of(candidate);
     }
 
-    /** The path of {@code file} relative to the folder, or empty when the file is not inside it. */
-    public Optional<String> relativize(Path file) {
-        Path real;
-        try {
-            real = file.toRealPath();
-        } catch (IOException e) {
-            real = file.toAbsolutePath().normalize();
-        }
-        return real.startsWith(root) && !real.equals(root)
-                ? Optional.of(root.relativize(real).toString().replace('\\', '/'))
-                : Optional.empty();
-    }
-
     /**
      * Copies {@code source} into the store as {@code name} (streamed, via a hidden partial file, so nothing is
      * visible under {@code name} until it is complete). {@code source} is only read. Returns the stored path.

@@ -197,11 +197,4 @@ abstract class EpisodeRepositoryContract {
     private int showId() {
         return new ShowRepository(database.dsl(), Clock.fixed(NOW, ZoneOffset.UTC)).ensure("default");
     }
-
-    @Test
-    void hasAudioPathFindsCataloguedFiles() {
-        episodes.create(Episodes.draft("Here"));
-        assertThat(episodes.hasAudioPath("Here.mp3")).isTrue();
-        assertThat(episodes.hasAudioPath("Elsewhere.mp3")).isFalse();
-    }
 }

@@ -51,7 +51,7 @@ class EpisodesFolderWatcherIT {
     }
 
     private EpisodesFolderWatcher newWatcher() {
-        return new EpisodesFolderWatcher(episodesDir, importer, episodes, Duration.ofSeconds(2), clock,
+        return new EpisodesFolderWatcher(episodesDir, importer, Duration.ofSeconds(2), clock,
                 importedSignals::incrementAndGet);
     }
 

@@ -99,7 +99,7 @@ class MediaStoreIT {
         assertThat(enclosures).hasSize(HOSTILE_NAMES.size());
         for (String name : HOSTILE_NAMES) {
             assertThat(enclosures).as("the enclosure URL the old instance published for %s", name)
-                    .contains("/media/" + org.castkeeper.feed.FeedUrlsAccess.encode(name));
+                    .contains("/media/" + org.castkeeper.media.MediaUrls.encodePath(name));
         }
         for (String path : enclosures) {
             assertServed(path, mp3.length);
