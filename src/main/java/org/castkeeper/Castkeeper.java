@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import org.castkeeper.auth.Accounts;
 import org.castkeeper.backup.Backups;
 import org.castkeeper.backup.Doctor;
@@ -13,7 +15,9 @@ import org.castkeeper.catalogue.CatalogueChanges;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.PublicationCache;
 import org.castkeeper.catalogue.ShowRepository;
+import org.castkeeper.catalogue.ShowSettingsRepository;
 import org.castkeeper.config.AppConfig;
+import org.castkeeper.config.ShowSettings;
 import org.castkeeper.db.Database;
 import org.castkeeper.distribution.Listings;
 import org.castkeeper.distribution.NotificationClaims;
@@ -21,12 +25,14 @@ import org.castkeeper.distribution.PublishNotifier;
 import org.castkeeper.feed.FeedBuilder;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
+import org.castkeeper.feed.podcast.PodcastGuid;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.importing.MediaStoreMigration;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.Mp3Probe;
 import org.castkeeper.media.RetiredMedia;
 import org.castkeeper.media.ShowArtwork;
+import org.castkeeper.media.ShowArtworks;
 
 /**
  * The parts of a running Castkeeper, built once from the configuration: the one place that knows how they fit
@@ -41,7 +47,9 @@ public final class Castkeeper implements AutoCloseable {
     private final MediaFolder media;
     private final EpisodeImporter importer;
     private final PublicationCache publications;
-    private final ShowArtwork showArtwork;
+    private final ShowSettingsRepository showSettings;
+    private final List<String> fileChangesNotApplied;
+    private final ShowArtworks showArtworks = new ShowArtworks();
     private final RetiredMedia retiredMedia;
     private final FeedUrls urls;
     private final FeedCache feed;
@@ -62,15 +70,28 @@ public final class Castkeeper implements AutoCloseable {
         CatalogueChanges changes = new CatalogueChanges();
         int showId = new ShowRepository(database.dsl(), clock).ensure(ShowRepository.DEFAULT_SHOW);
         this.episodes = new EpisodeRepository(database.dsl(), showId, clock, changes);
-        this.importer = new EpisodeImporter(episodes, media, new Mp3Probe(), config.timeZone());
+        this.showSettings = new ShowSettingsRepository(database.dsl(), showId, clock, changes);
+        // The show's podcast:guid is fixed when the show is first stored, so a new address never changes it.
+        this.fileChangesNotApplied = showSettings.seed(config.fileShow(),
+                PodcastGuid.forFeedUrl(config.server().baseUrl() + FeedUrls.FEED_PATH).toString());
+        if (!fileChangesNotApplied.isEmpty()) {
+            LOG.warn("feed-config.yml's show section has changed since the show was first stored ({}). The show's "
+                    + "settings are edited at /admin/settings now, so these changes are not applied; make them "
+                    + "there.", String.join(", ", fileChangesNotApplied.stream().map(k -> "show." + k).toList()));
+        }
+        this.importer = new EpisodeImporter(episodes, media, new Mp3Probe(), this::timeZone);
         MediaStoreMigration.run(config.episodesDir(), media, episodes);
-        this.publications = new PublicationCache(episodes, changes, clock, STAMP_CHECK,
+        this.publications = new PublicationCache(episodes,
+                () -> config.showOverrides().apply(showSettings.load().settings()), changes, clock, STAMP_CHECK,
                 Files.getLastModifiedTime(config.source()).toInstant());
-        this.showArtwork = ShowArtwork.of(config.showArtwork());
         this.retiredMedia = new RetiredMedia(media, config.retiredDir(),
                 Duration.ofDays(config.storage().retainDays()));
-        this.urls = new FeedUrls(config.server().baseUrl(), showArtwork.publicName());
-        this.feed = new FeedCache(publications, new FeedBuilder(config.show(), urls, config.notifications().websubHubs()), config.feed().itemLimit());
+        this.urls = new FeedUrls(config.server().baseUrl(), () -> {
+            ShowArtwork artwork = showArtwork();
+            return artwork == null ? "missing" : artwork.publicName();
+        });
+        this.feed = new FeedCache(publications, new FeedBuilder(urls, config.notifications().websubHubs()),
+                config.feed().itemLimit());
         this.accounts = new Accounts(database.dsl(), clock);
         this.loginThrottle = new LoginThrottle(database.dsl(), clock);
         this.deviceCookies = new DeviceCookies(database.dsl(), clock);
@@ -153,8 +174,31 @@ public final class Castkeeper implements AutoCloseable {
         return retiredMedia.sweep(episodes.retired(), episodes.referencedPaths(), clock.instant());
     }
 
+    /**
+     * The show's settings as the public sees them now: the catalogue's, with any CASTKEEPER_SHOW_* environment
+     * value in their place. Never waits on the database once the first snapshot is built.
+     */
+    public ShowSettings show() {
+        return publications.latestOrLoad().show();
+    }
+
+    public ZoneId timeZone() {
+        return ZoneId.of(show().timeZone());
+    }
+
+    /** The show's settings as stored (without the environment), with their version, and their change log. */
+    public ShowSettingsRepository showSettings() {
+        return showSettings;
+    }
+
+    /** Settings feed-config.yml changed after it seeded the show: not applied, and the settings page says so. */
+    public List<String> fileChangesNotApplied() {
+        return fileChangesNotApplied;
+    }
+
+    /** The show artwork the settings name now, or null when its file cannot be read and never could. */
     public ShowArtwork showArtwork() {
-        return showArtwork;
+        return showArtworks.of(config.artworkFile(show()));
     }
 
     public FeedUrls urls() {

@@ -95,4 +95,25 @@
         .then(function () { button.textContent = 'Copied'; });
     });
   });
+
+  // Forms marked data-unsaved-warning ask before the page is left with changes typed but not saved.
+  document.querySelectorAll('form[data-unsaved-warning]').forEach(function (form) {
+    var dirty = form.querySelector('[name="confirm"]') !== null; // a confirmation page holds unsaved values
+    form.addEventListener('input', function () { dirty = true; });
+    form.addEventListener('change', function () { dirty = true; });
+    form.addEventListener('submit', function () { dirty = false; });
+    window.addEventListener('beforeunload', function (e) {
+      if (dirty) { e.preventDefault(); e.returnValue = ''; }
+    });
+  });
+
+  // An image chosen for upload is shown before it is sent.
+  document.querySelectorAll('input[type="file"][data-preview]').forEach(function (input) {
+    input.addEventListener('change', function () {
+      var img = document.getElementById(input.dataset.preview);
+      if (!img || !input.files[0]) { return; }
+      img.src = URL.createObjectURL(input.files[0]);
+      img.hidden = false;
+    });
+  });
 })();

@@ -46,6 +46,8 @@ public final class AdminRoutes {
                 new AdminRoute(POST, "/admin/episodes/{id}/transcript", Access.HOST, edit::transcript),
                 new AdminRoute(PUT, "/admin/episodes/{id}/audio", Access.HOST, edit::replaceAudio),
                 new AdminRoute(GET, "/admin/settings", Access.HOST, settings::show),
+                new AdminRoute(POST, "/admin/settings", Access.HOST, settings::save),
+                new AdminRoute(POST, "/admin/settings/artwork", Access.HOST, settings::artwork),
                 new AdminRoute(GET, "/admin/distribution", Access.HOST, distribution::show),
                 new AdminRoute(POST, "/admin/distribution/listings", Access.HOST, distribution::saveListings));
     }

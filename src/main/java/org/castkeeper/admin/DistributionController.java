@@ -46,7 +46,7 @@ final class DistributionController {
             entries.add(new DistributionPage.Entry(d.code(), d.title(), d.submitUrl(), listings.getOrDefault(d, ""),
                     report.count(d, Check.Status.FAIL), report.count(d, Check.Status.WARN), report.checks().get(d)));
         }
-        var show = app.config().show();
+        var show = app.show();
         List<List<String>> settings = List.of(
                 List.of("Blocked from Apple Podcasts (itunes:block)", show.blocksApple() ? "yes" : "no"),
                 List.of("Blocked from YouTube Music (googleplay:block)", show.blocksYouTube() ? "yes" : "no"),

@@ -119,7 +119,7 @@ final class EpisodeEditController {
             return;
         }
         try {
-            ZoneId zone = app.config().timeZone();
+            ZoneId zone = app.timeZone();
             Instant at = LocalDate.parse(String.valueOf(ctx.formParam("date")))
                     .atTime(LocalTime.parse(String.valueOf(ctx.formParam("time")))).atZone(zone).toInstant();
             if (!at.isAfter(app.clock().instant())) {
@@ -232,7 +232,7 @@ final class EpisodeEditController {
     /** The typed chapters and soundbites, when given, are shown back as typed (a refused save loses nothing). */
     private void render(Context ctx, Episode e, List<String> messages, String error, String chaptersText,
                         String soundbitesText) {
-        ZoneId zone = app.config().timeZone();
+        ZoneId zone = app.timeZone();
         Instant now = app.clock().instant();
         Instant suggested = e.publishAt() != null && e.publishAt().isAfter(now) ? e.publishAt()
                 : now.plusSeconds(86400);
@@ -246,7 +246,7 @@ final class EpisodeEditController {
                 e.season() == null ? "" : e.season().toString(),
                 e.episodeNumber() == null ? "" : e.episodeNumber().toString(),
                 e.type().code(), e.explicit() == null ? "" : e.explicit().toString(),
-                Boolean.TRUE.equals(app.config().show().explicit()) ? "yes" : "no",
+                Boolean.TRUE.equals(app.show().explicit()) ? "yes" : "no",
                 chaptersText != null ? chaptersText : ChapterText.format(e.chapters()),
                 soundbitesText != null ? soundbitesText : SoundbiteText.format(e.soundbites()),
                 e.audio().path() + ", " + Formats.duration(e.audio().durationSeconds()) + ", "

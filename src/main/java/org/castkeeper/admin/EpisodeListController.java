@@ -29,7 +29,7 @@ final class EpisodeListController {
         EpisodeRepository.Page found = app.episodes().page(query, (page - 1) * PAGE_SIZE, PAGE_SIZE);
         int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         Instant now = app.clock().instant();
-        var zone = app.config().timeZone();
+        var zone = app.timeZone();
         var rows = found.episodes().stream().map(e -> new EpisodesPage.Row(e.id(), e.title(), e.stateAt(now).code(),
                 Formats.dateTime(e.publishAt() != null ? e.publishAt() : e.createdAt(), zone),
                 Formats.duration(e.audio().durationSeconds()), Formats.size(e.audio().sizeBytes()))).toList();

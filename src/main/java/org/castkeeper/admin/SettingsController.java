@@ -1,58 +1,244 @@
 package org.castkeeper.admin;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.castkeeper.Castkeeper;
+import org.castkeeper.catalogue.ShowSettingsRepository;
+import org.castkeeper.config.ApplePodcastCategories;
+import org.castkeeper.config.ConfigProblem;
+import org.castkeeper.config.ConfigValidator;
+import org.castkeeper.config.ShowJson;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.feed.CachedFeed;
+import org.castkeeper.media.ArtworkRules;
+import org.castkeeper.media.ContentHash;
 
-/** The show settings page: the config's values, what to fix before submitting, the feed URL, the latest item. */
+/**
+ * The show settings page: every setting of the show, edited in the browser and in the feed on the next request
+ * (on every instance after its next change-stamp check), with the change log. Settings a directory acts on at
+ * once (moving the feed, blocking a directory, marking the show complete) are saved only after the host confirms.
+ */
 final class SettingsController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SettingsController.class);
+    private static final long MAX_ARTWORK = 20L * 1024 * 1024;
+
     private final Castkeeper app;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     SettingsController(Castkeeper app) {
         this.app = app;
     }
 
     void show(Context ctx) {
-        ShowSettings show = app.config().show();
-        List<List<String>> values = new ArrayList<>();
-        values.add(List.of("Title", show.title()));
-        values.add(List.of("Description", show.description()));
-        values.add(List.of("Author", show.author()));
-        values.add(List.of("Language", show.language()));
-        values.add(List.of("Categories", String.join("; ", show.categories().stream()
-                .map(c -> c.subcategory() == null ? c.category() : c.category() + " › " + c.subcategory()).toList())));
-        values.add(List.of("Explicit", String.valueOf(show.explicit())));
-        values.add(List.of("Type", show.type()));
-        values.add(List.of("Owner", show.owner().name() + " <" + show.owner().email() + ">"));
-        values.add(List.of("Artwork", app.config().showArtwork().toString()));
-        values.add(List.of("Copyright", show.copyright() == null ? "" : show.copyright()));
-        values.add(List.of("Time zone", show.timeZone()));
-        values.add(List.of("Public URL", app.config().server().baseUrl()));
-        values.add(List.of("Episodes folder", app.config().episodesDir().toString()));
-        Pages.render(ctx, "admin/settings.jte", new SettingsPage(AdminSecurity.session(ctx).csrfToken(),
-                app.urls().feed(), app.config().source().toAbsolutePath().toString(), values, warnings(),
-                latestItem()));
+        ShowSettingsRepository.Stored stored = app.showSettings().load();
+        String done = ctx.queryParam("done");
+        String notice = done == null ? null : switch (done) {
+            case "saved" -> "Saved. The feed shows the change now.";
+            case "artwork" -> "Artwork saved. The feed names the new image now.";
+            case "unchanged" -> "Nothing had changed.";
+            default -> null;
+        };
+        render(ctx, ShowForm.values(stored.settings()), stored.version(), Map.of(), null, List.of(), notice);
     }
 
-    /** What directories will refuse or warn about, that the config loader accepts. */
-    private List<String> warnings() {
-        List<String> warnings = new ArrayList<>();
-        if (!app.config().server().baseUrl().startsWith("https://")) {
-            warnings.add("server.publicUrl is not https. Apple, Spotify and YouTube expect an https feed.");
+    /** POST /admin/settings: the whole form. Refused saves show the form again exactly as typed. */
+    void save(Context ctx) {
+        Map<String, String> form = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
+        long version;
+        try {
+            version = Long.parseLong(form.getOrDefault("version", ""));
+        } catch (NumberFormatException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("The form is incomplete; reload the settings page.");
+            return;
         }
-        String email = app.config().show().owner().email();
-        if (email.endsWith("@example.com") || email.endsWith("@example.org")) {
-            warnings.add("show.owner.email is a placeholder (" + email + "). Spotify and YouTube send their "
-                    + "verification code to this address.");
+        ShowSettingsRepository.Stored stored = app.showSettings().load();
+        ShowForm.Read read = ShowForm.read(form, stored.settings());
+        Map<String, String> problems = new LinkedHashMap<>(read.problems());
+        for (ConfigProblem p : ConfigValidator.validateShow(read.settings(), app.config().artworkFile(read.settings()))) {
+            problems.putIfAbsent(ShowForm.fieldOf(p), ShowForm.label(ShowForm.fieldOf(p)) + ": " + p.message());
         }
-        if (app.config().show().description().getBytes(StandardCharsets.UTF_8).length > 4000) {
-            warnings.add("show.description is longer than Apple's 4,000 bytes.");
+        ShowSettings before = stored.settings();
+        ShowSettings after = read.settings();
+        if (after.newFeedUrl() != null && !after.newFeedUrl().equals(before.newFeedUrl())
+                && !problems.containsKey("newFeedUrl")) {
+            String refusal = answersWithFeed(after.newFeedUrl());
+            if (refusal != null) {
+                problems.put("newFeedUrl", refusal);
+            }
         }
-        return warnings;
+        if (!problems.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, form, version, problems, null, List.of(), null);
+            return;
+        }
+        List<String> dangers = dangers(before, after);
+        if (!dangers.isEmpty() && !"yes".equals(form.get("confirm"))) {
+            render(ctx, form, version, Map.of(), null, dangers, null);
+            return;
+        }
+        String user = AdminSecurity.session(ctx).user().username();
+        try {
+            List<ShowSettingsRepository.Change> changes = app.showSettings().save(after, version, user);
+            for (ShowSettingsRepository.Change c : changes) {
+                LOG.info("{} changed show setting {} from \"{}\" to \"{}\"", user, c.setting(), c.oldValue(), c.newValue());
+            }
+            ctx.redirect("/admin/settings?done=" + (changes.isEmpty() ? "unchanged" : "saved"), HttpStatus.SEE_OTHER);
+        } catch (ShowSettingsRepository.StaleEdit stale) {
+            ctx.status(HttpStatus.CONFLICT);
+            render(ctx, form, app.showSettings().load().version(), Map.of(),
+                    "Someone else saved the settings while you were editing (see the changes at the bottom). "
+                            + "Your values are still in the form: check them, then save again to keep yours.",
+                    List.of(), null);
+        }
+    }
+
+    /** POST /admin/settings/artwork: new show artwork, checked as episode art is, stored under a new name. */
+    void artwork(Context ctx) throws IOException {
+        ShowSettingsRepository.Stored stored = app.showSettings().load();
+        try {
+            UploadedFile file = ctx.uploadedFile("artwork");
+            if (file == null || file.size() == 0) {
+                throw new InvalidInput("Choose an image to upload.");
+            }
+            if (file.size() > MAX_ARTWORK) {
+                throw new InvalidInput("That file is bigger than " + MAX_ARTWORK / (1024 * 1024) + " MB.", 413);
+            }
+            byte[] bytes;
+            try (InputStream in = file.content()) {
+                bytes = in.readAllBytes();
+            }
+            String extension;
+            try {
+                extension = ArtworkRules.check(bytes);
+            } catch (ArtworkRules.Broken broken) {
+                throw new InvalidInput(broken.getMessage());
+            }
+            // A new name for new art: Apple caches artwork by URL. Kept with Castkeeper's own files, not in
+            // the episodes' media store, whose cleanup knows only episodes' files.
+            Path folder = app.config().dataDir().resolve("show-artwork");
+            Files.createDirectories(folder);
+            Path target = folder.resolve("show-" + ContentHash.sha256(bytes).substring(0, 16) + "." + extension);
+            if (!Files.exists(target)) {
+                Path partial = Files.createTempFile(folder, ".incoming-", ".partial");
+                try {
+                    Files.write(partial, bytes);
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(partial);
+                }
+            }
+            Path base = app.config().baseDir();
+            String setting = target.startsWith(base) ? base.relativize(target).toString() : target.toString();
+            String user = AdminSecurity.session(ctx).user().username();
+            app.showSettings().save(ShowJson.with(stored.settings(), "artwork", setting), stored.version(), user);
+            LOG.info("{} uploaded new show artwork {}", user, target);
+            ctx.redirect("/admin/settings?done=artwork", HttpStatus.SEE_OTHER);
+        } catch (InvalidInput invalid) {
+            ctx.status(invalid.status());
+            render(ctx, ShowForm.values(stored.settings()), stored.version(), Map.of("artwork", invalid.getMessage()),
+                    invalid.getMessage(), List.of(), null);
+        } catch (ShowSettingsRepository.StaleEdit stale) {
+            ctx.status(HttpStatus.CONFLICT);
+            render(ctx, ShowForm.values(app.showSettings().load().settings()), app.showSettings().load().version(),
+                    Map.of(), "Someone else saved the settings at the same moment; upload the artwork again.",
+                    List.of(), null);
+        }
+    }
+
+    /** What the directories do at once when these changes are saved, for the host to confirm first. */
+    private static List<String> dangers(ShowSettings before, ShowSettings after) {
+        List<String> dangers = new ArrayList<>();
+        if (after.newFeedUrl() != null && !after.newFeedUrl().equals(before.newFeedUrl())) {
+            dangers.add("Move the feed to " + after.newFeedUrl() + ": /feed.xml will answer every app and directory "
+                    + "with a permanent redirect there, and Apple Podcasts updates its listing to the new address. "
+                    + "To undo, empty this field: the feed is served here again, but apps that already moved stay "
+                    + "at the new address.");
+        }
+        if (after.blocksApple() && !before.blocksApple()) {
+            dangers.add("Block the show from Apple Podcasts (itunes:block): Apple removes it from its directory "
+                    + "and search within about a day. Listeners already subscribed keep their episodes. Unblocking "
+                    + "later brings it back, but it can take days.");
+        }
+        if (after.blocksYouTube() && !before.blocksYouTube()) {
+            dangers.add("Block the show from YouTube Music (googleplay:block): YouTube stops importing it.");
+        }
+        if (after.complete() && !before.complete()) {
+            dangers.add("Mark the show complete (itunes:complete): Apple Podcasts treats it as finished and stops "
+                    + "checking for new episodes. Publish nothing more after this.");
+        }
+        return dangers;
+    }
+
+    /** Null when {@code url} answers with an RSS feed now; else what is wrong, for the host. */
+    private String answersWithFeed(String url) {
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).header("User-Agent", "Castkeeper (checking a new feed address)")
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    return "New feed address: " + url + " answers HTTP " + response.statusCode()
+                            + ", not a feed. Set up the feed there first: every app will follow the move.";
+                }
+                String start = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                if (!start.contains("<rss")) {
+                    return "New feed address: " + url + " answers, but not with a podcast feed (no <rss>). "
+                            + "Set up the feed there first: every app will follow the move.";
+                }
+                return null;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return "New feed address: " + url + " cannot be reached (" + e.getMessage() + "). Set up the feed "
+                    + "there first: every app will follow the move.";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "New feed address: the check was interrupted; try again.";
+        }
+    }
+
+    private void render(Context ctx, Map<String, String> values, long version, Map<String, String> problems,
+                        String error, List<String> dangers, String notice) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        app.config().showOverrides().values().forEach((key, variable) -> environment.put(ShowForm.fieldOfKey(key),
+                "Set by the environment (" + variable.name() + " = \"" + variable.value() + "\"): that value is the "
+                        + "one in the feed, whatever is saved here."));
+        List<String> categories = new ArrayList<>();
+        for (String c : ApplePodcastCategories.categories()) {
+            categories.add(c);
+            for (String sub : ApplePodcastCategories.subcategories(c)) {
+                categories.add(c + " › " + sub);
+            }
+        }
+        ShowSettings live = app.show();
+        var artwork = app.showArtwork();
+        List<List<String>> history = app.showSettings().history(50).stream()
+                .map(c -> List.of(Formats.dateTime(c.at(), app.timeZone()), c.by(), c.setting(),
+                        c.oldValue() == null ? "(not set)" : c.oldValue(),
+                        c.newValue() == null ? "(not set)" : c.newValue()))
+                .toList();
+        Pages.render(ctx, "admin/settings.jte", new SettingsPage(AdminSecurity.session(ctx).csrfToken(),
+                app.urls().feed(), version, values, problems, environment, categories, dangers, error, notice,
+                artwork == null ? null : app.urls().showArtwork(), live.podcastGuid(),
+                app.fileChangesNotApplied().stream().map(k -> "show." + k).toList(),
+                app.config().source().toAbsolutePath().toString(), history, latestItem()));
     }
 
     private String latestItem() {

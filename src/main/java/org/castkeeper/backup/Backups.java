@@ -74,6 +74,7 @@ public final class Backups {
         try {
             boolean sqlite = config.databaseUrl().startsWith("jdbc:sqlite:");
             List<Referenced> referenced;
+            Path artworkFile;
             if (sqlite) {
                 Path db = work.resolve(DATABASE);
                 try (Connection live = DriverManager.getConnection(config.databaseUrl());
@@ -82,10 +83,13 @@ public final class Backups {
                     s.execute("VACUUM INTO '" + db.toString().replace("'", "''") + "'");
                 }
                 referenced = referencedBy("jdbc:sqlite:" + db, null, null);
+                artworkFile = ShowArtworkFile.of(config, "jdbc:sqlite:" + db, null, null);
             } else {
                 // PostgreSQL: the database itself is backed up with pg_dump (see the README); the manifest is
                 // taken from it as it is now, so that the media and the dump can be restored together.
                 referenced = referencedBy(config.databaseUrl(), config.database().user(), config.database().password());
+                artworkFile = ShowArtworkFile.of(config, config.databaseUrl(), config.database().user(),
+                        config.database().password());
             }
 
             List<Manifest.Entry> entries = new ArrayList<>();
@@ -112,9 +116,9 @@ public final class Backups {
             }
             Files.copy(config.source(), work.resolve(CONFIG));
             String artwork = null;
-            if (Files.isRegularFile(config.showArtwork())) {
-                artwork = config.showArtwork().getFileName().toString();
-                Files.copy(config.showArtwork(), work.resolve("show-artwork-" + artwork));
+            if (Files.isRegularFile(artworkFile)) {
+                artwork = artworkFile.getFileName().toString();
+                Files.copy(artworkFile, work.resolve("show-artwork-" + artwork));
             }
             Manifest manifest = new Manifest(Manifest.VERSION, clock.instant().toString(), sqlite ? DATABASE : null,
                     artwork, entries);

@@ -69,16 +69,18 @@ public final class Restore {
                 }
             }
             moveAside(config.source(), stamp);
-            if (manifest.showArtwork() != null) {
-                moveAside(config.showArtwork(), stamp);
-                Files.createDirectories(config.showArtwork().getParent());
-                Files.copy(snapshot.resolve("show-artwork-" + manifest.showArtwork()), config.showArtwork());
-            }
             Files.copy(snapshot.resolve(Backups.CONFIG), config.source());
 
             if (manifest.database() != null) {
                 // A fresh folder: no -wal or -shm file of the old database can be left beside the restored one.
                 Files.copy(snapshot.resolve(manifest.database()), dataDir.resolve(Backups.DATABASE));
+            }
+            if (manifest.showArtwork() != null) {
+                // Where the restored catalogue's settings name it (an upload lives in the data folder).
+                Path artwork = artworkFile(config);
+                moveAside(artwork, stamp);
+                Files.createDirectories(artwork.getParent());
+                Files.copy(snapshot.resolve("show-artwork-" + manifest.showArtwork()), artwork);
             }
             Path media = Files.createDirectories(config.mediaDir());
             for (Manifest.Entry e : manifest.media()) {
@@ -106,6 +108,15 @@ public final class Restore {
     private static void moveAside(Path file, String stamp) throws IOException {
         if (Files.exists(file)) {
             Files.move(file, file.resolveSibling(file.getFileName() + ".before-restore-" + stamp));
+        }
+    }
+
+    /** The show artwork the restored catalogue names (the live PostgreSQL's, when that is the database). */
+    private static Path artworkFile(AppConfig config) throws IOException {
+        try {
+            return ShowArtworkFile.of(config, config.databaseUrl(), config.database().user(), config.database().password());
+        } catch (java.sql.SQLException e) {
+            throw new IOException("The restored catalogue cannot be read: " + e.getMessage(), e);
         }
     }
 }

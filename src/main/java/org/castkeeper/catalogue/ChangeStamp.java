@@ -4,15 +4,21 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A cheap summary of a show's episodes that changes whenever one is created or edited: caches compare it to notice
+ * A cheap summary of a show's episodes and settings that changes whenever one is created or edited: caches compare it to notice
  * writes made by another instance sharing the database.
  *
  * @param episodes     how many episodes the show has (a deletion lowers it)
  * @param lastEditMillis when any episode was last created or edited, or null when there are none
+ * @param settingsMillis when the show's settings were last saved, or null before they are seeded
  */
-public record ChangeStamp(int episodes, Long lastEditMillis) {
+public record ChangeStamp(int episodes, Long lastEditMillis, Long settingsMillis) {
     /** For a snapshot made without the database (tests, benchmarks). */
-    public static final ChangeStamp NONE = new ChangeStamp(0, null);
+    public static final ChangeStamp NONE = new ChangeStamp(0, null, null);
+
+    /** The settings' last save, as an instant. */
+    public Optional<Instant> settingsEdit() {
+        return Optional.ofNullable(settingsMillis).map(Instant::ofEpochMilli);
+    }
 
     public Optional<Instant> lastEdit() {
         return Optional.ofNullable(lastEditMillis).map(Instant::ofEpochMilli);

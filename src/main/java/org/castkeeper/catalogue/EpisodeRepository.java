@@ -5,6 +5,7 @@ import static org.castkeeper.db.generated.Tables.EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE_PERSON;
 import static org.castkeeper.db.generated.Tables.KNOWN_AUDIO;
 import static org.castkeeper.db.generated.Tables.RETIRED_MEDIA;
+import static org.castkeeper.db.generated.Tables.SHOW_SETTINGS;
 import static org.castkeeper.db.generated.Tables.SOUNDBITE;
 
 import java.time.Clock;
@@ -252,9 +253,11 @@ public final class EpisodeRepository {
 
     /** The show's {@link ChangeStamp}: one small aggregate query. */
     public ChangeStamp changeStamp() {
-        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT)).from(EPISODE)
+        var settingsSaved = DSL.field(DSL.select(SHOW_SETTINGS.UPDATED_AT).from(SHOW_SETTINGS)
+                .where(SHOW_SETTINGS.SHOW_ID.eq(showId)));
+        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT), settingsSaved).from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId)).fetchSingle();
-        return new ChangeStamp(row.value1(), row.value2());
+        return new ChangeStamp(row.value1(), row.value2(), row.value3());
     }
 
     /** One page of the episodes whose title contains {@code query} (any case), newest first, with the total. */

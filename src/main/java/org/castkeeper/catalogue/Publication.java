@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.castkeeper.config.ShowSettings;
 
 /**
- * What the public can see at one moment: the live episodes, newest first, and the files they reference.
+ * What the public can see at one moment: the show's settings, the live episodes, newest first, and the files
+ * they reference.
  * Immutable; {@link PublicationCache} makes a new one whenever the catalogue or the clock changes what is live.
  */
 public final class Publication {
@@ -17,6 +19,7 @@ public final class Publication {
     private final Instant lastModified;
     private final Instant validUntil;
     private final ChangeStamp stamp;
+    private final ShowSettings show;
     private final Map<String, Episode> byAudioPath = new HashMap<>();
     private final Map<String, Episode> bySlug = new HashMap<>();
     private final Set<String> publicFiles = new HashSet<>();
@@ -29,13 +32,18 @@ public final class Publication {
      * @param validUntil   when the next scheduled episode goes live: this snapshot is stale from then on
      * @param stamp        the catalogue's change stamp when the snapshot was taken
      */
-    public Publication(List<Episode> live, Instant lastModified, Instant validUntil, ChangeStamp stamp) {
-        this(live, lastModified, validUntil, stamp, List.of());
+    public Publication(ShowSettings show, List<Episode> live, Instant lastModified, Instant validUntil,
+                       ChangeStamp stamp) {
+        this(show, live, lastModified, validUntil, stamp, List.of());
     }
 
-    /** @param retired every file ever retired (see {@link RetiredFile}) */
-    public Publication(List<Episode> live, Instant lastModified, Instant validUntil, ChangeStamp stamp,
-                       List<RetiredFile> retired) {
+    /**
+     * @param show    the show's settings as they are now (the catalogue's, with environment overrides)
+     * @param retired every file ever retired (see {@link RetiredFile})
+     */
+    public Publication(ShowSettings show, List<Episode> live, Instant lastModified, Instant validUntil,
+                       ChangeStamp stamp, List<RetiredFile> retired) {
+        this.show = java.util.Objects.requireNonNull(show, "show");
         for (RetiredFile r : retired) {
             this.retired.put(r.path(), r);
         }
@@ -57,6 +65,11 @@ public final class Publication {
                 }
             }
         }
+    }
+
+    /** The show's settings: title, owner, categories ... as the feed and the site show them now. */
+    public ShowSettings show() {
+        return show;
     }
 
     public List<Episode> live() {

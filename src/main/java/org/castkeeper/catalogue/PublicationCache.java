@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.castkeeper.config.ShowSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ public final class PublicationCache implements AutoCloseable {
     private static final long RETRY_MILLIS = 1_000;
 
     private final EpisodeRepository episodes;
+    private final Supplier<ShowSettings> show;
     private final Clock clock;
     private final long stampCheckMillis;
     private final Instant configModified;
@@ -52,11 +55,13 @@ public final class PublicationCache implements AutoCloseable {
     private ScheduledFuture<?> goLive;
 
     /**
-     * @param configModified when the show's settings last changed: the published feed depends on them too
+     * @param show           reads the show's settings as they are now (called on each rebuild)
+     * @param configModified when the server's settings last changed (feed-config.yml): the feed's URLs depend on them
      */
-    public PublicationCache(EpisodeRepository episodes, CatalogueChanges changes, Clock clock,
-                            Duration stampCheckInterval, Instant configModified) {
+    public PublicationCache(EpisodeRepository episodes, Supplier<ShowSettings> show, CatalogueChanges changes,
+                            Clock clock, Duration stampCheckInterval, Instant configModified) {
         this.episodes = episodes;
+        this.show = show;
         this.clock = clock;
         this.stampCheckMillis = stampCheckInterval.toMillis();
         this.configModified = configModified;
@@ -172,7 +177,8 @@ public final class PublicationCache implements AutoCloseable {
         List<Episode> live = episodes.live(at);
         Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
         Publication previous = current;
-        Publication next = new Publication(live, lastModified(live, stamp), validUntil, stamp, episodes.retired());
+        Publication next = new Publication(show.get(), live, lastModified(live, stamp), validUntil, stamp,
+                episodes.retired());
         current = next;
         builtForChanges = changes;
         for (var listener : listeners) {
@@ -203,12 +209,12 @@ public final class PublicationCache implements AutoCloseable {
     }
 
     /**
-     * The latest of: the settings' change, any episode's last edit (published or not: unpublishing is an edit),
+     * The latest of: the config file's and the show settings' last change, any episode's last edit (published or not: unpublishing is an edit),
      * and any live episode's publish time (a scheduled episode going live is a change nobody typed).
      * Computed from stored times only, so every instance gives the same answer.
      */
     private Instant lastModified(List<Episode> live, ChangeStamp stamp) {
-        Instant latest = max(configModified, stamp.lastEdit().orElse(null));
+        Instant latest = max(max(configModified, stamp.settingsEdit().orElse(null)), stamp.lastEdit().orElse(null));
         for (Episode e : live) {
             latest = max(latest, e.publishAt());
         }

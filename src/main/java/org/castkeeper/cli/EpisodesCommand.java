@@ -58,7 +58,7 @@ final class EpisodesCommand implements Callable<Integer> {
                         .enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(episodes.stream().map(e -> EpisodeJson.of(e, now)).toList()));
             } else {
-                printTable(out, episodes, now, app.config().timeZone());
+                printTable(out, episodes, now, app.timeZone());
             }
             out.flush();
             return 0;

@@ -136,11 +136,11 @@ final class ServeCommand implements Callable<Integer> {
         if (!app.accounts().anyUser()) {
             // First start: a one-time link to make the host account, as an alternative to `castkeeper user add`.
             LOG.warn("No host account yet. Make one at {}/admin/setup?token={} (valid for 24 hours), "
-                    + "or run: castkeeper user add NAME", settings.server().baseUrl(), app.accounts().newSetupToken());
+                    + "or run: scripts/castkeeper user add NAME", settings.server().baseUrl(), app.accounts().newSetupToken());
         }
         watcher.start(Duration.ofSeconds(2));
         LOG.info("Castkeeper is serving \"{}\" on port {} ({}); drop folder {}, media store {}",
-                settings.show().title(), web.port(), settings.server().baseUrl(), settings.episodesDir(),
+                app.show().title(), web.port(), settings.server().baseUrl(), settings.episodesDir(),
                 settings.mediaDir());
         stopped.await();
         return 0;

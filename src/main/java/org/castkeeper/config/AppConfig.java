@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 /**
- * The whole configuration, immutable. Paths in the file are relative to the file's folder; the methods here
+ * The whole configuration, immutable. {@link #show()} is the show section as the file and the environment give
+ * it: it seeds the catalogue on first start, after which the show's settings live in the catalogue (edited at
+ * /admin/settings; see {@code ShowRepository}) and {@code show()} is only their starting point. Paths in the file are relative to the file's folder; the methods here
  * resolve them, so nothing else needs to know where the config came from.
  */
 public record AppConfig(
@@ -15,7 +17,9 @@ public record AppConfig(
         DatabaseSettings database,
         FeedSettings feed,
         NotifySettings notifications,
-        BackupSettings backup) {
+        BackupSettings backup,
+        ShowSettings fileShow,
+        ShowOverrides showOverrides) {
 
     public Path baseDir() {
         return source.toAbsolutePath().normalize().getParent();
@@ -49,12 +53,14 @@ public record AppConfig(
         return dataDir().resolve("backups");
     }
 
+    /** The show artwork the file names (show.artwork); the catalogue's settings may name another. */
     public Path showArtwork() {
-        return baseDir().resolve(show.artwork()).normalize();
+        return artworkFile(show);
     }
 
-    public ZoneId timeZone() {
-        return ZoneId.of(show.timeZone());
+    /** The artwork file {@code settings} names: a path relative to the config file's folder, or absolute. */
+    public Path artworkFile(ShowSettings settings) {
+        return baseDir().resolve(settings.artwork()).normalize();
     }
 
     /** The JDBC URL to open; a relative SQLite path is taken relative to the config file's folder. */
@@ -76,8 +82,16 @@ public record AppConfig(
         return url;
     }
 
-    /** The same configuration listening on another port (the --port option). */
+    /**
+     * The same configuration listening on another port (the --port option). A public URL on this machine
+     * (localhost, 127.0.0.1) follows the port, so the feed's links work; a real address is left alone.
+     */
     public AppConfig withPort(int port) {
-        return new AppConfig(source, show, new ServerSettings(port, server.publicUrl(), server.uploadLimitMb(), server.trustedProxies()), storage, database, feed, notifications, backup);
+        String publicUrl = server.publicUrl();
+        if (publicUrl != null && port > 0) {
+            publicUrl = publicUrl.replaceFirst("^(https?://(?:localhost|127\\.0\\.0\\.1))(:\\d+)?$", "$1:" + port);
+        }
+        return new AppConfig(source, show, new ServerSettings(port, publicUrl, server.uploadLimitMb(),
+                server.trustedProxies()), storage, database, feed, notifications, backup, fileShow, showOverrides);
     }
 }

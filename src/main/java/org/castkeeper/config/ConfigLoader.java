@@ -74,6 +74,7 @@ public final class ConfigLoader {
                     "the file is empty or not a set of settings; start from the feed-config.yml in the repository")));
         }
 
+        JsonNode fileShowNode = root.get("show") == null ? null : root.get("show").deepCopy();
         EnvironmentOverrides overrides = EnvironmentOverrides.apply(environment, root, FileContents.class);
         overrides.unknown().forEach(v -> LOG.warn("Environment variable {} matches no setting and is ignored", v));
 
@@ -93,7 +94,9 @@ public final class ConfigLoader {
                 contents.database() != null ? contents.database() : DatabaseSettings.DEFAULT,
                 contents.feed() != null ? contents.feed() : FeedSettings.DEFAULT,
                 contents.notifications() != null ? contents.notifications() : NotifySettings.NONE,
-                contents.backup() != null ? contents.backup() : BackupSettings.OFF);
+                contents.backup() != null ? contents.backup() : BackupSettings.OFF,
+                fileShow(fileShowNode, contents.show()),
+                showOverrides(overrides, environment));
 
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConfigProblem p : ConfigValidator.validate(config, lines)) {
@@ -104,6 +107,29 @@ public final class ConfigLoader {
             throw new ConfigException(name, problems);
         }
         return config;
+    }
+
+    /** The show section as the file alone says it (without the environment): what seeds the catalogue. */
+    private static ShowSettings fileShow(JsonNode node, ShowSettings withEnvironment) {
+        if (node == null) {
+            return withEnvironment;
+        }
+        try {
+            return YAML.treeToValue(node, ShowSettings.class);
+        } catch (JsonProcessingException e) {
+            // The environment repaired a value the file gets wrong; the repaired show is the only valid one.
+            return withEnvironment;
+        }
+    }
+
+    private static ShowOverrides showOverrides(EnvironmentOverrides overrides, Map<String, String> environment) {
+        Map<String, ShowOverrides.Variable> values = new java.util.LinkedHashMap<>();
+        overrides.applied().forEach((key, variable) -> {
+            if (key.startsWith("show.")) {
+                values.put(key.substring("show.".length()), new ShowOverrides.Variable(variable, environment.get(variable)));
+            }
+        });
+        return new ShowOverrides(values);
     }
 
     private static ConfigProblem bindingProblem(JsonMappingException e, YamlLines lines, EnvironmentOverrides env) {

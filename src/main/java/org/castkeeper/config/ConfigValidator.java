@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Only what makes the feed or the server unusable is an error here; what a directory merely prefers (a short
  * description, https) is for the distribution checks.
  */
-final class ConfigValidator {
+public final class ConfigValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     /** podcast:medium values from the Podcasting 2.0 namespace. */
@@ -54,8 +54,22 @@ final class ConfigValidator {
         return v.problems;
     }
 
+    /**
+     * The rules for the show's settings alone, as the admin's settings form applies them: the same rules and
+     * messages as feed-config.yml's show section, keyed "show.title", "show.owner.email" and so on.
+     */
+    public static List<ConfigProblem> validateShow(ShowSettings show, java.nio.file.Path artworkFile) {
+        ConfigValidator v = new ConfigValidator(YamlLines.NONE);
+        v.show(show, artworkFile);
+        v.extras(show);
+        return v.problems;
+    }
+
     private void show(AppConfig config) {
-        ShowSettings show = config.show();
+        show(config.show(), config.show() == null || config.show().artwork() == null ? null : config.showArtwork());
+    }
+
+    private void show(ShowSettings show, java.nio.file.Path artworkFile) {
         if (show == null) {
             problem("show", "missing: every show needs at least a title, description, author, language, "
                     + "categories, explicit, owner and artwork");
@@ -88,8 +102,8 @@ final class ConfigValidator {
         if (show.link() != null && !isHttpUrl(show.link())) {
             problem("show.link", "'" + show.link() + "' is not an http or https URL");
         }
-        if (required("show.artwork", show.artwork()) && !Files.isRegularFile(config.showArtwork())) {
-            problem("show.artwork", "no file at " + config.showArtwork());
+        if (required("show.artwork", show.artwork()) && !Files.isRegularFile(artworkFile)) {
+            problem("show.artwork", "no file at " + artworkFile);
         }
         try {
             ZoneId.of(show.timeZone());

@@ -15,6 +15,9 @@ final class YamlLines {
         this.lines = lines;
     }
 
+    /** No document: every key is on line 0 (for settings that did not come from a file). */
+    static final YamlLines NONE = new YamlLines(Map.of());
+
     static YamlLines of(String yaml) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {

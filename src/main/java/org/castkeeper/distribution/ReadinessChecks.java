@@ -54,25 +54,25 @@ public final class ReadinessChecks {
         Check episodes = feed.items().isEmpty()
                 ? Check.fail("Episodes", "No episode is published yet.", "Publish at least one episode: directories refuse an empty feed.")
                 : Check.pass("Episodes", feed.items().size() + " published.");
-        var ownerSettings = app.config().show().owner();
+        var ownerSettings = app.show().owner();
         Map<Directory, String> listed = app.listings().all();
         Check owner = ownerEmail(feed.ownerEmail());
         Check artwork = artwork();
         Check category = !feed.categories().isEmpty() && ApplePodcastCategories.isCategory(feed.categories().get(0))
                 ? Check.pass("Category", feed.categories().get(0) + ".")
-                : Check.fail("Category", "The first itunes:category is not on Apple's list.", "Set show.categories from Apple's list.");
+                : Check.fail("Category", "The first itunes:category is not on Apple's list.", "Choose the main category from Apple's list.").at("categories");
         Check explicit = "true".equals(feed.explicit()) || "false".equals(feed.explicit())
                 ? Check.pass("Explicit", "itunes:explicit is " + feed.explicit() + ".")
-                : Check.fail("Explicit", "itunes:explicit is missing or not true/false.", "Set show.explicit to true or false.");
+                : Check.fail("Explicit", "itunes:explicit is missing or not true/false.", "Say whether the show is explicit.").at("explicit");
         Check language = feed.language() != null && !feed.language().isBlank()
                 ? Check.pass("Language", feed.language() + ".")
-                : Check.fail("Language", "The feed has no language.", "Set show.language, e.g. en.");
+                : Check.fail("Language", "The feed has no language.", "Set the language, e.g. en.").at("language");
         int descriptionBytes = feed.description() == null ? 0 : feed.description().getBytes(StandardCharsets.UTF_8).length;
         Check description = descriptionBytes == 0
-                ? Check.fail("Description", "The show has no description.", "Set show.description.")
+                ? Check.fail("Description", "The show has no description.", "Write the show's description.").at("description")
                 : descriptionBytes > DESCRIPTION_LIMIT_BYTES
                 ? Check.fail("Description", "The description is " + descriptionBytes + " bytes; Apple allows "
-                        + DESCRIPTION_LIMIT_BYTES + ".", "Shorten show.description.")
+                        + DESCRIPTION_LIMIT_BYTES + ".", "Shorten the description.").at("description")
                 : Check.pass("Description", descriptionBytes + " bytes.");
         List<MediaProbe.Result> probes = probe.probe(feed.items(), base, probeBase);
         Check enclosures = enclosures(probes);
@@ -85,22 +85,22 @@ public final class ReadinessChecks {
         Check size = feed.sizeBytes() > FEED_SIZE_WARNING_BYTES
                 ? Check.warn("Feed size", "The feed is " + feed.sizeBytes() / 1024 + " KB.", "Set feed.itemLimit so /feed.xml lists only recent episodes.")
                 : Check.pass("Feed size", feed.sizeBytes() / 1024 + " KB.");
-        var show = app.config().show();
+        var show = app.show();
         Check appleBlock = show.blocksApple()
                 ? Check.fail("Not blocked", "The feed carries itunes:block, so Apple will not list the show.",
-                        "Remove apple from show.blockFrom, and set show.block to false.")
+                        "Untick both blocks of Apple Podcasts (and of every directory).").at("blockFrom")
                 : Check.pass("Not blocked", "The feed does not block Apple.");
         Check youtubeBlock = show.blocksYouTube()
                 ? Check.fail("Not blocked", "The feed carries googleplay:block, so YouTube Music will not list the show.",
-                        "Remove youtube from show.blockFrom, and set show.block to false.")
+                        "Untick both blocks of YouTube Music (and of every directory).").at("blockFrom[1]")
                 : Check.pass("Not blocked", "The feed does not block YouTube Music.");
         Check spotifyBlock = show.block()
-                ? Check.warn("Not blocked", "show.block is true: the feed asks directories not to list the show.",
-                        "Set show.block to false.")
+                ? Check.warn("Not blocked", "The show is kept out of every directory: the feed asks directories not to list it.",
+                        "Untick \"Keep the show out of every directory\".").at("block")
                 : Check.pass("Not blocked", "The feed does not ask directories to stay away.");
         Check homepage = feed.link() != null && feed.author() != null
                 ? Check.pass("Homepage and author", feed.link() + ", " + feed.author() + ".")
-                : Check.fail("Homepage and author", "The feed lacks a link or an author.", "Set show.link and show.author.");
+                : Check.fail("Homepage and author", "The feed lacks a link or an author.", "Set the author (and the website, if the show has its own).").at("author");
 
         Check titles = titlesWithoutAngleBrackets(feed.items());
         Check chapters = chaptersSpotifyReads(feed.items());
@@ -169,43 +169,42 @@ public final class ReadinessChecks {
             return Check.pass("Owner email", "Hidden, and the show is listed on " + directory.title()
                     + ": it no longer needs the address.");
         }
-        return Check.warn("Owner email", "The owner email is hidden (show.owner.hideEmail) and no "
+        return Check.warn("Owner email", "The owner email is hidden and no "
                 + directory.title() + " listing is saved yet. " + directory.title() + " sends its verification "
-                + "code to that address when you submit the feed.", "Show the email (set show.owner.hideEmail to "
-                + "false) until " + directory.title() + " has verified the show, save the listing URL here, then "
-                + "hide it again.");
+                + "code to that address when you submit the feed.", "Show the email (untick \"Hide the owner email\") until " + directory.title() + " has verified the show, save the listing URL here, then "
+                + "hide it again.").at("owner.hideEmail");
     }
 
     private static Check ownerEmail(String email) {
         if (email == null || email.isBlank()) {
             return Check.fail("Owner email", "The feed has no itunes:owner email, where Spotify and YouTube send "
-                    + "their verification code.", "Set show.owner.email to an address you read.");
+                    + "their verification code.", "Set the owner email to an address you read.").at("owner.email");
         }
         String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         if (Set.of("example.com", "example.org", "example.net").contains(domain)) {
             return Check.fail("Owner email", email + " is a placeholder: the verification code would be lost.",
-                    "Set show.owner.email to an address you read.");
+                    "Set the owner email to an address you read.").at("owner.email");
         }
         return Check.pass("Owner email", email + ".");
     }
 
     private Check artwork() {
         try {
-            byte[] bytes = Files.readAllBytes(app.config().showArtwork());
+            byte[] bytes = Files.readAllBytes(app.config().artworkFile(app.show()));
             String kind = ArtworkRules.check(bytes);
-            String name = app.config().showArtwork().getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = app.config().artworkFile(app.show()).getFileName().toString().toLowerCase(Locale.ROOT);
             boolean extensionMatches = kind.equals("png") ? name.endsWith(".png")
                     : name.endsWith(".jpg") || name.endsWith(".jpeg");
             if (!extensionMatches) {
                 return Check.fail("Artwork", "The artwork is a " + kind.toUpperCase(Locale.ROOT) + " image named "
-                        + name + ".", "Rename it to end in ." + kind + ": Apple checks that the name matches.");
+                        + name + ".", "Upload it again: the name must end in ." + kind + " for Apple.").at("artwork");
             }
             return Check.pass("Artwork", name + " meets Apple's rules.");
         } catch (ArtworkRules.Broken broken) {
-            return Check.fail("Artwork", broken.getMessage(), "Replace show.artwork with a square RGB JPEG or PNG of "
-                    + ArtworkRules.MIN + " to " + ArtworkRules.MAX + " px.");
+            return Check.fail("Artwork", broken.getMessage(), "Upload a square RGB JPEG or PNG of "
+                    + ArtworkRules.MIN + " to " + ArtworkRules.MAX + " px.").at("artwork");
         } catch (Exception e) {
-            return Check.fail("Artwork", "The artwork file cannot be read: " + e.getMessage(), "Check show.artwork.");
+            return Check.fail("Artwork", "The artwork file cannot be read: " + e.getMessage(), "Upload the show artwork again.").at("artwork");
         }
     }
 

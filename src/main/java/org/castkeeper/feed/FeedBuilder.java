@@ -26,12 +26,11 @@ import org.castkeeper.feed.psc.PodloveChaptersModule;
 import org.castkeeper.feed.spotify.SpotifyModule;
 
 /**
- * Turns the published catalogue into a Rome RSS {@link Channel}. It knows RSS 2.0's own elements; each other
+ * Turns the published catalogue (the show's settings and its live episodes) into a Rome RSS {@link Channel}. It knows RSS 2.0's own elements; each other
  * namespace's tags come from that namespace's class (ItunesTags, PodcastTags ...), and Rome's generators write them.
  * Every piece of text passes through {@link XmlText} or {@link ShowNotesHtml} on its way in.
  */
 public final class FeedBuilder {
-    private final ShowSettings show;
     private final FeedUrls urls;
     private final List<String> websubHubs;
     /**
@@ -41,13 +40,12 @@ public final class FeedBuilder {
      */
     private final Map<String, String> sanitisedNotes = new ConcurrentHashMap<>();
 
-    public FeedBuilder(ShowSettings show, FeedUrls urls) {
-        this(show, urls, List.of());
+    public FeedBuilder(FeedUrls urls) {
+        this(urls, List.of());
     }
 
     /** @param websubHubs announced as atom:link rel="hub", so subscribers can be told of changes at once */
-    public FeedBuilder(ShowSettings show, FeedUrls urls, List<String> websubHubs) {
-        this.show = show;
+    public FeedBuilder(FeedUrls urls, List<String> websubHubs) {
         this.urls = urls;
         this.websubHubs = List.copyOf(websubHubs);
     }
@@ -56,6 +54,7 @@ public final class FeedBuilder {
         if (sanitisedNotes.size() > 2 * publication.live().size() + 100) {
             sanitisedNotes.clear();
         }
+        ShowSettings show = publication.show();
         Channel channel = new Channel(CastkeeperRssGenerator.FEED_TYPE);
         channel.setTitle(XmlText.clean(show.title()));
         channel.setLink(show.link() != null ? show.link() : urls.site());
@@ -88,13 +87,13 @@ public final class FeedBuilder {
 
         List<Item> items = new ArrayList<>(page.items().size());
         for (Episode e : page.items()) {
-            items.add(item(e));
+            items.add(item(e, show));
         }
         channel.setItems(items);
         return channel;
     }
 
-    private Item item(Episode e) {
+    private Item item(Episode e, ShowSettings show) {
         Item item = new Item();
         item.setTitle(XmlText.clean(e.title()));
         item.setLink(urls.episodePage(e.slug()));

@@ -1,6 +1,8 @@
 package org.castkeeper.feed;
 
 import java.util.Optional;
+import org.castkeeper.catalogue.Publication;
+import org.castkeeper.catalogue.PublicationCache;
 import org.castkeeper.web.Exchange;
 import org.castkeeper.web.HttpCaching;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,12 +21,12 @@ public final class FeedController {
     private static final Exchange.Header GZIP_HEADER = Exchange.header(HttpHeader.CONTENT_ENCODING, "gzip");
 
     private final FeedCache cache;
-    private final String movedTo;
+    private final PublicationCache publications;
 
-    /** @param movedTo the feed's new address (show.newFeedUrl), or null while the feed lives here */
-    public FeedController(FeedCache cache, String movedTo) {
+    /** @param publications what is published now, for the show's settings (has the feed moved?) */
+    public FeedController(FeedCache cache, PublicationCache publications) {
         this.cache = cache;
-        this.movedTo = movedTo;
+        this.publications = publications;
     }
 
     /**
@@ -33,7 +35,11 @@ public final class FeedController {
      * this path. Returns false, having touched nothing, when {@link #serve} must do the work on a worker thread.
      */
     public boolean serveFromMemory(Exchange exchange) {
-        if (movedTo != null) {
+        Publication published = publications.latest();
+        if (published == null) {
+            return false;
+        }
+        if (published.show().newFeedUrl() != null) {
             serve(exchange);
             return true;
         }
@@ -47,6 +53,8 @@ public final class FeedController {
     }
 
     public void serve(Exchange exchange) {
+        // The feed's new address (show.newFeedUrl) as the show's settings say now, or null while it lives here.
+        String movedTo = publications.latestOrLoad().show().newFeedUrl();
         if (movedTo != null) {
             // The feed has moved: a permanent redirect, which Apple and podcatchers follow and remember.
             // The new feed's itunes:new-feed-url names the same address for those that read it.

@@ -1,5 +1,6 @@
 package org.castkeeper.feed;
 
+import java.util.function.Supplier;
 import org.castkeeper.media.MediaUrls;
 
 /**
@@ -10,10 +11,18 @@ public final class FeedUrls {
     public static final String FEED_PATH = "/feed.xml";
 
     private final String base;
-    private final String showArtworkName;
+    private final Supplier<String> showArtworkName;
 
     /** @param base the public URL without a trailing slash, e.g. https://podcast.example.org */
     public FeedUrls(String base, String showArtworkName) {
+        this(base, () -> showArtworkName);
+    }
+
+    /**
+     * @param showArtworkName the show artwork's current public name: the host can replace the artwork at any
+     *                        time, and new art gets a new name
+     */
+    public FeedUrls(String base, Supplier<String> showArtworkName) {
         this.base = base;
         this.showArtworkName = showArtworkName;
     }
@@ -36,7 +45,7 @@ public final class FeedUrls {
     }
 
     public String showArtwork() {
-        return base + "/artwork/" + showArtworkName;
+        return base + "/artwork/" + showArtworkName.get();
     }
 
     public String episodePage(String slug) {

@@ -42,9 +42,10 @@ public final class EpisodeImporter {
     private final EpisodeRepository episodes;
     private final MediaFolder media;
     private final Mp3Probe probe;
-    private final ZoneId showZone;
+    private final java.util.function.Supplier<ZoneId> showZone;
 
-    public EpisodeImporter(EpisodeRepository episodes, MediaFolder media, Mp3Probe probe, ZoneId showZone) {
+    public EpisodeImporter(EpisodeRepository episodes, MediaFolder media, Mp3Probe probe,
+                           java.util.function.Supplier<ZoneId> showZone) {
         this.episodes = episodes;
         this.media = media;
         this.probe = probe;
@@ -204,11 +205,11 @@ public final class EpisodeImporter {
         if (id3Date != null) {
             try {
                 if (id3Date.length() == 10) {
-                    return LocalDate.parse(id3Date).atStartOfDay(showZone).toInstant();
+                    return LocalDate.parse(id3Date).atStartOfDay(showZone.get()).toInstant();
                 }
                 if (id3Date.length() >= 13 && id3Date.charAt(10) == 'T') {
                     String padded = (id3Date + ":00:00").substring(0, 19);
-                    return LocalDateTime.parse(padded).atZone(showZone).toInstant();
+                    return LocalDateTime.parse(padded).atZone(showZone.get()).toInstant();
                 }
             } catch (DateTimeParseException notADate) {
                 // Fall through to the file's own time.

@@ -33,6 +33,11 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** SHA-256 of bytes in memory (artwork, transcripts), as lower-case hex. */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
     /** A fresh SHA-256 digest, for hashing bytes while they are copied (backups). */
     public static MessageDigest digest() {
         try {

@@ -24,12 +24,16 @@ import org.castkeeper.web.HttpCaching;
 public final class MediaController {
     private final PublicationCache publications;
     private final MediaFolder folder;
-    private final ShowArtwork showArtwork;
+    private final java.util.function.Supplier<ShowArtwork> showArtwork;
     private final java.time.Duration retention;
     private final java.time.Clock clock;
 
-    /** @param retention how long a replaced file's URL redirects to its successor (storage.retainDays) */
-    public MediaController(PublicationCache publications, MediaFolder folder, ShowArtwork showArtwork,
+    /**
+     * @param showArtwork the show's artwork as the settings name it now (null when there is none)
+     * @param retention   how long a replaced file's URL redirects to its successor (storage.retainDays)
+     */
+    public MediaController(PublicationCache publications, MediaFolder folder,
+                           java.util.function.Supplier<ShowArtwork> showArtwork,
                            java.time.Duration retention, java.time.Clock clock) {
         this.publications = publications;
         this.folder = folder;
@@ -86,7 +90,8 @@ public final class MediaController {
 
     /** GET or HEAD /artwork/{name}: the show's artwork under its content-hashed name. */
     public void serveShowArtwork(Exchange exchange, String name) throws IOException {
-        if (!name.equals(showArtwork.publicName()) || !Files.isRegularFile(showArtwork.file())) {
+        ShowArtwork showArtwork = this.showArtwork.get();
+        if (showArtwork == null || !name.equals(showArtwork.publicName()) || !Files.isRegularFile(showArtwork.file())) {
             exchange.text(404, "Not found");
             return;
         }

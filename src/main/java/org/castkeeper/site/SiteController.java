@@ -38,7 +38,7 @@ public final class SiteController {
 
     public void home(Context ctx) {
         Publication published = app.publications().current();
-        ShowSettings show = app.config().show();
+        ShowSettings show = app.show();
         List<ShowPage.SubscribeLink> subscribe = new ArrayList<>();
         for (Map.Entry<Directory, String> listing : app.listings().all().entrySet()) {
             subscribe.add(new ShowPage.SubscribeLink(listing.getKey().code(),
@@ -80,7 +80,7 @@ public final class SiteController {
     }
 
     private SiteHead head(String title, String description, String url, String image, String type, String audio) {
-        ShowSettings show = app.config().show();
+        ShowSettings show = app.show();
         String shortDescription = description == null ? "" : description.strip();
         if (shortDescription.length() > DESCRIPTION_CHARS) {
             shortDescription = shortDescription.substring(0, DESCRIPTION_CHARS - 1).strip() + "…";
@@ -90,7 +90,7 @@ public final class SiteController {
     }
 
     private ShowPage.EpisodeLine line(Episode e) {
-        ZoneId zone = app.config().timeZone();
+        ZoneId zone = app.timeZone();
         return new ShowPage.EpisodeLine(e.title(), app.urls().episodePage(e.slug()),
                 DATE.withZone(zone).format(e.publishAt()), PlayTime.of(e.audio().durationSeconds()),
                 app.urls().media(e.audio().path()));

@@ -63,7 +63,7 @@ final class PodcatcherHandler extends Handler.Wrapper {
      */
     static String contentSecurityPolicy(String mediaOrigin) {
         String media = mediaOrigin == null ? "'self'" : "'self' " + mediaOrigin;
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + media + " data:; media-src "
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + media + " data: blob:; media-src "
                 + media + "; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                 + "form-action 'self'";
     }

@@ -52,8 +52,8 @@ public final class WebServer {
      *                  stop a server per test pass zero; the packaged jar's own test keeps the real value.
      */
     public static Javalin create(Castkeeper app, java.time.Duration stopGrace) {
-        FeedController feed = new FeedController(app.feed(), app.config().show().newFeedUrl());
-        MediaController media = new MediaController(app.publications(), app.media(), app.showArtwork(),
+        FeedController feed = new FeedController(app.feed(), app.publications());
+        MediaController media = new MediaController(app.publications(), app.media(), app::showArtwork,
                 app.retiredMedia().retention(), app.clock());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(app);

@@ -291,9 +291,13 @@ class EpisodeEditIT {
         host.postForm(page + "/publish", Map.of());
         String settings = host.get("/admin/settings").body();
         assertThat(settings).contains("value=\"http://localhost:8080/feed.xml\"")
-                .contains("server.publicUrl is not https")
-                .contains("show.owner.email is a placeholder")
+                .contains("href=\"/admin/distribution\"")
                 .contains("&lt;guid isPermaLink=\"false\"&gt;" + draft.guid());
+        // What to fix lives on the distribution page, each fix linked to the setting that makes it.
+        String distribution = host.get("/admin/distribution").body();
+        assertThat(distribution).contains("server.publicUrl is http://localhost:8080")
+                .contains("dominion@example.com is a placeholder")
+                .contains("href=\"/admin/settings#ownerEmail\"");
     }
 
     private static byte[] image(int width, int height, int type, String format) throws Exception {

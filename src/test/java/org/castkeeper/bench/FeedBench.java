@@ -81,7 +81,7 @@ public final class FeedBench {
             System.out.println("admin_password=" + BENCH_PASSWORD);
 
             // (a) Rebuild: load what is published from the database, build the Rome channel, write and gzip it.
-            FeedBuilder builder = new FeedBuilder(app.config().show(), app.urls());
+            FeedBuilder builder = new FeedBuilder(app.urls());
             FeedWriter writer = new FeedWriter();
             List<Double> load = new ArrayList<>();
             List<Double> write = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class FeedBench {
             for (int run = 0; run < 7; run++) {
                 long t0 = System.nanoTime();
                 List<org.castkeeper.catalogue.Episode> live = app.episodes().live(Instant.now());
-                Publication p = new Publication(live, Instant.now(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
+                Publication p = new Publication(app.show(), live, Instant.now(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
                 long t1 = System.nanoTime();
                 xml = writer.write(builder.build(p, FeedPage.of(live, null, 1)));
                 java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(OutputStream.nullOutputStream());

@@ -72,7 +72,7 @@ class ConfigLoaderTest {
         assertThat(show.type()).isEqualTo("episodic");
         assertThat(show.owner()).isEqualTo(new ShowSettings.Owner("Dominion", "dominion@example.com"));
         assertThat(show.copyright()).isEqualTo("© 2026 Dominion");
-        assertThat(config.timeZone().getId()).isEqualTo("Europe/London");
+        assertThat(show.timeZone()).isEqualTo("Europe/London");
         assertThat(config.server().port()).isEqualTo(8080);
         assertThat(config.server().baseUrl()).isEqualTo("https://podcast.example.org");
     }

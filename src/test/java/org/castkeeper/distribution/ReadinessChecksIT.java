@@ -73,7 +73,8 @@ class ReadinessChecksIT {
         Check spotifyEmail = find(report, Directory.SPOTIFY, "Owner email");
         assertThat(spotifyEmail.status()).isEqualTo(Status.FAIL);
         assertThat(spotifyEmail.message()).contains("dominion@example.com is a placeholder");
-        assertThat(spotifyEmail.fix()).isEqualTo("Set show.owner.email to an address you read.");
+        assertThat(spotifyEmail.fix()).isEqualTo("Set the owner email to an address you read.");
+        assertThat(spotifyEmail.setting()).isEqualTo("owner.email");
         assertThat(find(report, Directory.APPLE, "Owner email").status()).isEqualTo(Status.WARN);
         assertThat(find(report, Directory.YOUTUBE, "Owner email").status()).isEqualTo(Status.FAIL);
     }

@@ -70,8 +70,8 @@ class FeedGoldenTest {
         Path config = Fixtures.resource("feeds/" + scenario + ".yml");
         AppConfig settings = ConfigLoader.load(config, Map.of());
         FeedUrls urls = new FeedUrls(settings.server().baseUrl(), ShowArtwork.of(settings.showArtwork()).publicName());
-        Publication publication = new Publication(live, live.get(0).publishAt(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
-        byte[] xml = new FeedWriter().write(new FeedBuilder(settings.show(), urls)
+        Publication publication = new Publication(settings.show(), live, live.get(0).publishAt(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
+        byte[] xml = new FeedWriter().write(new FeedBuilder(urls)
                 .build(publication, FeedPage.of(live, null, 1)));
 
         Path golden = Path.of("src/test/resources/feeds/" + scenario + ".xml");

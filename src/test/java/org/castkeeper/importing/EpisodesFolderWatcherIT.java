@@ -46,7 +46,7 @@ class EpisodesFolderWatcherIT {
         clock = new MutableClock(Instant.now());
         episodes = new EpisodeRepository(database.dsl(), new ShowRepository(database.dsl(), clock).ensure("default"), clock);
         store = new MediaFolder(dir.resolve("data/media"));
-        importer = new EpisodeImporter(episodes, store, new Mp3Probe(), java.time.ZoneOffset.UTC);
+        importer = new EpisodeImporter(episodes, store, new Mp3Probe(), () -> java.time.ZoneOffset.UTC);
         watcher = newWatcher();
     }
 

@@ -1,0 +1,42 @@
+package org.castkeeper.media;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The show artwork for whatever file the show's settings name now. Hashing the file for its public name is done
+ * once per file version (path, size, modification time), not per request, so the feed and the site can ask for
+ * it freely. If the file cannot be read, the last good artwork stays in service.
+ */
+public final class ShowArtworks {
+    private static final Logger LOG = LoggerFactory.getLogger(ShowArtworks.class);
+
+    private record Known(Path file, long size, long modified, ShowArtwork artwork) {
+    }
+
+    private volatile Known known;
+
+    /** The artwork of {@code file}, or the last good one when the file cannot be read (null if there is none). */
+    public ShowArtwork of(Path file) {
+        Known k = known;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            long size = attributes.size();
+            long modified = attributes.lastModifiedTime().toMillis();
+            if (k != null && k.file().equals(file) && k.size() == size && k.modified() == modified) {
+                return k.artwork();
+            }
+            ShowArtwork artwork = ShowArtwork.of(file);
+            known = new Known(file, size, modified, artwork);
+            return artwork;
+        } catch (IOException e) {
+            LOG.warn("The show artwork {} cannot be read ({}); {}", file, e.toString(),
+                    k == null ? "the feed has no artwork until it can" : "still serving " + k.file());
+            return k == null ? null : k.artwork();
+        }
+    }
+}
