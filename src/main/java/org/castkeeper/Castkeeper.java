@@ -20,6 +20,7 @@ import org.castkeeper.config.AppConfig;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.db.Database;
 import org.castkeeper.distribution.Listings;
+import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.distribution.NotificationClaims;
 import org.castkeeper.distribution.PublishNotifier;
 import org.castkeeper.feed.FeedBuilder;
@@ -58,6 +59,7 @@ public final class Castkeeper implements AutoCloseable {
     private final DeviceCookies deviceCookies;
     private final Listings listings;
     private final PublishNotifier notifier;
+    private final EpisodeLifecycle lifecycle;
 
     /** How often a cache re-reads the catalogue's change stamp, to notice writes by other instances. */
     static final Duration STAMP_CHECK = Duration.ofSeconds(2);
@@ -99,6 +101,20 @@ public final class Castkeeper implements AutoCloseable {
         this.notifier = new PublishNotifier(config.notifications(), urls.feed(),
                 new NotificationClaims(database.dsl(), showId, clock));
         publications.onRebuild(notifier::published);
+        this.lifecycle = new EpisodeLifecycle(episodes, clock, this::sweepRetiredMediaQuietly);
+    }
+
+    /** Saving, publishing, scheduling, unpublishing and deleting episodes: the one place that decides them. */
+    public EpisodeLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    private void sweepRetiredMediaQuietly() {
+        try {
+            sweepRetiredMedia();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not move replaced files out of the media store yet; the server will retry: {}", e.toString());
+        }
     }
 
     /** Opens the catalogue and the media store, bringing either up to date if needed. */

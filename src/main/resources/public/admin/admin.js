@@ -102,6 +102,10 @@
     form.addEventListener('input', function () { dirty = true; });
     form.addEventListener('change', function () { dirty = true; });
     form.addEventListener('submit', function () { dirty = false; });
+    // "Cancel" on a confirmation means: leave, discarding what was typed. No second question.
+    document.querySelectorAll('[data-discard]').forEach(function (link) {
+      link.addEventListener('click', function () { dirty = false; });
+    });
     window.addEventListener('beforeunload', function (e) {
       if (dirty) { e.preventDefault(); e.returnValue = ''; }
     });
@@ -115,5 +119,24 @@
       img.src = URL.createObjectURL(input.files[0]);
       img.hidden = false;
     });
+  });
+
+  // The show notes preview: rendered by the server exactly as the feed will carry them.
+  document.querySelectorAll('textarea[data-preview-url]').forEach(function (notes) {
+    var box = document.getElementById('notes-preview');
+    var details = box && box.closest('details');
+    if (!box) { return; }
+    var timer = null;
+    var refresh = function () {
+      if (details && !details.open) { return; }
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', notes.dataset.previewUrl);
+      xhr.setRequestHeader('X-CSRF-Token', csrf);
+      xhr.setRequestHeader('Content-Type', 'text/plain; charset=utf-8');
+      xhr.onload = function () { if (xhr.status === 200) { box.innerHTML = xhr.responseText; } };
+      xhr.send(notes.value);
+    };
+    notes.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(refresh, 400); });
+    if (details) { details.addEventListener('toggle', refresh); }
   });
 })();

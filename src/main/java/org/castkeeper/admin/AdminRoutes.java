@@ -28,6 +28,7 @@ public final class AdminRoutes {
         EpisodeEditController edit = new EpisodeEditController(app, uploads);
         SettingsController settings = new SettingsController(app);
         DistributionController distribution = new DistributionController(app);
+        AccountController account = new AccountController(app.accounts(), app::timeZone);
         routes = List.of(
                 new AdminRoute(GET, "/admin/login", Access.PUBLIC, signIn::loginForm),
                 new AdminRoute(POST, "/admin/login", Access.PUBLIC, signIn::login),
@@ -42,6 +43,9 @@ public final class AdminRoutes {
                 new AdminRoute(POST, "/admin/episodes/{id}/publish", Access.HOST, edit::publish),
                 new AdminRoute(POST, "/admin/episodes/{id}/schedule", Access.HOST, edit::schedule),
                 new AdminRoute(POST, "/admin/episodes/{id}/unpublish", Access.HOST, edit::unpublish),
+                new AdminRoute(POST, "/admin/episodes/{id}/delete", Access.HOST, edit::delete),
+                new AdminRoute(GET, "/admin/episodes/{id}/file/{kind}", Access.HOST, edit::file),
+                new AdminRoute(POST, "/admin/preview", Access.HOST, edit::preview),
                 new AdminRoute(POST, "/admin/episodes/{id}/artwork", Access.HOST, edit::artwork),
                 new AdminRoute(POST, "/admin/episodes/{id}/transcript", Access.HOST, edit::transcript),
                 new AdminRoute(PUT, "/admin/episodes/{id}/audio", Access.HOST, edit::replaceAudio),
@@ -49,11 +53,24 @@ public final class AdminRoutes {
                 new AdminRoute(POST, "/admin/settings", Access.HOST, settings::save),
                 new AdminRoute(POST, "/admin/settings/artwork", Access.HOST, settings::artwork),
                 new AdminRoute(GET, "/admin/distribution", Access.HOST, distribution::show),
+                new AdminRoute(GET, "/admin/account", Access.HOST, account::show),
+                new AdminRoute(POST, "/admin/account/password", Access.HOST, account::changePassword),
+                new AdminRoute(POST, "/admin/account/add", Access.HOST, account::add),
                 new AdminRoute(POST, "/admin/distribution/listings", Access.HOST, distribution::saveListings));
     }
 
     public List<AdminRoute> routes() {
         return routes;
+    }
+
+    /** Whether an admin page was rendered for this request (so an error page must not replace it). */
+    public static boolean answered(Context ctx) {
+        return ctx.attribute(Pages.RENDERED) != null;
+    }
+
+    /** The admin's "not found" page (the status is already 404). */
+    public static void notFound(Context ctx) {
+        Pages.notFound(ctx, "There is nothing at this address. It may have been deleted, or mistyped.");
     }
 
     public void register(RoutesConfig config) {

@@ -85,6 +85,12 @@ public final class AdminSecurity {
         return ctx.attribute(SESSION_ATTRIBUTE);
     }
 
+    /** The signed-in session's CSRF token, or null when the request has no session (e.g. an unknown route). */
+    static String csrfIfSignedIn(Context ctx) {
+        Session session = session(ctx);
+        return session == null ? null : session.csrfToken();
+    }
+
     /** The anonymous CSRF token for the sign-in forms, set as a cookie the first time. */
     String anonymousCsrf(Context ctx) {
         String token = ctx.cookie(CSRF_COOKIE);

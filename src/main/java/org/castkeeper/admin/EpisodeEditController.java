@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.castkeeper.Castkeeper;
 import org.castkeeper.catalogue.Episode;
-import org.castkeeper.catalogue.EpisodeState;
-import org.castkeeper.catalogue.EpisodeType;
-import org.castkeeper.feed.ShowNotesHtml;
+import org.castkeeper.catalogue.EpisodeRules;
+import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.media.ArtworkRules;
 import org.castkeeper.media.MediaFolder;
@@ -33,8 +30,6 @@ import org.castkeeper.media.MediaFolder;
 final class EpisodeEditController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EpisodeEditController.class);
     private static final long MAX_SMALL_FILE = 20L * 1024 * 1024;
-    /** A schedule further ahead is a typing mistake (and past what the catalogue stores as epoch milliseconds). */
-    private static final java.time.Duration MAX_SCHEDULE_AHEAD = java.time.Duration.ofDays(3653);
 
     private final Castkeeper app;
     private final UploadReceiver uploads;
@@ -47,104 +42,162 @@ final class EpisodeEditController {
     void show(Context ctx) {
         Optional<Episode> episode = find(ctx);
         if (episode.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).result("No such episode");
+            notFound(ctx);
             return;
         }
-        render(ctx, episode.get(), messages(ctx), null, null);
+        render(ctx, episode.get(), EpisodeForm.of(episode.get(), defaultSchedule(episode.get()), app.timeZone()),
+                messages(ctx), null, null, null);
     }
 
+    /**
+     * POST /admin/episodes/{id}: the editor's one form. "action" says which button: save, publish, schedule or
+     * unpublish; each saves the typed details with the change of state, in one write, or refuses with the form
+     * as typed. Scheduling a live episode and unpublishing ask first.
+     */
     void save(Context ctx) {
+        submit(ctx, ctx.formParam("action") == null ? "save" : ctx.formParam("action"));
+    }
+
+    void publish(Context ctx) {
+        submit(ctx, "publish");
+    }
+
+    void schedule(Context ctx) {
+        submit(ctx, "schedule");
+    }
+
+    void unpublish(Context ctx) {
+        submit(ctx, "unpublish");
+    }
+
+    private void submit(Context ctx, String action) {
         Episode e = found(ctx);
         if (e == null) {
             return;
         }
-        String title = ctx.formParam("title") == null ? "" : ctx.formParam("title").strip();
+        EpisodeForm form = EpisodeForm.typed(ctx, e, defaultSchedule(e), app.timeZone());
+        String by = AdminSecurity.session(ctx).user().username();
+        Instant now = app.clock().instant();
         try {
-            if (title.isEmpty()) {
-                throw new InvalidInput("An episode needs a title.");
+            // The old single-purpose forms send no details: then only the state changes.
+            EpisodeLifecycle.Details details = form.hasDetails() ? form.details(e) : null;
+            // A confirmation counts only for the action it was asked for.
+            boolean confirmed = action.equals(ctx.formParam("confirm"));
+            switch (action) {
+                case "save" -> {
+                    if (details == null) {
+                        throw new InvalidInput("An episode needs a title.", 422, "title");
+                    }
+                    app.lifecycle().save(e, details, by);
+                    redirect(ctx, e, "saved");
+                }
+                case "publish" -> {
+                    EpisodeLifecycle.Republish how = "new".equals(ctx.formParam("republish"))
+                            ? EpisodeLifecycle.Republish.AS_NEW_NOW : EpisodeLifecycle.Republish.KEEP_FIRST_DATE;
+                    app.lifecycle().publishNow(e, details, how, by);
+                    redirect(ctx, e, "published");
+                }
+                case "schedule" -> {
+                    Instant at = form.scheduleInstant(app.timeZone());
+                    EpisodeRules.scheduleTime(at, now);
+                    if (e.isLive(now) && !confirmed) {
+                        askFirst(ctx, e, form, "schedule", "This episode is in the feed now. Scheduling it takes it "
+                                + "out of the feed until " + Formats.dateTime(at, app.timeZone()) + ": its page and "
+                                + "audio are unavailable until then, and apps that have not downloaded it yet cannot. "
+                                + "Schedule it anyway?");
+                        return;
+                    }
+                    app.lifecycle().schedule(e, details, at, by);
+                    redirect(ctx, e, "scheduled");
+                }
+                case "unpublish" -> {
+                    if (!confirmed) {
+                        askFirst(ctx, e, form, "unpublish", "Unpublishing takes the episode out of the feed and "
+                                + "off its page now. Apps that downloaded it keep their copy. You can publish it "
+                                + "again later, in its old place or as new. Unpublish it?");
+                        return;
+                    }
+                    app.lifecycle().unpublish(e, details, by);
+                    redirect(ctx, e, "unpublished");
+                }
+                default -> throw new InvalidInput("Unknown action.", 400);
             }
-            String markdown = ctx.formParam("notes") == null ? "" : ctx.formParam("notes");
-            String explicit = ctx.formParam("explicit");
-            Episode edited = e.edit()
-                    .title(title)
-                    .notes(markdown, Markdown.toHtml(markdown))
-                    .season(number(ctx.formParam("season"), "Season"))
-                    .episodeNumber(number(ctx.formParam("number"), "Episode number"))
-                    .type(type(ctx.formParam("type")))
-                    .explicit(explicit == null || explicit.isEmpty() ? null : Boolean.valueOf(explicit))
-                    .chapters(ChapterText.parse(ctx.formParam("chapters"), e.audio().durationSeconds() * 1000L))
-                    .soundbites(SoundbiteText.parse(ctx.formParam("soundbites"), e.audio().durationSeconds() * 1000L))
-                    .build();
-            app.episodes().update(edited);
-            redirect(ctx, e, "saved");
+        } catch (EpisodeRules.Refused refused) {
+            refuse(ctx, e, form, InvalidInput.of(refused));
+        } catch (java.time.DateTimeException bad) {
+            refuse(ctx, e, form, new InvalidInput("Give a date and a time, e.g. 2026-12-01 and 07:00.", 422, "date"));
         } catch (InvalidInput invalid) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, e, List.of(), invalid.getMessage(), ctx.formParam("chapters"), ctx.formParam("soundbites"));
-        }
-    }
-
-    void publish(Context ctx) {
-        Episode e = found(ctx);
-        if (e != null) {
-            Instant now = app.clock().instant();
-            if (e.state() != EpisodeState.PUBLISHED || e.publishAt() == null || e.publishAt().isAfter(now)) {
-                app.episodes().update(e.withState(EpisodeState.PUBLISHED, firstPublishDate(e, now)));
-            }
-            redirect(ctx, e, "published");
-        }
-    }
-
-    /** The replaced file leaves the store now (it was recorded as retired with the change); see RetiredMedia. */
-    private void retireReplacedFiles() {
-        try {
-            app.sweepRetiredMedia();
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.warn("Could not move replaced files out of the media store yet; the server will retry: {}", e.toString());
+            refuse(ctx, e, form, invalid);
         }
     }
 
     /**
-     * The date an episode goes out with: published again after an unpublish, it keeps the date it first had, so
-     * the feed's order and the apps' "new episode" stay as they were; a draft, or one scheduled for later, is now.
+     * POST /admin/episodes/{id}/delete. A draft that was never public goes at once; one that apps may have is
+     * deleted only once the host has confirmed, having been told what it means.
      */
-    private static Instant firstPublishDate(Episode e, Instant now) {
-        boolean wentOutBefore = e.state() == EpisodeState.UNPUBLISHED && e.publishAt() != null
-                && !e.publishAt().isAfter(now);
-        return wentOutBefore ? e.publishAt() : now;
-    }
-
-    void schedule(Context ctx) {
+    void delete(Context ctx) {
         Episode e = found(ctx);
         if (e == null) {
             return;
         }
-        try {
-            ZoneId zone = app.timeZone();
-            Instant at = LocalDate.parse(String.valueOf(ctx.formParam("date")))
-                    .atTime(LocalTime.parse(String.valueOf(ctx.formParam("time")))).atZone(zone).toInstant();
-            if (!at.isAfter(app.clock().instant())) {
-                throw new InvalidInput("That time has passed. Choose a time to come, or publish now.");
-            }
-            if (at.isAfter(app.clock().instant().plus(MAX_SCHEDULE_AHEAD))) {
-                throw new InvalidInput("That is more than ten years away. Choose a date within the next ten years.");
-            }
-            app.episodes().update(e.withState(EpisodeState.SCHEDULED, at));
-            redirect(ctx, e, "scheduled");
-        } catch (java.time.DateTimeException bad) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, e, List.of(), "Give a date and a time, e.g. 2026-12-01 and 07:00.", null);
-        } catch (InvalidInput invalid) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, e, List.of(), invalid.getMessage(), null);
+        if (e.hasBeenPublic(app.clock().instant()) && !"delete".equals(ctx.formParam("confirm"))) {
+            askFirst(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), "delete",
+                    "Delete \"" + e.title() + "\" for good? It leaves the feed, and its page, audio, chapters and "
+                            + "transcript answer \"gone\". Apps that downloaded it keep their copy. Its identity "
+                            + "(guid) is never used again, so it cannot come back as the same episode. "
+                            + "There is no undo.");
+            return;
         }
+        app.lifecycle().delete(e.id(), AdminSecurity.session(ctx).user().username());
+        ctx.redirect("/admin?done=deleted", HttpStatus.SEE_OTHER);
     }
 
-    void unpublish(Context ctx) {
+    /**
+     * GET /admin/episodes/{id}/file/{kind}: the episode's audio or artwork for the editor's player and preview,
+     * whatever its state (the public /media/ route serves only live episodes). Byte ranges, for seeking.
+     */
+    void file(Context ctx) throws IOException {
         Episode e = found(ctx);
-        if (e != null) {
-            app.episodes().update(e.withState(EpisodeState.UNPUBLISHED, e.publishAt()));
-            redirect(ctx, e, "unpublished");
+        if (e == null) {
+            return;
         }
+        String kind = ctx.pathParam("kind");
+        String path = switch (kind) {
+            case "audio" -> e.audio().path();
+            case "artwork" -> e.artworkPath();
+            default -> null;
+        };
+        Optional<Path> file = path == null ? Optional.empty() : app.media().resolve(path).filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        String type = kind.equals("audio") ? e.audio().mimeType()
+                : path.endsWith(".png") ? "image/png" : "image/jpeg";
+        ctx.header("Cache-Control", "private, max-age=60");
+        ctx.writeSeekableStream(Files.newInputStream(file.get()), type, Files.size(file.get()));
+    }
+
+    /** POST /admin/preview: the show notes as the feed will carry them, for the editor's preview. */
+    void preview(Context ctx) {
+        String markdown = ctx.body();
+        ctx.contentType("text/html; charset=utf-8")
+                .result(org.castkeeper.feed.ShowNotesHtml.sanitize(Markdown.toHtml(EpisodeRules.cleanText(markdown))));
+    }
+
+    private void askFirst(Context ctx, Episode e, EpisodeForm form, String action, String question) {
+        render(ctx, e, form, List.of(), null, null, new EpisodePage.Confirm(action, question));
+    }
+
+    private void refuse(Context ctx, Episode e, EpisodeForm form, InvalidInput invalid) {
+        ctx.status(invalid.status());
+        render(ctx, e, form, List.of(), invalid.getMessage(), invalid.field(), null);
+    }
+
+    /** The suggested schedule: the episode's own time to come, else this time tomorrow. */
+    private Instant defaultSchedule(Episode e) {
+        Instant now = app.clock().instant();
+        return e.publishAt() != null && e.publishAt().isAfter(now) ? e.publishAt() : now.plusSeconds(86400);
     }
 
     void artwork(Context ctx) throws IOException {
@@ -162,12 +215,11 @@ final class EpisodeEditController {
             }
             String name = MediaFolder.artworkName(bytes, extension);
             app.media().writeIfAbsent(bytes, name);
-            app.episodes().update(e.edit().artworkPath(name).build());
-            retireReplacedFiles();
+            app.lifecycle().replaceFiles(e.edit().artworkPath(name).build(),
+                    AdminSecurity.session(ctx).user().username(), "artwork");
             redirect(ctx, e, "artwork");
         } catch (InvalidInput invalid) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, e, List.of(), invalid.getMessage(), null);
+            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), invalid);
         }
     }
 
@@ -192,12 +244,11 @@ final class EpisodeEditController {
             String name = "transcripts/" + e.slug() + "-" + org.castkeeper.auth.Tokens.sha256(text).substring(0, 8)
                     + (type.equals("text/vtt") ? ".vtt" : ".srt");
             app.media().writeIfAbsent(text.getBytes(StandardCharsets.UTF_8), name);
-            app.episodes().update(e.edit().transcript(name, type).build());
-            retireReplacedFiles();
+            app.lifecycle().replaceFiles(e.edit().transcript(name, type).build(),
+                    AdminSecurity.session(ctx).user().username(), "transcript");
             redirect(ctx, e, "transcript");
         } catch (InvalidInput invalid) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, e, List.of(), invalid.getMessage(), null);
+            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), invalid);
         }
     }
 
@@ -217,43 +268,40 @@ final class EpisodeEditController {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", replacement.refusal()));
                 return;
             }
-            app.episodes().update(e.edit().audio(replacement.audio()).build());
-            retireReplacedFiles();
+            app.lifecycle().replaceFiles(e.edit().audio(replacement.audio()).build(),
+                    AdminSecurity.session(ctx).user().username(), "audio");
             ctx.json(Map.of("id", e.id(), "edit", "/admin/episodes/" + e.id()));
         } finally {
             Files.deleteIfExists(received);
         }
     }
 
-    private void render(Context ctx, Episode e, List<String> messages, String error, String chaptersText) {
-        render(ctx, e, messages, error, chaptersText, null);
-    }
-
-    /** The typed chapters and soundbites, when given, are shown back as typed (a refused save loses nothing). */
-    private void render(Context ctx, Episode e, List<String> messages, String error, String chaptersText,
-                        String soundbitesText) {
+    /**
+     * The editor page. {@code form} holds the values to show: the episode's, or what the host typed when a save
+     * was refused or needs confirming, so nothing typed is ever lost.
+     */
+    private void render(Context ctx, Episode e, EpisodeForm form, List<String> messages, String error,
+                        String errorField, EpisodePage.Confirm confirm) {
         ZoneId zone = app.timeZone();
         Instant now = app.clock().instant();
-        Instant suggested = e.publishAt() != null && e.publishAt().isAfter(now) ? e.publishAt()
-                : now.plusSeconds(86400);
-        var local = suggested.atZone(zone);
-        String notes = e.notesMarkdown() != null ? e.notesMarkdown() : ShowNotesHtml.toPlainText(e.description());
+        List<String> notices = new ArrayList<>(messages);
+        if (error == null) {
+            notices.addAll(EpisodeRules.notesWarnings(form.notes()));
+        }
         Pages.render(ctx, "admin/episode.jte", new EpisodePage(
                 AdminSecurity.session(ctx).csrfToken(), e.id(), e.title(), e.stateAt(now).code(), e.isLive(now),
                 e.publishAt() == null ? null : (e.isLive(now) ? "published " : "goes live ")
                         + Formats.dateTime(e.publishAt(), zone),
-                app.urls().episodePage(e.slug()), notes,
-                e.season() == null ? "" : e.season().toString(),
-                e.episodeNumber() == null ? "" : e.episodeNumber().toString(),
-                e.type().code(), e.explicit() == null ? "" : e.explicit().toString(),
+                app.urls().episodePage(e.slug()), form,
                 Boolean.TRUE.equals(app.show().explicit()) ? "yes" : "no",
-                chaptersText != null ? chaptersText : ChapterText.format(e.chapters()),
-                soundbitesText != null ? soundbitesText : SoundbiteText.format(e.soundbites()),
+                "/admin/episodes/" + e.id() + "/file/audio",
                 e.audio().path() + ", " + Formats.duration(e.audio().durationSeconds()) + ", "
                         + Formats.size(e.audio().sizeBytes()) + ", " + e.audio().bitrateKbps() + " kbps",
+                e.artworkPath() == null ? null : "/admin/episodes/" + e.id() + "/file/artwork",
                 e.transcriptPath() != null,
-                local.toLocalDate().toString(), local.toLocalTime().withSecond(0).withNano(0).toString(),
-                zone.getId(), messages, error));
+                e.state() == org.castkeeper.catalogue.EpisodeState.UNPUBLISHED && e.hasBeenPublic(now),
+                !e.hasBeenPublic(now),
+                zone.getId(), notices, error, errorField, confirm));
     }
 
     private static List<String> messages(Context ctx) {
@@ -261,6 +309,7 @@ final class EpisodeEditController {
         List<String> messages = new ArrayList<>();
         if (done != null) {
             messages.add(switch (done) {
+                case "warnings" -> "Uploaded, with warnings: see below.";
                 case "saved" -> "Saved. The feed shows the change now.";
                 case "published" -> "Published. It is in the feed now.";
                 case "scheduled" -> "Scheduled. It goes into the feed at the time shown.";
@@ -284,10 +333,15 @@ final class EpisodeEditController {
     private Episode found(Context ctx) {
         Optional<Episode> e = find(ctx);
         if (e.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).result("No such episode");
+            notFound(ctx);
             return null;
         }
         return e.get();
+    }
+
+    private static void notFound(Context ctx) {
+        ctx.status(HttpStatus.NOT_FOUND);
+        Pages.notFound(ctx, "There is no such episode. It may have been deleted.");
     }
 
     private static void redirect(Context ctx, Episode e, String done) {
@@ -303,29 +357,6 @@ final class EpisodeEditController {
         }
         try (InputStream in = file.content()) {
             return in.readAllBytes();
-        }
-    }
-
-    private static Integer number(String value, String label) throws InvalidInput {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < 0 || n > 100_000) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(label + " must be a whole number.");
-        }
-    }
-
-    private static EpisodeType type(String value) throws InvalidInput {
-        try {
-            return EpisodeType.fromCode(value == null ? "full" : value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("Type must be full, trailer or bonus.");
         }
     }
 }

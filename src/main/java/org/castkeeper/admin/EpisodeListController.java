@@ -35,7 +35,9 @@ final class EpisodeListController {
                 Formats.duration(e.audio().durationSeconds()), Formats.size(e.audio().sizeBytes()))).toList();
         var server = app.config().server();
         Pages.render(ctx, "admin/episodes.jte", new EpisodesPage(AdminSecurity.session(ctx).csrfToken(), query,
-                page, pages, found.total(), rows, server.uploadLimitBytes(), server.uploadLimitMb() + " MB"));
+                page, pages, found.total(), rows, server.uploadLimitBytes(), server.uploadLimitMb() + " MB",
+                "deleted".equals(ctx.queryParam("done")) ? "Deleted. It is gone from the feed; its identity will "
+                        + "never be used again." : null));
     }
 
     /** PUT /admin/upload?name=FILE.mp3 with the file as the body. Answers JSON for the upload script. */

@@ -12,7 +12,16 @@ final class Pages {
     private Pages() {
     }
 
+    /** The admin's "not found" page, with a way back; the caller sets the status. */
+    static void notFound(Context ctx, String message) {
+        render(ctx, "admin/notfound.jte", new NotFoundPage(message, AdminSecurity.csrfIfSignedIn(ctx)));
+    }
+
+    /** Set on a request once a page is rendered for it. */
+    static final String RENDERED = "castkeeper.rendered";
+
     static void render(Context ctx, String template, Object page) {
+        ctx.attribute(RENDERED, template);
         StringOutput out = new StringOutput();
         ENGINE.render(template, page, out);
         ctx.html(out.toString());

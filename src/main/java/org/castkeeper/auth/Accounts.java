@@ -92,6 +92,73 @@ public final class Accounts {
         }
     }
 
+    /** A host account as the accounts page lists it. */
+    public record Account(String username, Instant createdAt) {
+    }
+
+    /** Every host account, oldest first. */
+    public java.util.List<Account> list() {
+        return db.select(APP_USER.USERNAME, APP_USER.CREATED_AT).from(APP_USER).orderBy(APP_USER.CREATED_AT, APP_USER.ID)
+                .fetch(r -> new Account(r.value1(), Instant.ofEpochMilli(r.value2())));
+    }
+
+    /**
+     * Sets a new password (a forgotten one, from the command line) and signs the account out everywhere, so
+     * whoever had the old password has no session left.
+     */
+    public void setPassword(String username, String password) throws AccountException {
+        String name = normalise(username);
+        String weakness = Passwords.weakness(password);
+        if (weakness != null) {
+            throw new AccountException(weakness);
+        }
+        String hash = hashing(() -> Passwords.hash(password));
+        int changed = db.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.USERNAME.eq(name)).execute();
+        if (changed == 0) {
+            throw new AccountException("There is no account called " + name + ".");
+        }
+        db.deleteFrom(APP_SESSION).where(APP_SESSION.USER_ID.in(
+                db.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(name)))).execute();
+    }
+
+    /**
+     * The host changes their own password: the current one must be right. Every other session of the account
+     * ends; {@code keepToken}'s (the browser that made the change) stays signed in.
+     */
+    public void changePassword(User user, String current, String next, String keepToken) throws AccountException {
+        if (authenticate(user.username(), current).isEmpty()) {
+            throw new AccountException("Your current password is not right, so nothing was changed.");
+        }
+        String weakness = Passwords.weakness(next);
+        if (weakness != null) {
+            throw new AccountException(weakness);
+        }
+        String hash = hashing(() -> Passwords.hash(next));
+        db.transaction(tx -> {
+            tx.dsl().update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(user.id())).execute();
+            tx.dsl().deleteFrom(APP_SESSION).where(APP_SESSION.USER_ID.eq(user.id()))
+                    .and(APP_SESSION.ID_HASH.ne(Tokens.sha256(keepToken))).execute();
+        });
+    }
+
+    /** Removes an account and its sessions. The last account cannot go: nobody could sign in any more. */
+    public void remove(String username) throws AccountException {
+        String name = normalise(username);
+        String refusal = db.transactionResult(tx -> {
+            if (!tx.dsl().fetchExists(APP_USER, APP_USER.USERNAME.eq(name))) {
+                return "There is no account called " + name + ".";
+            }
+            if (tx.dsl().fetchCount(APP_USER) <= 1) {
+                return name + " is the only account: nobody could sign in without it. Add another account first.";
+            }
+            tx.dsl().deleteFrom(APP_USER).where(APP_USER.USERNAME.eq(name)).execute();
+            return null;
+        });
+        if (refusal != null) {
+            throw new AccountException(refusal);
+        }
+    }
+
     public boolean anyUser() {
         return db.fetchExists(APP_USER);
     }

@@ -10,10 +10,17 @@ import java.util.Optional;
  * @param episodes     how many episodes the show has (a deletion lowers it)
  * @param lastEditMillis when any episode was last created or edited, or null when there are none
  * @param settingsMillis when the show's settings were last saved, or null before they are seeded
+ * @param deletedMillis  when an episode was last deleted, or null when none ever was: a deletion is a change
+ *                       too, and the feed's Last-Modified must not go back in time when the newest edit goes
  */
-public record ChangeStamp(int episodes, Long lastEditMillis, Long settingsMillis) {
+public record ChangeStamp(int episodes, Long lastEditMillis, Long settingsMillis, Long deletedMillis) {
     /** For a snapshot made without the database (tests, benchmarks). */
-    public static final ChangeStamp NONE = new ChangeStamp(0, null, null);
+    public static final ChangeStamp NONE = new ChangeStamp(0, null, null, null);
+
+    /** The last deletion, as an instant. */
+    public Optional<Instant> lastDeletion() {
+        return Optional.ofNullable(deletedMillis).map(Instant::ofEpochMilli);
+    }
 
     /** The settings' last save, as an instant. */
     public Optional<Instant> settingsEdit() {

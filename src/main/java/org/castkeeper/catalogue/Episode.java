@@ -63,6 +63,14 @@ public record Episode(
                 && publishAt != null && !publishAt.isAfter(now);
     }
 
+    /**
+     * Whether apps may have it: it is live, or it went out before it was unpublished. Deleting such an episode
+     * needs the host's confirmation; a draft nobody saw goes at once.
+     */
+    public boolean hasBeenPublic(Instant now) {
+        return isLive(now) || (state == EpisodeState.UNPUBLISHED && publishAt != null && !publishAt.isAfter(now));
+    }
+
     /** The state a host would name at {@code now}: a scheduled episode whose time has come is published. */
     public EpisodeState stateAt(Instant now) {
         return state == EpisodeState.SCHEDULED && isLive(now) ? EpisodeState.PUBLISHED : state;

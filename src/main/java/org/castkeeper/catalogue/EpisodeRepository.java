@@ -1,6 +1,7 @@
 package org.castkeeper.catalogue;
 
 import static org.castkeeper.db.generated.Tables.CHAPTER;
+import static org.castkeeper.db.generated.Tables.DELETED_EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE_PERSON;
 import static org.castkeeper.db.generated.Tables.KNOWN_AUDIO;
@@ -155,6 +156,55 @@ public final class EpisodeRepository {
         return updated;
     }
 
+    /**
+     * Deletes the episode for good, in one transaction: a tombstone keeps its guid (never used again) and its
+     * slug (its page answers 410 Gone), its files are recorded as retired (their URLs answer 410, and the sweep
+     * moves them out of the store), and its audio's hash stays known so the drop folder cannot bring it back.
+     *
+     * @return the deleted episode, or empty when there was none with this id
+     */
+    public Optional<Episode> delete(int id, String by) {
+        Optional<Episode> deleted = findById(id);
+        if (deleted.isEmpty()) {
+            return deleted;
+        }
+        boolean wasPublic = deleted.get().hasBeenPublic(clock.instant());
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            EpisodeRecord r = t.selectFrom(EPISODE).where(EPISODE.ID.eq(id)).and(EPISODE.SHOW_ID.eq(showId))
+                    .fetchOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("no episode " + id));
+            t.insertInto(DELETED_EPISODE, DELETED_EPISODE.SHOW_ID, DELETED_EPISODE.EPISODE_ID, DELETED_EPISODE.GUID,
+                            DELETED_EPISODE.SLUG, DELETED_EPISODE.TITLE, DELETED_EPISODE.WAS_PUBLIC,
+                            DELETED_EPISODE.DELETED_AT, DELETED_EPISODE.DELETED_BY)
+                    .values(showId, id, r.getGuid(), r.getSlug(), r.getTitle(), wasPublic, clock.millis(), by)
+                    .execute();
+            remember(t, r.getSha256(), id);
+            retireIfReplaced(t, id, RetiredFile.Kind.AUDIO, r.getAudioPath(), null);
+            retireIfReplaced(t, id, RetiredFile.Kind.ARTWORK, r.getArtworkPath(), null);
+            retireIfReplaced(t, id, RetiredFile.Kind.TRANSCRIPT, r.getTranscriptPath(), null);
+            t.deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(id)).execute();
+            t.deleteFrom(SOUNDBITE).where(SOUNDBITE.EPISODE_ID.eq(id)).execute();
+            t.deleteFrom(EPISODE_PERSON).where(EPISODE_PERSON.EPISODE_ID.eq(id)).execute();
+            r.delete();
+        });
+        if (deleted.isPresent()) {
+            changes.fire();
+        }
+        return deleted;
+    }
+
+    /** The slugs of deleted episodes: their pages answer 410 Gone (unless a live episode has the slug now). */
+    public Set<String> deletedSlugs() {
+        return new HashSet<>(db.select(DELETED_EPISODE.SLUG).from(DELETED_EPISODE)
+                .where(DELETED_EPISODE.SHOW_ID.eq(showId)).fetch(DELETED_EPISODE.SLUG));
+    }
+
+    /** Whether a deleted episode had this guid: it is never given to another. */
+    public boolean guidDeleted(String guid) {
+        return db.fetchExists(DELETED_EPISODE, DELETED_EPISODE.SHOW_ID.eq(showId).and(DELETED_EPISODE.GUID.eq(guid)));
+    }
+
     private void retireIfReplaced(DSLContext tx, int episodeId, RetiredFile.Kind kind, String old, String now) {
         if (old == null || old.equals(now)) {
             return;
@@ -255,9 +305,11 @@ public final class EpisodeRepository {
     public ChangeStamp changeStamp() {
         var settingsSaved = DSL.field(DSL.select(SHOW_SETTINGS.UPDATED_AT).from(SHOW_SETTINGS)
                 .where(SHOW_SETTINGS.SHOW_ID.eq(showId)));
-        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT), settingsSaved).from(EPISODE)
+        var lastDeleted = DSL.field(DSL.select(DSL.max(DELETED_EPISODE.DELETED_AT)).from(DELETED_EPISODE)
+                .where(DELETED_EPISODE.SHOW_ID.eq(showId)));
+        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT), settingsSaved, lastDeleted).from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId)).fetchSingle();
-        return new ChangeStamp(row.value1(), row.value2(), row.value3());
+        return new ChangeStamp(row.value1(), row.value2(), row.value3(), row.value4());
     }
 
     /** One page of the episodes whose title contains {@code query} (any case), newest first, with the total. */

@@ -20,6 +20,7 @@ public final class Publication {
     private final Instant validUntil;
     private final ChangeStamp stamp;
     private final ShowSettings show;
+    private final Set<String> deletedSlugs;
     private final Map<String, Episode> byAudioPath = new HashMap<>();
     private final Map<String, Episode> bySlug = new HashMap<>();
     private final Set<String> publicFiles = new HashSet<>();
@@ -34,15 +35,17 @@ public final class Publication {
      */
     public Publication(ShowSettings show, List<Episode> live, Instant lastModified, Instant validUntil,
                        ChangeStamp stamp) {
-        this(show, live, lastModified, validUntil, stamp, List.of());
+        this(show, live, lastModified, validUntil, stamp, List.of(), Set.of());
     }
 
     /**
      * @param show    the show's settings as they are now (the catalogue's, with environment overrides)
      * @param retired every file ever retired (see {@link RetiredFile})
+     * @param deletedSlugs the slugs of deleted episodes, whose pages answer 410 Gone
      */
     public Publication(ShowSettings show, List<Episode> live, Instant lastModified, Instant validUntil,
-                       ChangeStamp stamp, List<RetiredFile> retired) {
+                       ChangeStamp stamp, List<RetiredFile> retired, Set<String> deletedSlugs) {
+        this.deletedSlugs = Set.copyOf(deletedSlugs);
         this.show = java.util.Objects.requireNonNull(show, "show");
         for (RetiredFile r : retired) {
             this.retired.put(r.path(), r);
@@ -100,6 +103,11 @@ public final class Publication {
     /** The retired file once at {@code path}, if one was. */
     public Optional<RetiredFile> retired(String path) {
         return Optional.ofNullable(retired.get(path));
+    }
+
+    /** Whether an episode with this slug was deleted (and no live one has the slug now): its page is Gone. */
+    public boolean wasDeleted(String slug) {
+        return !bySlug.containsKey(slug) && deletedSlugs.contains(slug);
     }
 
     public Optional<Episode> bySlug(String slug) {

@@ -178,7 +178,7 @@ public final class PublicationCache implements AutoCloseable {
         Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
         Publication previous = current;
         Publication next = new Publication(show.get(), live, lastModified(live, stamp), validUntil, stamp,
-                episodes.retired());
+                episodes.retired(), episodes.deletedSlugs());
         current = next;
         builtForChanges = changes;
         for (var listener : listeners) {
@@ -215,6 +215,7 @@ public final class PublicationCache implements AutoCloseable {
      */
     private Instant lastModified(List<Episode> live, ChangeStamp stamp) {
         Instant latest = max(max(configModified, stamp.settingsEdit().orElse(null)), stamp.lastEdit().orElse(null));
+        latest = max(latest, stamp.lastDeletion().orElse(null));
         for (Episode e : live) {
             latest = max(latest, e.publishAt());
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int FAILED = 1;
-    static final int USAGE = 2;
+    public static final int USAGE = 2;
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -24,7 +24,12 @@ public final class ChaptersController {
     }
 
     public void get(Context ctx) throws Exception {
-        Optional<Episode> episode = publications.current().bySlug(ctx.pathParam("slug"));
+        var published = publications.current();
+        Optional<Episode> episode = published.bySlug(ctx.pathParam("slug"));
+        if (episode.isEmpty() && published.wasDeleted(ctx.pathParam("slug"))) {
+            ctx.status(HttpStatus.GONE).result("This episode was deleted.");
+            return;
+        }
         if (episode.isEmpty() || episode.get().chapters().isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).result("Not found");
             return;

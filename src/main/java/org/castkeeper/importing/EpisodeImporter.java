@@ -16,6 +16,7 @@ import org.castkeeper.catalogue.Chapter;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeAudio;
 import org.castkeeper.catalogue.EpisodeRepository;
+import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.NewEpisode;
 import org.castkeeper.media.AudioFacts;
@@ -127,14 +128,19 @@ public final class EpisodeImporter {
         }
 
         Id3Tags tags = facts.tags();
-        String title = tags.title() != null ? tags.title() : titleFromFileName(Path.of(name));
+        // The same title rules as the editor's; a tag's title is shortened rather than refused.
+        EpisodeRules.TagTitle tagTitle = EpisodeRules.titleFromTag(tags.title());
+        String title = tagTitle != null ? tagTitle.title() : titleFromFileName(Path.of(name));
+        if (tagTitle != null) {
+            warnings.addAll(tagTitle.warnings());
+        }
         List<String> created = new ArrayList<>();
         try {
             String stored = placement.place(file, StoredNames.audio(title, sha256, facts.mimeType()));
             String artworkPath = saveCoverArt(tags, created);
             NewEpisode episode = new NewEpisode(
                     title,
-                    ShowNotes.fromComment(tags.comment()),
+                    ShowNotes.fromComment(tags.comment() == null ? null : EpisodeRules.cleanText(tags.comment())),
                     publish ? EpisodeState.PUBLISHED : EpisodeState.DRAFT,
                     publish ? publishTime(tags.date(), file) : null,
                     audio(stored, sha256, facts),
@@ -196,8 +202,9 @@ public final class EpisodeImporter {
     /** "2025-03-14_sleep-and_stress.MP3" becomes "2025-03-14 sleep and stress". */
     static String titleFromFileName(Path file) {
         String name = file.getFileName().toString().replaceFirst("(?i)\\.mp3$", "").replaceFirst("^\\.+", "");
-        String title = name.replace('_', ' ').replaceAll("(?<=\\p{L})-(?=\\p{L})", " ").replaceAll("\\s+", " ").strip();
-        return title.isEmpty() ? "Untitled episode" : title;
+        String title = name.replace('_', ' ').replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
+        EpisodeRules.TagTitle cleaned = EpisodeRules.titleFromTag(title);
+        return cleaned == null ? "Untitled episode" : cleaned.title();
     }
 
     /** The ID3 date when it names a day (a bare year does not), at that time in the show's zone; else the file's time. */

@@ -53,7 +53,14 @@ public final class SiteController {
     }
 
     public void episode(Context ctx) {
-        Optional<Episode> found = app.publications().current().bySlug(ctx.pathParam("slug"));
+        var published = app.publications().current();
+        Optional<Episode> found = published.bySlug(ctx.pathParam("slug"));
+        if (found.isEmpty() && published.wasDeleted(ctx.pathParam("slug"))) {
+            ctx.status(HttpStatus.GONE).html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<title>Gone</title></head><body><main><h1>This episode was deleted</h1><p><a href=\"/\">"
+                    + "All episodes</a></p></main></body></html>");
+            return;
+        }
         if (found.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<title>Not found</title></head><body><main><h1>No such episode</h1><p><a href=\"/\">"

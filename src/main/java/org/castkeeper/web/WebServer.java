@@ -95,6 +95,13 @@ public final class WebServer {
             routes.get("/assets/site.css", site::stylesheet);
 
             badInputIsNotAServerError(routes);
+            // The admin's own "not found" page, for a mistyped /admin address as for a deleted episode.
+            routes.error(404, ctx -> {
+                // Only where no handler wrote its own answer (a deleted episode's page says more).
+                if (ctx.path().startsWith("/admin") && !AdminRoutes.answered(ctx)) {
+                    AdminRoutes.notFound(ctx);
+                }
+            });
         });
     }
 

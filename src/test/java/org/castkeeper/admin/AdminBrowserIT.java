@@ -122,4 +122,91 @@ class AdminBrowserIT {
         browser.get(server.url("/admin"));
         screenshot("05-phone");
     }
+
+    /** The traps a host fell into before: none of them loses what was typed, and dangerous steps ask first. */
+    @Test
+    void theEditorNeverLosesTypedWorkAndAsksBeforeDangerousSteps() throws Exception {
+        var episode = server.publish("chapters.mp3", "Morning routine", null);
+        browser.get(server.url("/admin/login"));
+        signIn("correct horse battery");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Episodes"));
+        String editor = server.url("/admin/episodes/" + episode.id());
+
+        // Leaving with typed but unsaved changes asks first. (Headless Chromium shows no leave-page dialog to
+        // WebDriver, so the page's beforeunload answer is read directly: cancelled means "ask".)
+        browser.get(editor);
+        String leaving = "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
+                + " return e.defaultPrevented;";
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        assertThat(js.executeScript(leaving)).as("nothing typed yet").isEqualTo(false);
+        browser.findElement(By.id("title")).sendKeys(" (draft)");
+        assertThat(js.executeScript(leaving)).as("typed, not saved").isEqualTo(true);
+
+        // A bad chapter line: the typed title stays in the form, the field is marked, nothing is saved.
+        js.executeScript("window.onbeforeunload = null;");
+        browser.get(editor);
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("Morning routine, week 1");
+        browser.findElement(By.id("chapters")).sendKeys("\nhalf past one The research");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(browser.findElement(By.id("title")).getDomProperty("value")).isEqualTo("Morning routine, week 1");
+        assertThat(browser.findElement(By.id("chapters")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("10-invalid-chapter-keeps-title");
+
+        // Fix the line and press Publish without saving first: the new title is what goes out.
+        browser.findElement(By.id("chapters")).clear();
+        browser.findElement(By.id("chapters")).sendKeys("0:00 Welcome");
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "published"));
+        assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
+                .contains("<title>Morning routine, week 1</title>");
+
+        // Scheduling a live episode asks first, and says it leaves the feed until then.
+        browser.findElement(By.id("schedule")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        assertThat(browser.findElement(By.id("confirm")).getText()).contains("takes it out of the feed until");
+        screenshot("11-schedule-asks");
+        browser.findElement(By.linkText("Cancel")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "published"));
+
+        // Delete asks, then the episode is gone for good.
+        browser.findElement(By.id("delete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")));
+        assertThat(browser.findElement(By.id("confirm")).getText()).contains("There is no undo");
+        browser.findElement(By.id("confirm-delete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Deleted"));
+        assertThat(server.get("/episodes/morning-routine").statusCode()).isEqualTo(410);
+        assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8)).doesNotContain(episode.guid());
+    }
+
+    /** A show setting changed in the browser is in the feed on the next request, without a restart. */
+    @Test
+    void aShowSettingChangedInTheBrowserIsInTheFeedAtOnce() throws Exception {
+        browser.get(server.url("/admin/login"));
+        signIn("correct horse battery");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Episodes"));
+        browser.get(server.url("/admin/settings"));
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("Weekly insight, season two");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("category2")))
+                .selectByVisibleText("Religion & Spirituality › Christianity");
+        browser.findElement(By.id("save-settings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
+        screenshot("12-settings-saved");
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("Weekly insight, season two");
+        assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
+                .contains("<title>Weekly insight, season two</title>").contains("text=\"Christianity\"");
+
+        // The distribution page links each fix to its field; on a phone the fix is not cut off.
+        browser.get(server.url("/admin/distribution"));
+        browser.findElement(By.cssSelector("a.fix-link[href='/admin/settings#ownerEmail']")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/settings#ownerEmail"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(server.url("/admin/distribution"));
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        screenshot("13-distribution-phone");
+    }
 }

@@ -34,7 +34,8 @@ class AdminRoutesIT {
     }
 
     private String concrete(AdminRoute route) {
-        return route.path().replace("{id}", Integer.toString(episode.id())).replace("{file}", "admin.css");
+        return route.path().replace("{id}", Integer.toString(episode.id())).replace("{file}", "admin.css")
+                .replace("{kind}", "audio");
     }
 
     @Test

@@ -133,7 +133,7 @@ class EpisodeEditIT {
         assertThat(r.body()).contains("Chapter line 2 should look like");
         form = details("Changed");
         form.put("season", "two");
-        assertThat(host.postForm(page, form).body()).contains("Season must be a whole number.");
+        assertThat(host.postForm(page, form).body()).contains("Season must be a whole number from 1");
         form = details("   ");
         assertThat(host.postForm(page, form).body()).contains("An episode needs a title.");
         assertThat(reload().title()).isEqualTo("Draft");
@@ -146,7 +146,7 @@ class EpisodeEditIT {
         assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
         assertThat(feed()).contains(draft.guid());
 
-        assertThat(host.postForm(page + "/unpublish", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(host.postForm(page + "/unpublish", Map.of("confirm", "unpublish")).statusCode()).isEqualTo(303);
         assertThat(feed()).doesNotContain(draft.guid());
 
         // Tomorrow at 07:00 in the show's zone (Europe/London: GMT in November).
@@ -220,7 +220,7 @@ class EpisodeEditIT {
         assertThat(reload().publishAt()).isEqualTo(first);
         assertThat(feed()).isEqualTo(feedBefore);
 
-        assertThat(host.postForm(page + "/unpublish", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(host.postForm(page + "/unpublish", Map.of("confirm", "unpublish")).statusCode()).isEqualTo(303);
         server.clock().advance(Duration.ofDays(2));
         assertThat(host.postForm(page + "/publish", Map.of()).statusCode()).as("back after an unpublish").isEqualTo(303);
         assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);

@@ -1,0 +1,122 @@
+package org.castkeeper.episodes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.castkeeper.catalogue.Chapter;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.EpisodeRepository;
+import org.castkeeper.catalogue.EpisodeRules;
+import org.castkeeper.catalogue.EpisodeState;
+import org.castkeeper.catalogue.EpisodeType;
+import org.castkeeper.catalogue.Soundbite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to an episode when the host saves, publishes, schedules, unpublishes or deletes it. Each operation
+ * is one write to the catalogue, so the details typed with a "Publish" are never lost and never half-saved; a
+ * file an episode stops using is recorded as retired in that same write and moved out of the store afterwards.
+ */
+public final class EpisodeLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(EpisodeLifecycle.class);
+
+    private final EpisodeRepository episodes;
+    private final Clock clock;
+    private final Runnable sweepRetiredFiles;
+
+    /** @param sweepRetiredFiles moves files no episode uses any more out of the media store (best effort) */
+    public EpisodeLifecycle(EpisodeRepository episodes, Clock clock, Runnable sweepRetiredFiles) {
+        this.episodes = episodes;
+        this.clock = clock;
+        this.sweepRetiredFiles = sweepRetiredFiles;
+    }
+
+    /** The fields the host edits in the editor, each already checked by {@link EpisodeRules}. */
+    public record Details(String title, String notesMarkdown, String notesHtml, Integer season, Integer number,
+                          EpisodeType type, Boolean explicit, List<Chapter> chapters, List<Soundbite> soundbites) {
+    }
+
+    /** When "Publish" is pressed on an episode that went out before and was unpublished. */
+    public enum Republish {
+        /** Back in its old place: apps that had it see nothing new. */
+        KEEP_FIRST_DATE,
+        /** As a new episode at the top, dated now. */
+        AS_NEW_NOW
+    }
+
+    public Episode save(Episode e, Details details, String by) {
+        Episode saved = episodes.update(apply(e, details));
+        LOG.info("{} saved episode {} \"{}\"", by, e.id(), saved.title());
+        return saved;
+    }
+
+    /** Saves {@code details} (when given) and publishes, in one write. Publishing a live episode changes nothing else. */
+    public Episode publishNow(Episode e, Details details, Republish republish, String by) {
+        Instant now = clock.instant();
+        if (e.isLive(now) && details == null) {
+            return e; // A second click: nothing to write, and the feed must not change.
+        }
+        Episode edited = details == null ? e : apply(e, details);
+        if (!e.isLive(now)) {
+            boolean wentOutBefore = e.hasBeenPublic(now) && e.publishAt() != null;
+            Instant at = wentOutBefore && republish == Republish.KEEP_FIRST_DATE ? e.publishAt() : now;
+            edited = edited.withState(EpisodeState.PUBLISHED, at);
+        }
+        Episode saved = episodes.update(edited);
+        LOG.info("{} published episode {} \"{}\"", by, e.id(), saved.title());
+        return saved;
+    }
+
+    /** Saves {@code details} (when given) and schedules the episode for {@code at}, in one write. */
+    public Episode schedule(Episode e, Details details, Instant at, String by) throws EpisodeRules.Refused {
+        EpisodeRules.scheduleTime(at, clock.instant());
+        Episode edited = (details == null ? e : apply(e, details)).withState(EpisodeState.SCHEDULED, at);
+        Episode saved = episodes.update(edited);
+        LOG.info("{} scheduled episode {} \"{}\" for {}", by, e.id(), saved.title(), at);
+        return saved;
+    }
+
+    /** Saves {@code details} (when given) and takes the episode out of the feed, in one write. */
+    public Episode unpublish(Episode e, Details details, String by) {
+        Episode edited = (details == null ? e : apply(e, details)).withState(EpisodeState.UNPUBLISHED, e.publishAt());
+        Episode saved = episodes.update(edited);
+        LOG.info("{} unpublished episode {} \"{}\"", by, e.id(), saved.title());
+        return saved;
+    }
+
+    /** Stores a change of the episode's files (audio, artwork, transcript); the replaced file is retired. */
+    public Episode replaceFiles(Episode edited, String by, String what) {
+        Episode saved = episodes.update(edited);
+        sweepRetiredFiles.run();
+        LOG.info("{} replaced the {} of episode {} \"{}\"", by, what, saved.id(), saved.title());
+        return saved;
+    }
+
+    /**
+     * Deletes the episode for good: its guid is kept as a tombstone and never used again; its page, chapters
+     * and files answer 410 Gone; its files leave the media store (kept in data/retired for storage.retainDays).
+     */
+    public Optional<Episode> delete(int id, String by) {
+        Optional<Episode> deleted = episodes.delete(id, by);
+        deleted.ifPresent(e -> {
+            sweepRetiredFiles.run();
+            LOG.info("{} deleted episode {} \"{}\" (guid {})", by, e.id(), e.title(), e.guid());
+        });
+        return deleted;
+    }
+
+    private static Episode apply(Episode e, Details d) {
+        return e.edit()
+                .title(d.title())
+                .notes(d.notesMarkdown(), d.notesHtml())
+                .season(d.season())
+                .episodeNumber(d.number())
+                .type(d.type())
+                .explicit(d.explicit())
+                .chapters(d.chapters())
+                .soundbites(d.soundbites())
+                .build();
+    }
+}
