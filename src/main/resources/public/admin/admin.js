@@ -1,80 +1,152 @@
-// Castkeeper admin: uploads with a progress bar, and the copy button. No framework; the pages work without it
+// Castkeeper admin: an upload queue with a progress bar and Cancel per file, the copy button, previews and the
+// unsaved-changes warning. No framework; the pages work without it
 // except for uploads of audio, which stream the file as the request body.
 (function () {
   'use strict';
   var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content;
 
-  function upload(file, url, done) {
-    var status = document.getElementById('upload-status');
-    var bar = document.getElementById('upload-progress');
-    var percent = document.getElementById('upload-percent');
-    var speed = document.getElementById('upload-speed');
-    var message = document.getElementById('upload-message');
-    if (!/\.mp3$/i.test(file.name)) {
-      message.textContent = 'Choose an MP3 file (its name ends in .mp3).';
-      return;
-    }
+  // Uploads go one after another through a queue; each file has its own row with a progress bar and a
+  // Cancel button. A cancelled upload is aborted: the server deletes what it had received.
+  var queue = [];
+  var busy = false;
+  var list = document.getElementById('upload-queue');
+
+  function row(file) {
+    var li = document.createElement('li');
+    li.className = 'upload-item';
+    var name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = file.name;
+    var bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute('aria-label', 'Upload progress of ' + file.name);
+    var numbers = document.createElement('span');
+    numbers.className = 'numbers';
+    var percent = document.createElement('span');
+    percent.className = 'percent';
+    percent.textContent = 'waiting';
+    var speed = document.createElement('span');
+    speed.className = 'speed';
+    numbers.appendChild(percent);
+    numbers.appendChild(document.createTextNode(' '));
+    numbers.appendChild(speed);
+    var cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'secondary cancel';
+    cancel.textContent = 'Cancel';
+    var message = document.createElement('p');
+    message.className = 'message';
+    message.setAttribute('role', 'status');
+    [name, bar, numbers, cancel, message].forEach(function (el) { li.appendChild(el); });
+    list.appendChild(li);
+    return {li: li, bar: bar, percent: percent, speed: speed, cancel: cancel, message: message};
+  }
+
+  function enqueue(file, url, done) {
+    var ui = row(file);
     var limit = Number((document.getElementById('dropzone') || {dataset: {}}).dataset.limit || 0);
-    if (limit && file.size > limit) {
-      message.textContent = 'This file is bigger than the upload limit (' + Math.round(limit / 1048576) + ' MB).';
+    if (!/\.mp3$/i.test(file.name)) {
+      finish(ui, 'Choose an MP3 file (its name ends in .mp3).', 'failed');
       return;
     }
+    if (limit && file.size > limit) {
+      finish(ui, 'This file is bigger than the upload limit (' + Math.round(limit / 1048576) + ' MB).', 'failed');
+      return;
+    }
+    var item = {file: file, url: url, done: done, ui: ui, xhr: null, cancelled: false};
+    ui.cancel.addEventListener('click', function () {
+      item.cancelled = true;
+      if (item.xhr) { item.xhr.abort(); }
+      finish(ui, 'Cancelled. Nothing was saved.', 'cancelled');
+      if (!item.xhr) { queue.splice(queue.indexOf(item), 1); }
+    });
+    queue.push(item);
+    next();
+  }
+
+  function finish(ui, text, state) {
+    ui.message.textContent = text;
+    ui.cancel.hidden = true;
+    ui.li.classList.add(state);
+  }
+
+  function next() {
+    if (busy || queue.length === 0) { return; }
+    var item = queue.shift();
+    if (item.cancelled) { next(); return; }
+    busy = true;
+    send(item, function () { busy = false; next(); });
+  }
+
+  function send(item, after) {
+    var ui = item.ui;
     var xhr = new XMLHttpRequest();
+    item.xhr = xhr;
     var started = Date.now();
-    xhr.open('PUT', url + (url.indexOf('?') < 0 ? '?' : '&') + 'name=' + encodeURIComponent(file.name));
+    xhr.open('PUT', item.url + (item.url.indexOf('?') < 0 ? '?' : '&') + 'name=' + encodeURIComponent(item.file.name));
     xhr.setRequestHeader('X-CSRF-Token', csrf);
     xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    if (status) { status.hidden = false; }
-    if (message) { message.textContent = 'Uploading ' + file.name + '…'; }
+    ui.percent.textContent = '0%';
+    ui.message.textContent = 'Uploading…';
     xhr.upload.onprogress = function (e) {
-      if (!e.lengthComputable || !bar) { return; }
+      if (!e.lengthComputable) { return; }
       var p = Math.round(100 * e.loaded / e.total);
-      bar.value = p;
-      percent.textContent = p + '%';
+      ui.bar.value = p;
+      ui.percent.textContent = p + '%';
       var seconds = Math.max(0.001, (Date.now() - started) / 1000);
-      speed.textContent = (e.loaded / 1048576 / seconds).toFixed(1) + ' MB/s';
+      ui.speed.textContent = (e.loaded / 1048576 / seconds).toFixed(1) + ' MB/s';
     };
     xhr.upload.onload = function () {
-      if (bar) { bar.value = 100; percent.textContent = '100%'; }
-      if (message) { message.textContent = 'Reading the MP3…'; }
+      ui.bar.value = 100;
+      ui.percent.textContent = '100%';
+      ui.message.textContent = 'Reading the MP3…';
     };
     xhr.onload = function () {
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = {error: xhr.responseText}; }
-      if (xhr.status >= 200 && xhr.status < 300 && body.warnings && body.warnings.length && message) {
-        // Warnings (a truncated file, audio used before) stay on screen until the host moves on.
-        message.textContent = 'Uploaded "' + (body.title || file.name) + '", with warnings: '
-          + body.warnings.join(' ') + ' ';
+      if (xhr.status >= 200 && xhr.status < 300) {
+        var warned = body.warnings && body.warnings.length;
+        finish(ui, 'Uploaded "' + (body.title || item.file.name) + '"'
+          + (warned ? ', with warnings (shown on its page): ' + body.warnings.join(' ') : '.') + ' ', 'done');
         var open = document.createElement('a');
         open.href = body.edit;
-        open.textContent = 'Open the episode';
-        message.appendChild(open);
-      } else if (xhr.status >= 200 && xhr.status < 300) {
-        if (message) { message.textContent = 'Uploaded "' + (body.title || file.name) + '". Opening it…'; }
-        done(body);
-      } else if (message) {
-        message.textContent = body.error || ('The upload failed (' + xhr.status + ').');
+        open.textContent = 'Open it';
+        ui.message.appendChild(open);
+        item.done(body);
+      } else {
+        finish(ui, body.error || ('The upload failed (' + xhr.status + ').'), 'failed');
       }
+      after();
     };
-    xhr.onerror = function () { if (message) { message.textContent = 'The upload was interrupted. Nothing was saved.'; } };
-    xhr.send(file);
+    xhr.onerror = function () { finish(ui, 'The upload was interrupted. Nothing was saved.', 'failed'); after(); };
+    xhr.onabort = function () { after(); };
+    xhr.send(item.file);
   }
 
   var drop = document.getElementById('dropzone');
   var picker = document.getElementById('file');
   if (drop && picker) {
-    // A moment to read "Uploaded", then on to the new draft.
-    var go = function (file) {
-      upload(file, '/admin/upload', function (body) { setTimeout(function () { window.location = body.edit; }, 800); });
+    var added = 0;
+    var succeeded = [];
+    // One file on its own opens its draft when it is in; several stay listed here, each with a link.
+    var go = function (files) {
+      added += files.length;
+      Array.prototype.forEach.call(files, function (file) {
+        enqueue(file, '/admin/upload', function (body) {
+          succeeded.push(body);
+          if (added === 1) { setTimeout(function () { window.location = body.edit; }, 800); }
+        });
+      });
     };
-    picker.addEventListener('change', function () { if (picker.files[0]) { go(picker.files[0]); } });
+    picker.addEventListener('change', function () { if (picker.files.length) { go(picker.files); picker.value = ''; } });
     drop.addEventListener('dragover', function (e) { e.preventDefault(); drop.classList.add('over'); });
     drop.addEventListener('dragleave', function () { drop.classList.remove('over'); });
     drop.addEventListener('drop', function (e) {
       e.preventDefault();
       drop.classList.remove('over');
-      if (e.dataTransfer.files[0]) { go(e.dataTransfer.files[0]); }
+      if (e.dataTransfer.files.length) { go(e.dataTransfer.files); }
     });
   }
 
@@ -82,7 +154,7 @@
   if (replace) {
     replace.addEventListener('change', function () {
       if (replace.files[0]) {
-        upload(replace.files[0], replace.dataset.uploadUrl, function (body) { window.location = body.edit; });
+        enqueue(replace.files[0], replace.dataset.uploadUrl, function (body) { window.location = body.edit; });
       }
     });
   }

@@ -44,6 +44,7 @@ public final class AdminRoutes {
                 new AdminRoute(POST, "/admin/episodes/{id}/schedule", Access.HOST, edit::schedule),
                 new AdminRoute(POST, "/admin/episodes/{id}/unpublish", Access.HOST, edit::unpublish),
                 new AdminRoute(POST, "/admin/episodes/{id}/delete", Access.HOST, edit::delete),
+                new AdminRoute(POST, "/admin/episodes/{id}/notices/dismiss", Access.HOST, edit::dismissNotices),
                 new AdminRoute(GET, "/admin/episodes/{id}/file/{kind}", Access.HOST, edit::file),
                 new AdminRoute(POST, "/admin/preview", Access.HOST, edit::preview),
                 new AdminRoute(POST, "/admin/episodes/{id}/artwork", Access.HOST, edit::artwork),

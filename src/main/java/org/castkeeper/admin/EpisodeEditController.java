@@ -185,6 +185,15 @@ final class EpisodeEditController {
                 .result(org.castkeeper.feed.ShowNotesHtml.sanitize(Markdown.toHtml(EpisodeRules.cleanText(markdown))));
     }
 
+    /** POST /admin/episodes/{id}/notices/dismiss: the host has read the audio's warnings. */
+    void dismissNotices(Context ctx) {
+        Episode e = found(ctx);
+        if (e != null) {
+            app.episodes().dismissNotices(e.id());
+            redirect(ctx, e, "dismissed");
+        }
+    }
+
     private void askFirst(Context ctx, Episode e, EpisodeForm form, String action, String question) {
         render(ctx, e, form, List.of(), null, null, new EpisodePage.Confirm(action, question));
     }
@@ -270,7 +279,8 @@ final class EpisodeEditController {
             }
             app.lifecycle().replaceFiles(e.edit().audio(replacement.audio()).build(),
                     AdminSecurity.session(ctx).user().username(), "audio");
-            ctx.json(Map.of("id", e.id(), "edit", "/admin/episodes/" + e.id()));
+            app.episodes().addNotices(e.id(), replacement.warnings());
+            ctx.json(Map.of("id", e.id(), "edit", "/admin/episodes/" + e.id(), "warnings", replacement.warnings()));
         } finally {
             Files.deleteIfExists(received);
         }
@@ -301,7 +311,7 @@ final class EpisodeEditController {
                 e.transcriptPath() != null,
                 e.state() == org.castkeeper.catalogue.EpisodeState.UNPUBLISHED && e.hasBeenPublic(now),
                 !e.hasBeenPublic(now),
-                zone.getId(), notices, error, errorField, confirm));
+                zone.getId(), notices, app.episodes().notices(e.id()), error, errorField, confirm));
     }
 
     private static List<String> messages(Context ctx) {
@@ -309,7 +319,7 @@ final class EpisodeEditController {
         List<String> messages = new ArrayList<>();
         if (done != null) {
             messages.add(switch (done) {
-                case "warnings" -> "Uploaded, with warnings: see below.";
+                case "dismissed" -> "Warnings dismissed.";
                 case "saved" -> "Saved. The feed shows the change now.";
                 case "published" -> "Published. It is in the feed now.";
                 case "scheduled" -> "Scheduled. It goes into the feed at the time shown.";

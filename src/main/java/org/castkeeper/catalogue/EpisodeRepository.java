@@ -3,6 +3,7 @@ package org.castkeeper.catalogue;
 import static org.castkeeper.db.generated.Tables.CHAPTER;
 import static org.castkeeper.db.generated.Tables.DELETED_EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE;
+import static org.castkeeper.db.generated.Tables.EPISODE_NOTICE;
 import static org.castkeeper.db.generated.Tables.EPISODE_PERSON;
 import static org.castkeeper.db.generated.Tables.KNOWN_AUDIO;
 import static org.castkeeper.db.generated.Tables.RETIRED_MEDIA;
@@ -186,12 +187,33 @@ public final class EpisodeRepository {
             t.deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(id)).execute();
             t.deleteFrom(SOUNDBITE).where(SOUNDBITE.EPISODE_ID.eq(id)).execute();
             t.deleteFrom(EPISODE_PERSON).where(EPISODE_PERSON.EPISODE_ID.eq(id)).execute();
+            t.deleteFrom(EPISODE_NOTICE).where(EPISODE_NOTICE.EPISODE_ID.eq(id)).execute();
             r.delete();
         });
         if (deleted.isPresent()) {
             changes.fire();
         }
         return deleted;
+    }
+
+    /** Keeps what the host should know about the episode's audio, until they dismiss it. */
+    public void addNotices(int episodeId, List<String> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        db.batch(messages.stream().map(m -> db.insertInto(EPISODE_NOTICE, EPISODE_NOTICE.EPISODE_ID,
+                EPISODE_NOTICE.MESSAGE, EPISODE_NOTICE.CREATED_AT).values(episodeId, m, clock.millis())).toList())
+                .execute();
+    }
+
+    /** The notices the host has not dismissed yet, oldest first. */
+    public List<String> notices(int episodeId) {
+        return db.select(EPISODE_NOTICE.MESSAGE).from(EPISODE_NOTICE).where(EPISODE_NOTICE.EPISODE_ID.eq(episodeId))
+                .orderBy(EPISODE_NOTICE.ID).fetch(EPISODE_NOTICE.MESSAGE);
+    }
+
+    public void dismissNotices(int episodeId) {
+        db.deleteFrom(EPISODE_NOTICE).where(EPISODE_NOTICE.EPISODE_ID.eq(episodeId)).execute();
     }
 
     /** The slugs of deleted episodes: their pages answer 410 Gone (unless a live episode has the slug now). */

@@ -84,20 +84,20 @@ public final class EpisodeImporter {
         try {
             facts = probe.probe(upload);
         } catch (Mp3Rejected e) {
-            return new Replacement(null, e.getMessage());
+            return new Replacement(null, e.getMessage(), List.of());
         }
         String sha256 = ContentHash.sha256(upload, done -> { });
         Optional<Episode> holder = episodes.findBySha256(sha256);
         if (holder.isPresent()) {
             return new Replacement(null, holder.get().id() == episode.id() ? "This is the audio the episode has already."
-                    : "This audio is already in the catalogue as \"" + holder.get().title() + "\".");
+                    : "This audio is already in the catalogue as \"" + holder.get().title() + "\".", List.of());
         }
         String path = media.storeMove(upload, StoredNames.audio(episode.title(), sha256, facts.mimeType()));
-        return new Replacement(audio(path, sha256, facts), null);
+        return new Replacement(audio(path, sha256, facts), null, facts.warnings());
     }
 
-    /** New audio for an existing episode, or why it was refused. */
-    public record Replacement(EpisodeAudio audio, String refusal) {
+    /** New audio for an existing episode, or why it was refused; with what the host should know about it. */
+    public record Replacement(EpisodeAudio audio, String refusal, List<String> warnings) {
     }
 
     private interface Placement {
@@ -152,6 +152,7 @@ public final class EpisodeImporter {
                             .toList());
             Episode saved = episodes.create(episode);
             created.clear();
+            episodes.addNotices(saved.id(), warnings);
             return ImportResult.imported(file, saved, warnings);
         } catch (EpisodeRepository.DuplicateAudio raced) {
             // Another importer (the folder watcher, another instance) catalogued it a moment ago; the stored copy

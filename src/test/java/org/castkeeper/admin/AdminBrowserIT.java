@@ -90,9 +90,9 @@ class AdminBrowserIT {
         screenshot("02-episodes");
 
         browser.findElement(By.id("file")).sendKeys(Fixtures.mp3("cbr-id3v23.mp3").toAbsolutePath().toString());
-        wait.until(ExpectedConditions.textToBe(By.id("upload-percent"), "100%"));
-        assertThat(browser.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("100");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-message"), "Uploaded"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#upload-queue .percent"), "100%"));
+        assertThat(browser.findElement(By.cssSelector("#upload-queue progress")).getDomProperty("value")).isEqualTo("100");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#upload-queue .message"), "Uploaded"));
         screenshot("03-uploaded");
 
         wait.until(ExpectedConditions.urlMatches(".*/admin/episodes/\\d+$"));
@@ -208,5 +208,62 @@ class AdminBrowserIT {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
         screenshot("13-distribution-phone");
+    }
+
+    /** Several files at once: a row each; a cancelled upload leaves nothing; warnings wait on the episode's page. */
+    @Test
+    void severalUploadsQueueEachCanBeCancelledAndWarningsStayUntilDismissed() throws Exception {
+        browser.get(server.url("/admin/login"));
+        signIn("correct horse battery");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Episodes"));
+
+        // Two files chosen together: both are uploaded, one after the other, each with its own row.
+        browser.findElement(By.id("file")).sendKeys(Fixtures.mp3("untagged.mp3").toAbsolutePath() + "\n"
+                + Fixtures.mp3("truncated.mp3").toAbsolutePath());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#upload-queue li.done"), 2));
+        screenshot("20-two-uploads");
+        var truncated = server.app().episodes().page("truncated", 0, 10).episodes().get(0);
+        assertThat(server.app().episodes().page("", 0, 10).total()).isEqualTo(2);
+
+        // The truncated file's warnings are on its page until the host dismisses them.
+        browser.get(server.url("/admin/episodes/" + truncated.id()));
+        assertThat(browser.findElement(By.id("audio-warnings")).getText()).contains("looks truncated");
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("audio-warnings"))).hasSize(1);
+        browser.findElement(By.id("dismiss-warnings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "dismissed"));
+        assertThat(browser.findElements(By.id("audio-warnings"))).isEmpty();
+
+        // A slow upload, cancelled half way: nothing is catalogued and nothing is left on the server's disk.
+        browser.get(server.url("/admin"));
+        Path big = dir.resolve("big-episode.mp3");
+        byte[] frames = Files.readAllBytes(Fixtures.mp3("cbr-id3v23.mp3"));
+        try (var out = Files.newOutputStream(big)) {
+            for (int i = 0; i < 400; i++) {
+                out.write(frames);
+            }
+        }
+        ((org.openqa.selenium.chromium.HasNetworkConditions) browser).setNetworkConditions(
+                new org.openqa.selenium.chromium.ChromiumNetworkConditions() {{
+                    setUploadThroughput(64 * 1024);
+                    setDownloadThroughput(1024 * 1024);
+                    setLatency(Duration.ofMillis(5));
+                }});
+        browser.findElement(By.id("file")).sendKeys(big.toAbsolutePath().toString());
+        wait.until(d -> {
+            Object value = d.findElement(By.cssSelector("#upload-queue progress")).getDomProperty("value");
+            return value != null && Double.parseDouble(value.toString()) > 0;
+        });
+        browser.findElement(By.cssSelector("#upload-queue .cancel")).click();
+        assertThat(browser.findElement(By.cssSelector("#upload-queue .message")).getText())
+                .isEqualTo("Cancelled. Nothing was saved.");
+        ((org.openqa.selenium.chromium.HasNetworkConditions) browser).deleteNetworkConditions();
+        Path incoming = server.app().config().mediaDir().resolve(".uploads");
+        org.castkeeper.testing.Eventually.assertThatEventually(() -> {
+            try (var left = Files.list(incoming)) {
+                assertThat(left.toList()).isEmpty();
+            }
+        });
+        assertThat(server.app().episodes().page("", 0, 10).total()).isEqualTo(2);
     }
 }
