@@ -127,4 +127,18 @@ class ServeJarIT {
                 config.toString());
         return new ObjectMapper().readTree(out.toString());
     }
+
+    /** `java -jar` on the machine's older default Java: one line saying what is needed, not a stack trace. */
+    @Test
+    void anOlderJavaIsToldWhatItNeedsInOneLine() throws Exception {
+        Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java17), "no Java 17 on this machine");
+        Process p = new ProcessBuilder(java17.toString(), "-jar",
+                Path.of("target/castkeeper.jar").toAbsolutePath().toString(), "--help")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(output.lines().toList()).containsExactly("castkeeper: Castkeeper needs Java 21 or newer, and this "
+                + "is Java 17. Run scripts/serve (it finds a suitable JDK), or set JAVA_HOME to a JDK 21+.");
+    }
 }

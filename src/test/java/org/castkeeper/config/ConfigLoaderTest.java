@@ -261,4 +261,13 @@ class ConfigLoaderTest {
         assertThat(EnvironmentOverrides.upperSnake("publicUrl")).isEqualTo("PUBLIC_URL");
         assertThat(EnvironmentOverrides.upperSnake("timeZone")).isEqualTo("TIME_ZONE");
     }
+
+    @Test
+    void aLocalPublicUrlFollowsThePortOptionAndARealOneStays() throws Exception {
+        AppConfig local = ConfigLoader.load(write(VALID.replace("publicUrl: https://podcast.example.org/",
+                "publicUrl: http://localhost:8080")), Map.of());
+        assertThat(local.withPort(9090).server().baseUrl()).isEqualTo("http://localhost:9090");
+        AppConfig real = ConfigLoader.load(write(VALID), Map.of());
+        assertThat(real.withPort(9090).server().baseUrl()).isEqualTo("https://podcast.example.org");
+    }
 }
