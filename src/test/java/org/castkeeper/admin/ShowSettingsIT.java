@@ -227,4 +227,33 @@ class ShowSettingsIT {
         assertThat(art.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(art.body()).isEqualTo(png);
     }
+
+    @Test
+    void the2026TagsAreSetFromTheSettingsPage() throws Exception {
+        server = TestServer.start(dir, "");
+        server.publish("chapters.mp3", "Morning routine", TestServer.START.minusSeconds(60));
+        AdminClient admin = new AdminClient(server).signedIn();
+        Map<String, String> form = form(server);
+        form.put("txt", "ai-content | none");
+        form.put("podroll", "917393e3-1b1e-5cef-ace4-edaa54e1f810 | https://example.org/feed.xml");
+        form.put("valueRecipients", "Dominion | node | 03ae9f91a0cb8ff43840e3c322c4c61f019d8c1c3cea15a25cfc425ac605e61a4a | 100");
+        form.put("socialProtocol", "activitypub");
+        form.put("socialUri", "https://social.example.org/@dominion/1");
+        form.put("hideEmail", "on");
+        form.put("persons", "Dominion | host");
+
+        assertThat(admin.postForm("/admin/settings", form).statusCode()).isEqualTo(303);
+
+        assertThat(feed(server))
+                .contains("<podcast:txt purpose=\"ai-content\">none</podcast:txt>")
+                .contains("<podcast:remoteItem feedGuid=\"917393e3-1b1e-5cef-ace4-edaa54e1f810\" feedUrl=\"https://example.org/feed.xml\"")
+                .contains("<podcast:valueRecipient name=\"Dominion\" type=\"node\"")
+                .contains("<podcast:socialInteract protocol=\"activitypub\" uri=\"https://social.example.org/@dominion/1\"")
+                .doesNotContain("dominion@example.com");
+        // The form shows them back as they were typed, so a later save changes nothing else.
+        assertThat(ShowForm.values(server.app().showSettings().load().settings()))
+                .containsEntry("podroll", "917393e3-1b1e-5cef-ace4-edaa54e1f810 | https://example.org/feed.xml")
+                .containsEntry("hideEmail", "on")
+                .containsEntry("persons", "Dominion | host");
+    }
 }
