@@ -13,6 +13,7 @@ import org.castkeeper.importing.ImportResult;
 
 /** The episode list with its search, and uploads of new episodes. */
 final class EpisodeListController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EpisodeListController.class);
     static final int PAGE_SIZE = 50;
 
     private final Castkeeper app;
@@ -56,6 +57,9 @@ final class EpisodeListController {
             switch (result.outcome()) {
                 case IMPORTED -> {
                     Episode e = result.episode();
+                    LOG.info("{} uploaded {} as episode {} \"{}\" ({} bytes{})",
+                            AdminSecurity.session(ctx).user().username(), name, e.id(), e.title(),
+                            e.audio().sizeBytes(), result.warnings().isEmpty() ? "" : ", with warnings");
                     ctx.status(HttpStatus.CREATED).json(Map.of("id", e.id(), "title", e.title(),
                             "edit", "/admin/episodes/" + e.id(), "warnings", result.warnings()));
                 }
