@@ -25,13 +25,14 @@ abstract class EpisodeRepositoryContract {
 
     Database database;
     EpisodeRepository episodes;
+    int show;
 
     abstract Database openDatabase() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
         database = openDatabase();
-        int show = new ShowRepository(database.dsl(), Clock.fixed(NOW, ZoneOffset.UTC)).ensure("default");
+        show = new ShowRepository(database.dsl(), Clock.fixed(NOW, ZoneOffset.UTC)).ensure("default");
         episodes = new EpisodeRepository(database.dsl(), show, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -196,5 +197,62 @@ abstract class EpisodeRepositoryContract {
 
     private int showId() {
         return new ShowRepository(database.dsl(), Clock.fixed(NOW, ZoneOffset.UTC)).ensure("default");
+    }
+
+    @Test
+    void aDeletedEpisodeLeavesATombstoneItsFilesRetiredAndAChangedStamp() {
+        Episode e = episodes.create(Episodes.draft("Gone soon"));
+        episodes.update(e.edit().artworkPath("artwork/gone.jpg").build());
+        episodes.addNotices(e.id(), List.of("It looks truncated."));
+        ChangeStamp before = episodes.changeStamp();
+
+        assertThat(episodes.delete(e.id(), "dominion")).isPresent();
+
+        assertThat(episodes.findById(e.id())).isEmpty();
+        assertThat(episodes.guidDeleted(e.guid())).isTrue();
+        assertThat(episodes.deletedSlugs()).contains("gone-soon");
+        assertThat(episodes.retired()).extracting(RetiredFile::path).contains(e.audio().path(), "artwork/gone.jpg");
+        assertThat(episodes.usedBefore(e.audio().sha256())).contains(e.id());
+        assertThat(episodes.notices(e.id())).isEmpty();
+        assertThat(episodes.changeStamp()).isNotEqualTo(before);
+        assertThat(episodes.changeStamp().lastDeletion()).contains(NOW);
+        assertThat(episodes.delete(e.id(), "dominion")).as("a second delete").isEmpty();
+    }
+
+    @Test
+    void noticesStayUntilDismissed() {
+        Episode e = episodes.create(Episodes.draft("Noticed"));
+        episodes.addNotices(e.id(), List.of("First.", "Second."));
+        assertThat(episodes.notices(e.id())).containsExactly("First.", "Second.");
+        episodes.dismissNotices(e.id());
+        assertThat(episodes.notices(e.id())).isEmpty();
+    }
+
+    @Test
+    void showSettingsAreSeededOnceSavedWithAChangeLogAndAStaleSaveIsRefused() {
+        var settings = new ShowSettingsRepository(database.dsl(), show, Clock.fixed(NOW, ZoneOffset.UTC),
+                new CatalogueChanges());
+        var fromFile = org.castkeeper.config.ShowJson.read("""
+                {"title":"Weekly insight","description":"d","author":"a","language":"en",
+                 "categories":[{"category":"Health & Fitness"}],"explicit":false,
+                 "owner":{"name":"D","email":"d@example.org"},"artwork":"show.jpg"}""");
+        assertThat(settings.seed(fromFile, "917393e3-1b1e-5cef-ace4-edaa54e1f810")).isEmpty();
+        var stored = settings.load();
+        assertThat(stored.settings().podcastGuid()).isEqualTo("917393e3-1b1e-5cef-ace4-edaa54e1f810");
+        assertThat(episodes.changeStamp().settingsMillis()).isEqualTo(stored.version());
+
+        var edited = org.castkeeper.config.ShowJson.with(fromFile, "title", "Weekly insight, season two");
+        assertThat(settings.seed(edited, "another")).as("the file changed after seeding").containsExactly("title");
+        assertThat(settings.load().settings().title()).isEqualTo("Weekly insight");
+
+        var saved = settings.save(org.castkeeper.config.ShowJson.with(stored.settings(), "title", "New"),
+                stored.version(), "dominion");
+        assertThat(saved).extracting(ShowSettingsRepository.Change::setting).containsExactly("title");
+        assertThat(settings.history(10)).extracting(c -> c.oldValue() + " -> " + c.newValue())
+                .containsExactly("Weekly insight -> New");
+        assertThatThrownBy(() -> settings.save(stored.settings(), stored.version(), "someone else"))
+                .isInstanceOf(ShowSettingsRepository.StaleEdit.class);
+        assertThat(settings.load().settings().title()).isEqualTo("New");
+        assertThat(episodes.changeStamp().settingsMillis()).isGreaterThan(stored.version());
     }
 }
