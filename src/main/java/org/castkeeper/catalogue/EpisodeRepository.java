@@ -313,6 +313,14 @@ public final class EpisodeRepository {
                 .and(EPISODE.PUBLISH_AT.le(now.toEpochMilli())));
     }
 
+    /**
+     * Every episode created or edited at or after {@code millis} (any state): what a cache of the live episodes
+     * must look at again when only edits happened since it last read them.
+     */
+    public List<Episode> editedSince(long millis) {
+        return many(EPISODE.UPDATED_AT.ge(millis));
+    }
+
     /** When the next scheduled episode goes live, if any is waiting: the feed must be rebuilt then. */
     public Optional<Instant> nextGoLiveAfter(Instant now) {
         Long next = db.select(DSL.min(EPISODE.PUBLISH_AT)).from(EPISODE)
