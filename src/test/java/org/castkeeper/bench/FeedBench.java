@@ -45,7 +45,8 @@ public final class FeedBench {
         Files.createDirectories(show.resolve("episodes/artwork"));
         Files.copy(Path.of("episodes/artwork/show.jpg"), show.resolve("episodes/artwork/show.jpg"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Path media = show.resolve("episodes/bench.mp3");
+        // Straight into the media store, where Castkeeper serves episodes from (the drop folder is only read).
+        Path media = Files.createDirectories(show.resolve("data/media")).resolve("bench.mp3");
         byte[] block = new byte[1 << 20];
         new Random(1).nextBytes(block);
         try (OutputStream o = Files.newOutputStream(media)) {
