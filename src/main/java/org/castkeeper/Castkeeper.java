@@ -23,6 +23,7 @@ import org.castkeeper.distribution.Listings;
 import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.distribution.NotificationClaims;
 import org.castkeeper.distribution.PublishNotifier;
+import org.castkeeper.distribution.ReadinessChecks;
 import org.castkeeper.feed.FeedBuilder;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
@@ -227,6 +228,12 @@ public final class Castkeeper implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The readiness checks per directory, on the feed, settings and artwork as they are now. */
+    public ReadinessChecks readiness() {
+        return new ReadinessChecks(() -> feed.page(1).orElseThrow().xml(), this::show, config::artworkFile,
+                config.server().baseUrl(), listings);
     }
 
     public Listings listings() {

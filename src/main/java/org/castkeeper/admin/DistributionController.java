@@ -39,7 +39,7 @@ final class DistributionController {
         // The server checks its own media through its own local address: the public URL may point at a proxy
         // or CDN that this machine cannot reach the same way.
         String self = ctx.scheme() + "://" + ctx.host();
-        ReadinessChecks.Report report = new ReadinessChecks(app).run(self);
+        ReadinessChecks.Report report = app.readiness().run(self);
         Map<Directory, String> listings = app.listings().all();
         List<DistributionPage.Entry> entries = new ArrayList<>();
         for (Directory d : Directory.values()) {

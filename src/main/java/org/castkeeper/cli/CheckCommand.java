@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Castkeeper app = Castkeeper.open(config.load(), Clock.systemUTC())) {
-            ReadinessChecks.Report report = new ReadinessChecks(app).run(
+            ReadinessChecks.Report report = app.readiness().run(
                     mediaUrl == null ? null : mediaUrl.replaceAll("/+$", ""));
             for (Directory directory : Directory.values()) {
                 List<Check> checks = report.checks().get(directory);

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.castkeeper.Castkeeper;
+import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.castkeeper.config.ShowSettings;
 import org.castkeeper.config.ApplePodcastCategories;
 import org.castkeeper.distribution.Check.Status;
 import org.castkeeper.media.ArtworkRules;
@@ -24,11 +27,26 @@ public final class ReadinessChecks {
     static final int DESCRIPTION_LIMIT_BYTES = 4000;
     static final int FEED_SIZE_WARNING_BYTES = 10 * 1024 * 1024;
 
-    private final Castkeeper app;
+    private final Supplier<byte[]> feedXml;
+    private final Supplier<ShowSettings> show;
+    private final Function<ShowSettings, Path> artworkFile;
+    private final String baseUrl;
+    private final Listings listings;
     private final MediaProbe probe = new MediaProbe();
 
-    public ReadinessChecks(Castkeeper app) {
-        this.app = app;
+    /**
+     * @param feedXml     the first page of the feed as it is served now
+     * @param show        the show's settings as they are now
+     * @param artworkFile where the artwork file the settings name is
+     * @param baseUrl     the public URL (server.publicUrl)
+     */
+    public ReadinessChecks(Supplier<byte[]> feedXml, Supplier<ShowSettings> show,
+                           Function<ShowSettings, Path> artworkFile, String baseUrl, Listings listings) {
+        this.feedXml = feedXml;
+        this.show = show;
+        this.artworkFile = artworkFile;
+        this.baseUrl = baseUrl;
+        this.listings = listings;
     }
 
     /** The checks, per directory. */
@@ -47,15 +65,15 @@ public final class ReadinessChecks {
      *                  address), or null to fetch the public URLs as a directory would
      */
     public Report run(String probeBase) throws Exception {
-        byte[] xml = app.feed().page(1).orElseThrow().xml();
+        byte[] xml = feedXml.get();
         FeedFacts feed = FeedFacts.parse(xml);
-        String base = app.config().server().baseUrl();
+        String base = baseUrl;
 
         Check episodes = feed.items().isEmpty()
                 ? Check.fail("Episodes", "No episode is published yet.", "Publish at least one episode: directories refuse an empty feed.")
                 : Check.pass("Episodes", feed.items().size() + " published.");
-        var ownerSettings = app.show().owner();
-        Map<Directory, String> listed = app.listings().all();
+        var ownerSettings = show.get().owner();
+        Map<Directory, String> listed = listings.all();
         Check owner = ownerEmail(feed.ownerEmail());
         Check artwork = artwork();
         Check category = !feed.categories().isEmpty() && ApplePodcastCategories.isCategory(feed.categories().get(0))
@@ -85,16 +103,16 @@ public final class ReadinessChecks {
         Check size = feed.sizeBytes() > FEED_SIZE_WARNING_BYTES
                 ? Check.warn("Feed size", "The feed is " + feed.sizeBytes() / 1024 + " KB.", "Set feed.itemLimit so /feed.xml lists only recent episodes.")
                 : Check.pass("Feed size", feed.sizeBytes() / 1024 + " KB.");
-        var show = app.show();
-        Check appleBlock = show.blocksApple()
+        ShowSettings settings = show.get();
+        Check appleBlock = settings.blocksApple()
                 ? Check.fail("Not blocked", "The feed carries itunes:block, so Apple will not list the show.",
                         "Untick both blocks of Apple Podcasts (and of every directory).").at("blockFrom")
                 : Check.pass("Not blocked", "The feed does not block Apple.");
-        Check youtubeBlock = show.blocksYouTube()
+        Check youtubeBlock = settings.blocksYouTube()
                 ? Check.fail("Not blocked", "The feed carries googleplay:block, so YouTube Music will not list the show.",
                         "Untick both blocks of YouTube Music (and of every directory).").at("blockFrom[1]")
                 : Check.pass("Not blocked", "The feed does not block YouTube Music.");
-        Check spotifyBlock = show.block()
+        Check spotifyBlock = settings.block()
                 ? Check.warn("Not blocked", "The show is kept out of every directory: the feed asks directories not to list it.",
                         "Untick \"Keep the show out of every directory\".").at("block")
                 : Check.pass("Not blocked", "The feed does not ask directories to stay away.");
@@ -190,9 +208,9 @@ public final class ReadinessChecks {
 
     private Check artwork() {
         try {
-            byte[] bytes = Files.readAllBytes(app.config().artworkFile(app.show()));
+            byte[] bytes = Files.readAllBytes(artworkFile.apply(show.get()));
             String kind = ArtworkRules.check(bytes);
-            String name = app.config().artworkFile(app.show()).getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = artworkFile.apply(show.get()).getFileName().toString().toLowerCase(Locale.ROOT);
             boolean extensionMatches = kind.equals("png") ? name.endsWith(".png")
                     : name.endsWith(".jpg") || name.endsWith(".jpeg");
             if (!extensionMatches) {

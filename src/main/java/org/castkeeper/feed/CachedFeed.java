@@ -1,8 +1,8 @@
 package org.castkeeper.feed;
 
 import java.time.Instant;
-import org.castkeeper.web.Exchange;
-import org.castkeeper.web.HttpCaching;
+import org.castkeeper.http.Exchange;
+import org.castkeeper.http.HttpCaching;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**

@@ -3,8 +3,8 @@ package org.castkeeper.feed;
 import java.util.Optional;
 import org.castkeeper.catalogue.Publication;
 import org.castkeeper.catalogue.PublicationCache;
-import org.castkeeper.web.Exchange;
-import org.castkeeper.web.HttpCaching;
+import org.castkeeper.http.Exchange;
+import org.castkeeper.http.HttpCaching;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.Publication;
 import org.castkeeper.catalogue.PublicationCache;
-import org.castkeeper.web.Exchange;
-import org.castkeeper.web.HttpCaching;
+import org.castkeeper.http.Exchange;
+import org.castkeeper.http.HttpCaching;
 
 /**
  * Serves episode audio, episode artwork and transcripts under /media/, as podcatchers and directories fetch them:

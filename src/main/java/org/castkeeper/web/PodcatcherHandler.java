@@ -1,5 +1,6 @@
 package org.castkeeper.web;
 
+import org.castkeeper.http.Exchange;
 import org.castkeeper.feed.FeedController;
 import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.media.MediaController;

@@ -52,7 +52,7 @@ class ReadinessChecksIT {
         server = ready();
         server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
         server.publish("vbr-xing.mp3", "Two", TestServer.START.minus(Duration.ofHours(1)));
-        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        ReadinessChecks.Report report = server.app().readiness().run(self());
         for (Directory d : Directory.values()) {
             assertThat(report.checks().get(d)).as(d.title()).allSatisfy(c -> assertThat(c.status())
                     .as(d + " " + c.name() + ": " + c.message()).isEqualTo(Status.PASS));
@@ -65,7 +65,7 @@ class ReadinessChecksIT {
     @Test
     void theSampleSettingsAreNotReadyAndSayWhy() throws Exception {
         server = TestServer.start(dir, "");
-        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        ReadinessChecks.Report report = server.app().readiness().run(self());
         assertThat(report.anyFailing()).isTrue();
         assertThat(find(report, Directory.APPLE, "Episodes").status()).isEqualTo(Status.FAIL);
         assertThat(find(report, Directory.APPLE, "Public address").status()).isEqualTo(Status.FAIL);
@@ -84,7 +84,7 @@ class ReadinessChecksIT {
         server = ready();
         Episode gone = server.publish("cbr-id3v23.mp3", "Gone", TestServer.START.minus(Duration.ofDays(1)));
         Files.delete(server.app().media().root().resolve(gone.audio().path()));
-        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        ReadinessChecks.Report report = server.app().readiness().run(self());
         Check media = find(report, Directory.APPLE, "Media");
         assertThat(media.status()).isEqualTo(Status.FAIL);
         assertThat(media.message()).isEqualTo("1 of 1 enclosures fail: \"Gone\" answers HEAD with 404.");
@@ -102,7 +102,7 @@ class ReadinessChecksIT {
             return yaml.replace("artwork: episodes/artwork/show.jpg", "artwork: episodes/artwork/show.png")
                     .replace("publicUrl: http://localhost:8080", READY);
         });
-        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        ReadinessChecks.Report report = server.app().readiness().run(self());
         Check artwork = find(report, Directory.APPLE, "Artwork");
         assertThat(artwork.status()).isEqualTo(Status.FAIL);
         assertThat(artwork.message()).isEqualTo("The artwork is a JPG image named show.png.");
@@ -175,7 +175,7 @@ class ReadinessChecksIT {
         var angled = server.publish("chapters.mp3", "Sleep <3 stress", TestServer.START.minus(Duration.ofDays(1)));
         var srt = server.publish("vbr-xing.mp3", "Subtitled", TestServer.START.minus(Duration.ofHours(1)));
         server.app().episodes().update(srt.edit().transcript(srt.audio().path(), "application/x-subrip").build());
-        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        ReadinessChecks.Report report = server.app().readiness().run(self());
 
         Check titles = find(report, Directory.YOUTUBE, "Titles");
         assertThat(titles.status()).isEqualTo(Status.FAIL);
@@ -199,14 +199,14 @@ class ReadinessChecksIT {
         assertThat(feed).doesNotContain("dominion@weeklyinsight.example.net")
                 .contains("<itunes:owner>").contains("<itunes:name>Dominion</itunes:name>");
 
-        ReadinessChecks.Report report = new ReadinessChecks(server.app()).run(self());
+        ReadinessChecks.Report report = server.app().readiness().run(self());
         assertThat(find(report, Directory.APPLE, "Owner email").status()).isEqualTo(Status.PASS);
         Check spotify = find(report, Directory.SPOTIFY, "Owner email");
         assertThat(spotify.status()).isEqualTo(Status.WARN);
         assertThat(spotify.message()).contains("no Spotify listing is saved yet");
 
         server.app().listings().save(Directory.SPOTIFY, "https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk");
-        report = new ReadinessChecks(server.app()).run(self());
+        report = server.app().readiness().run(self());
         assertThat(find(report, Directory.SPOTIFY, "Owner email").status()).isEqualTo(Status.PASS);
         assertThat(find(report, Directory.YOUTUBE, "Owner email").status()).isEqualTo(Status.WARN);
     }

@@ -320,7 +320,7 @@ class FeedIT {
     /** Last-Modified of a response. */
     record HttpDate(Instant value) {
         static Instant of(HttpResponse<?> r) {
-            return org.castkeeper.web.HttpCaching.parseHttpDate(r.headers().firstValue("Last-Modified").orElseThrow());
+            return org.castkeeper.http.HttpCaching.parseHttpDate(r.headers().firstValue("Last-Modified").orElseThrow());
         }
     }
 

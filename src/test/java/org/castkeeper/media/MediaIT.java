@@ -12,7 +12,7 @@ import java.util.Arrays;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.testing.TestServer;
-import org.castkeeper.web.HttpCaching;
+import org.castkeeper.http.HttpCaching;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

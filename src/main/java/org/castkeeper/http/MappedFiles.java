@@ -1,4 +1,4 @@
-package org.castkeeper.web;
+package org.castkeeper.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.castkeeper.web;
+package org.castkeeper.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

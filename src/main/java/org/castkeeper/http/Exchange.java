@@ -1,4 +1,4 @@
-package org.castkeeper.web;
+package org.castkeeper.http;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class Exchange {
     private final Response response;
     private final Callback callback;
 
-    Exchange(Request request, Response response, Callback callback) {
+    public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -147,7 +147,7 @@ public final class Exchange {
     }
 
     /** Ends the exchange after an unexpected failure: a 500, or a cut connection once the response has begun. */
-    void failed(Throwable t) {
+    public void failed(Throwable t) {
         if (response.isCommitted()) {
             callback.failed(t);
         } else {
