@@ -23,6 +23,7 @@ import org.castkeeper.media.AudioFacts;
 import org.castkeeper.media.ContentHash;
 import org.castkeeper.media.Id3Tags;
 import org.castkeeper.media.MediaFolder;
+import org.castkeeper.media.MediaStore;
 import org.castkeeper.media.Mp3Probe;
 import org.castkeeper.media.Mp3Rejected;
 import org.slf4j.Logger;
@@ -41,11 +42,11 @@ public final class EpisodeImporter {
     private static final Logger LOG = LoggerFactory.getLogger(EpisodeImporter.class);
 
     private final EpisodeRepository episodes;
-    private final MediaFolder media;
+    private final MediaStore media;
     private final Mp3Probe probe;
     private final java.util.function.Supplier<ZoneId> showZone;
 
-    public EpisodeImporter(EpisodeRepository episodes, MediaFolder media, Mp3Probe probe,
+    public EpisodeImporter(EpisodeRepository episodes, MediaStore media, Mp3Probe probe,
                            java.util.function.Supplier<ZoneId> showZone) {
         this.episodes = episodes;
         this.media = media;
@@ -192,7 +193,7 @@ public final class EpisodeImporter {
         }
         byte[] bytes = tags.cover().bytes();
         String name = MediaFolder.artworkName(bytes, tags.cover().extension());
-        boolean isNew = media.resolve(name).map(p -> !Files.exists(p)).orElse(false);
+        boolean isNew = media.accepts(name) && media.stat(name).isEmpty();
         media.writeIfAbsent(bytes, name);
         if (isNew) {
             created.add(name);

@@ -1,10 +1,13 @@
 package org.castkeeper.media;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,7 +20,7 @@ import java.util.stream.Stream;
  * <p>Files are written under a hidden ".part" name and moved into place in one step, so a crash never leaves a
  * half-written file under a real name; the server's {@link #removeStalePartials} clears what a crash left.
  */
-public final class MediaFolder {
+public final class MediaFolder implements MediaStore {
     static final String PARTIAL_SUFFIX = ".part";
 
     private final Path root;
@@ -28,6 +31,11 @@ public final class MediaFolder {
 
     public Path root() {
         return root;
+    }
+
+    @Override
+    public boolean accepts(String name) {
+        return resolve(name).isPresent();
     }
 
     /** The file at a relative path inside the folder, or empty when the path would leave the folder. */
@@ -61,11 +69,13 @@ public final class MediaFolder {
      * Copies {@code source} into the store as {@code name} (streamed, via a hidden partial file, so nothing is
      * visible under {@code name} until it is complete). {@code source} is only read. Returns the stored path.
      */
+    @Override
     public String storeCopy(Path source, String name) throws IOException {
         return store(source, name, false);
     }
 
     /** As {@link #storeCopy}, moving {@code source} (a finished upload inside the store) instead of copying. */
+    @Override
     public String storeMove(Path source, String name) throws IOException {
         return store(source, name, true);
     }
@@ -112,6 +122,7 @@ public final class MediaFolder {
     }
 
     /** Writes {@code bytes} under exactly {@code relative} unless a file is already there (content-addressed art). */
+    @Override
     public String writeIfAbsent(byte[] bytes, String relative) throws IOException {
         Path target = resolve(relative).orElseThrow(() -> new IOException("not inside the media folder: " + relative));
         if (Files.exists(target)) {
@@ -128,6 +139,80 @@ public final class MediaFolder {
         return relative;
     }
 
+    @Override
+    public String write(String name, InputStream content) throws IOException {
+        Path target = resolve(name).orElseThrow(() -> new IOException("not a name inside the media store: " + name));
+        Path dir = Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(dir, ".incoming-", PARTIAL_SUFFIX);
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                content.transferTo(out);
+            }
+            Path placed = moveToFreeName(partial, dir, target.getFileName().toString());
+            return root.relativize(placed).toString().replace('\\', '/');
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    @Override
+    public Optional<Stat> stat(String name) throws IOException {
+        Optional<Path> file = resolve(name).filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        var attributes = Files.readAttributes(file.get(), java.nio.file.attribute.BasicFileAttributes.class);
+        return Optional.of(new Stat(attributes.size(), attributes.lastModifiedTime().toInstant()));
+    }
+
+    @Override
+    public InputStream read(String name, long offset, long length) throws IOException {
+        Path file = resolve(name).filter(Files::isRegularFile)
+                .orElseThrow(() -> new java.nio.file.NoSuchFileException(name));
+        java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file);
+        channel.position(offset);
+        InputStream all = java.nio.channels.Channels.newInputStream(channel);
+        return new java.io.FilterInputStream(all) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(buffer, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+
+    @Override
+    public List<String> list() throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(name -> !name.startsWith("."))
+                    .toList();
+        }
+    }
+
+    @Override
     public void delete(String relative) throws IOException {
         Optional<Path> file = resolve(relative);
         if (file.isPresent()) {

@@ -1,0 +1,63 @@
+package org.castkeeper.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where episodes' audio, artwork and transcripts live, by the names the catalogue stores (relative, with "/"
+ * between folders, e.g. "sleep-and-stress-3f9a1c0b2e.mp3" or "artwork/1a2b.jpg"). {@link MediaFolder} keeps them
+ * in a local folder; an S3-compatible store can keep them in a bucket. Every implementation runs the same contract
+ * (MediaStoreContract in the tests):
+ *
+ * <ul>
+ *   <li>a write is atomic: nothing is visible under a name until all of it is stored, and a failed write leaves
+ *       nothing a {@link #list} or {@link #stat} can see;</li>
+ *   <li>a name that would leave the store ("..", an absolute path, a backslash, a NUL) is refused by every method;</li>
+ *   <li>names derive from content, so a name that is already stored with the same size is that content: storing
+ *       it again adopts it instead of writing twice.</li>
+ * </ul>
+ */
+public interface MediaStore {
+
+    /** What the store knows of a stored file without reading it. */
+    record Stat(long size, Instant modified) {
+    }
+
+    /** Whether {@code name} is a name this store accepts (inside it, no escaping). */
+    boolean accepts(String name);
+
+    /** Stores a copy of the local file {@code source} (only read) as {@code name}; returns the name stored under. */
+    String storeCopy(Path source, String name) throws IOException;
+
+    /** As {@link #storeCopy}, taking the local file (a finished upload) instead of copying it. */
+    String storeMove(Path source, String name) throws IOException;
+
+    /**
+     * Streams {@code content} into the store as {@code name}, replacing nothing: a name already taken by other
+     * content gets a free variant, which is returned. Nothing is visible until the stream has ended.
+     */
+    String write(String name, InputStream content) throws IOException;
+
+    /** Stores {@code bytes} under exactly {@code name} unless something is there already (content-named art). */
+    String writeIfAbsent(byte[] bytes, String name) throws IOException;
+
+    /** Size and time of a stored file; empty when there is none (or the name is refused). */
+    Optional<Stat> stat(String name) throws IOException;
+
+    /**
+     * {@code length} bytes of the stored file from {@code offset} (fewer at its end), for byte-range requests.
+     *
+     * @throws java.nio.file.NoSuchFileException when nothing is stored under {@code name}
+     */
+    InputStream read(String name, long offset, long length) throws IOException;
+
+    /** Every stored name, in no particular order, without the partial files of writes under way. */
+    List<String> list() throws IOException;
+
+    /** Removes what is stored under {@code name}, if anything. */
+    void delete(String name) throws IOException;
+}
