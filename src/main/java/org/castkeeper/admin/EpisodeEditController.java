@@ -250,7 +250,7 @@ final class EpisodeEditController {
             } else {
                 throw new InvalidInput("A transcript must be a WebVTT file (starting with WEBVTT) or an SRT file.");
             }
-            String name = "transcripts/" + e.slug() + "-" + org.castkeeper.auth.Tokens.sha256(text).substring(0, 8)
+            String name = "transcripts/" + e.slug() + "-" + org.castkeeper.media.ContentHash.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 8)
                     + (type.equals("text/vtt") ? ".vtt" : ".srt");
             app.media().writeIfAbsent(text.getBytes(StandardCharsets.UTF_8), name);
             app.lifecycle().replaceFiles(e.edit().transcript(name, type).build(),

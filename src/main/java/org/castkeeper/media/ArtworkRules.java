@@ -27,14 +27,21 @@ public final class ArtworkRules {
         }
     }
 
+    /** "jpg" or "png" by the image's first bytes (its signature), or null when it is neither. */
+    public static String kind(byte[] head) {
+        if (head.length > 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8) {
+            return "jpg";
+        }
+        if (head.length > 3 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return "png";
+        }
+        return null;
+    }
+
     /** "jpg" or "png" for good artwork; otherwise throws with what is wrong. */
     public static String check(byte[] bytes) throws Broken {
-        String extension;
-        if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8) {
-            extension = "jpg";
-        } else if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            extension = "png";
-        } else {
+        String extension = kind(bytes);
+        if (extension == null) {
             throw new Broken("Artwork must be a JPEG or PNG image.");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {

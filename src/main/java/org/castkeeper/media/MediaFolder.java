@@ -113,12 +113,7 @@ public final class MediaFolder implements MediaStore {
      * gets the same name however it arrives, and new art gets a new URL, as Apple's caching requires.
      */
     public static String artworkName(byte[] bytes, String extension) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "artwork/" + java.util.HexFormat.of().formatHex(digest).substring(0, 16) + "." + extension;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "artwork/" + ContentHash.sha256(bytes).substring(0, 16) + "." + extension;
     }
 
     /** Writes {@code bytes} under exactly {@code relative} unless a file is already there (content-addressed art). */

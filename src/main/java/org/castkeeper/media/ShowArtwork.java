@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -18,18 +17,13 @@ import java.util.HexFormat;
 public record ShowArtwork(Path file, String mimeType, String publicName) {
 
     public static ShowArtwork of(Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = ContentHash.digest();
         byte[] head;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
             head = in.readNBytes(8);
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
-        boolean png = head.length >= 4 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
+        boolean png = "png".equals(ArtworkRules.kind(head));
         String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 10);
         return new ShowArtwork(file, png ? "image/png" : "image/jpeg", "show-" + hash + (png ? ".png" : ".jpg"));
     }
