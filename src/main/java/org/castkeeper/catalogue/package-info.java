@@ -1,6 +1,7 @@
 /**
- * The episode catalogue: {@link org.castkeeper.catalogue.Episode} and its parts, and
- * {@link org.castkeeper.catalogue.EpisodeRepository}, the only place that reads or writes episodes.
- * jOOQ types never leave the repositories.
+ * The catalogue: episodes and their parts, the show's settings, the rules every episode field follows
+ * ({@link org.castkeeper.catalogue.EpisodeRules}), what is public now
+ * ({@link org.castkeeper.catalogue.PublicationCache}), and the repositories, the only places that read or write
+ * the tables. jOOQ types never leave the repositories.
  */
 package org.castkeeper.catalogue;
