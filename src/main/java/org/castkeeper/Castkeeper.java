@@ -20,6 +20,7 @@ import org.castkeeper.config.AppConfig;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.db.Database;
 import org.castkeeper.distribution.Listings;
+import org.castkeeper.episodes.EpisodeEvents;
 import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.distribution.NotificationClaims;
 import org.castkeeper.distribution.PublishNotifier;
@@ -101,8 +102,12 @@ public final class Castkeeper implements AutoCloseable {
         this.listings = new Listings(database.dsl(), showId, clock);
         this.notifier = new PublishNotifier(config.notifications(), urls.feed(),
                 new NotificationClaims(database.dsl(), showId, clock));
-        publications.onRebuild(notifier::published);
         this.lifecycle = new EpisodeLifecycle(episodes, clock, this::sweepRetiredMediaQuietly);
+        lifecycle.events().subscribe(event -> {
+            if (event instanceof EpisodeEvents.WentLive live) {
+                notifier.wentLive(live.episode());
+            }
+        });
     }
 
     /** Saving, publishing, scheduling, unpublishing and deleting episodes: the one place that decides them. */
@@ -250,6 +255,7 @@ public final class Castkeeper implements AutoCloseable {
 
     @Override
     public void close() {
+        lifecycle.goLiveTimer().close();
         publications.close();
         notifier.close();
         database.close();

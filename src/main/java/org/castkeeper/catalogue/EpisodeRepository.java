@@ -321,6 +321,13 @@ public final class EpisodeRepository {
         return many(EPISODE.UPDATED_AT.ge(millis));
     }
 
+    /** Scheduled episodes whose time is after {@code after} and not after {@code until}: those that went live then. */
+    public List<Episode> scheduledLiveBetween(Instant after, Instant until) {
+        return many(EPISODE.STATE.eq(EpisodeState.SCHEDULED.code())
+                .and(EPISODE.PUBLISH_AT.gt(after.toEpochMilli()))
+                .and(EPISODE.PUBLISH_AT.le(until.toEpochMilli())));
+    }
+
     /** When the next scheduled episode goes live, if any is waiting: the feed must be rebuilt then. */
     public Optional<Instant> nextGoLiveAfter(Instant now) {
         Long next = db.select(DSL.min(EPISODE.PUBLISH_AT)).from(EPISODE)

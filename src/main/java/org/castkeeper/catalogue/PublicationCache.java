@@ -219,7 +219,7 @@ public final class PublicationCache implements AutoCloseable {
 
     /**
      * A scheduled episode goes live by the clock, not by a request: the refresh is timed for that moment, so the
-     * feed is rebuilt and hubs are notified on time even when nobody is polling.
+     * feed is rebuilt on time even when nobody is polling. (Hubs are told by episodes.GoLiveTimer.)
      */
     private void scheduleGoLive(Instant validUntil, long now) {
         if (goLive != null) {

@@ -139,6 +139,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "or run: scripts/castkeeper user add NAME", settings.server().baseUrl(), app.accounts().newSetupToken());
         }
         watcher.start(Duration.ofSeconds(2));
+        app.lifecycle().goLiveTimer().start();
         LOG.info("Castkeeper is serving \"{}\" on port {} ({}); drop folder {}, media store {}",
                 app.show().title(), web.port(), settings.server().baseUrl(), settings.episodesDir(),
                 settings.mediaDir());

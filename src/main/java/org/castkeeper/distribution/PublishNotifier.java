@@ -7,12 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.castkeeper.catalogue.Episode;
-import org.castkeeper.catalogue.Publication;
 import org.castkeeper.config.NotifySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +38,12 @@ public final class PublishNotifier implements AutoCloseable {
         this.claims = claims;
     }
 
-    /** A PublicationCache listener: notifies when the new snapshot has an episode the old one had not. */
-    public void published(Publication before, Publication after) {
-        if (before == null || settings.websubHubs().isEmpty() && settings.podping() == null) {
+    /** An episode went live (published now, or scheduled and its time came): tell the hubs and podping. */
+    public void wentLive(Episode fresh) {
+        if (settings.websubHubs().isEmpty() && settings.podping() == null) {
             return;
         }
-        Set<String> known = new HashSet<>();
-        before.live().forEach(e -> known.add(e.guid()));
-        Episode fresh = after.live().stream().filter(e -> !known.contains(e.guid())).findFirst().orElse(null);
-        if (fresh == null) {
-            return;
-        }
-        // The claim is a database write: made on a notifier thread, so the snapshot's rebuild does not wait for it.
+        // The claim is a database write: made on a notifier thread, so the host's publish does not wait for it.
         workers.submit(() -> {
             try {
                 if (claims.claim(fresh.guid(), fresh.publishAt())) {

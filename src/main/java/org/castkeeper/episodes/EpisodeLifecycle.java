@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * What happens to an episode when the host saves, publishes, schedules, unpublishes or deletes it. Each operation
  * is one write to the catalogue, so the details typed with a "Publish" are never lost and never half-saved; a
  * file an episode stops using is recorded as retired in that same write and moved out of the store afterwards.
+ * Each operation then tells {@link #events()} what happened.
  */
 public final class EpisodeLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(EpisodeLifecycle.class);
@@ -25,12 +26,25 @@ public final class EpisodeLifecycle {
     private final EpisodeRepository episodes;
     private final Clock clock;
     private final Runnable sweepRetiredFiles;
+    private final EpisodeEvents events = new EpisodeEvents();
+    private final GoLiveTimer goLiveTimer;
 
     /** @param sweepRetiredFiles moves files no episode uses any more out of the media store (best effort) */
     public EpisodeLifecycle(EpisodeRepository episodes, Clock clock, Runnable sweepRetiredFiles) {
         this.episodes = episodes;
         this.clock = clock;
         this.sweepRetiredFiles = sweepRetiredFiles;
+        this.goLiveTimer = new GoLiveTimer(episodes, clock, events);
+    }
+
+    /** What happens to episodes, for subscribers (notifications, later analytics). */
+    public EpisodeEvents events() {
+        return events;
+    }
+
+    /** Tells of scheduled episodes going live at their time; the server starts it. */
+    public GoLiveTimer goLiveTimer() {
+        return goLiveTimer;
     }
 
     /** The fields the host edits in the editor, each already checked by {@link EpisodeRules}. */
@@ -49,6 +63,7 @@ public final class EpisodeLifecycle {
     public Episode save(Episode e, Details details, String by) {
         Episode saved = episodes.update(apply(e, details));
         LOG.info("{} saved episode {} \"{}\"", by, e.id(), saved.title());
+        events.publish(new EpisodeEvents.Changed(saved));
         return saved;
     }
 
@@ -66,6 +81,10 @@ public final class EpisodeLifecycle {
         }
         Episode saved = episodes.update(edited);
         LOG.info("{} published episode {} \"{}\"", by, e.id(), saved.title());
+        events.publish(new EpisodeEvents.Changed(saved));
+        if (!e.isLive(now) && saved.isLive(now)) {
+            events.publish(new EpisodeEvents.WentLive(saved));
+        }
         return saved;
     }
 
@@ -75,6 +94,8 @@ public final class EpisodeLifecycle {
         Episode edited = (details == null ? e : apply(e, details)).withState(EpisodeState.SCHEDULED, at);
         Episode saved = episodes.update(edited);
         LOG.info("{} scheduled episode {} \"{}\" for {}", by, e.id(), saved.title(), at);
+        events.publish(new EpisodeEvents.Changed(saved));
+        goLiveTimer.plan();
         return saved;
     }
 
@@ -83,6 +104,7 @@ public final class EpisodeLifecycle {
         Episode edited = (details == null ? e : apply(e, details)).withState(EpisodeState.UNPUBLISHED, e.publishAt());
         Episode saved = episodes.update(edited);
         LOG.info("{} unpublished episode {} \"{}\"", by, e.id(), saved.title());
+        events.publish(new EpisodeEvents.Changed(saved));
         return saved;
     }
 
@@ -91,6 +113,7 @@ public final class EpisodeLifecycle {
         Episode saved = episodes.update(edited);
         sweepRetiredFiles.run();
         LOG.info("{} replaced the {} of episode {} \"{}\"", by, what, saved.id(), saved.title());
+        events.publish(new EpisodeEvents.Changed(saved));
         return saved;
     }
 
@@ -103,6 +126,7 @@ public final class EpisodeLifecycle {
         deleted.ifPresent(e -> {
             sweepRetiredFiles.run();
             LOG.info("{} deleted episode {} \"{}\" (guid {})", by, e.id(), e.title(), e.guid());
+            events.publish(new EpisodeEvents.Deleted(e));
         });
         return deleted;
     }

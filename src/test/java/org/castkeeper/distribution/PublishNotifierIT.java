@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeState;
+import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,19 +61,14 @@ class PublishNotifierIT {
                 + "  firstRetryMillis: 20\n");
     }
 
-    private static void eventually(Runnable assertion) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
+    private static void eventually(org.assertj.core.api.ThrowingConsumer<Void> assertion) {
+        org.castkeeper.testing.Eventually.assertThatEventually(() -> assertion.accept(null));
+    }
+
+    /** The host presses Publish in the admin. */
+    private Episode publishNow(TestServer s, String title) throws Exception {
+        Episode draft = s.publish("cbr-id3v23.mp3", title, null);
+        return s.app().lifecycle().publishNow(draft, null, EpisodeLifecycle.Republish.KEEP_FIRST_DATE, "dominion");
     }
 
     @Test
@@ -80,11 +76,10 @@ class PublishNotifierIT {
         server = start(null);
         assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
                 .contains("<atom:link href=\"http://127.0.0.1:" + stubs.getAddress().getPort() + "/hub\" rel=\"hub\" />");
-        server.publish("cbr-id3v23.mp3", "New episode", TestServer.START.minus(Duration.ofMinutes(1)));
-        server.get("/feed.xml");
-        eventually(() -> assertThat(hubBodies).containsExactly(
+        publishNow(server, "New episode");
+        eventually(v -> assertThat(hubBodies).containsExactly(
                 "hub.mode=publish&hub.url=http%3A%2F%2Flocalhost%3A8080%2Ffeed.xml"));
-        eventually(() -> assertThat(podpings).hasSize(3));
+        eventually(v -> assertThat(podpings).hasSize(3));
         assertThat(podpings).allSatisfy(p -> assertThat(p)
                 .isEqualTo("url=http://localhost:8080/feed.xml&reason=update&medium=podcast auth=secret-token"));
     }
@@ -94,15 +89,23 @@ class PublishNotifierIT {
         server = start(null);
         podpingFailuresLeft.set(0);
         server.get("/feed.xml");
+        java.util.List<String> wentLive = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.app().lifecycle().events().subscribe(event -> {
+            if (event instanceof org.castkeeper.episodes.EpisodeEvents.WentLive live) {
+                wentLive.add(live.episode().title());
+            }
+        });
         Episode e = server.publish("cbr-id3v23.mp3", "Scheduled", null);
-        server.app().episodes().update(e.withState(EpisodeState.SCHEDULED, TestServer.START.plus(Duration.ofHours(1))));
-        server.get("/feed.xml");
-        Thread.sleep(200);
-        assertThat(hubBodies).isEmpty();
-        server.clock().advance(Duration.ofHours(1));
-        server.app().publications().current();
-        eventually(() -> assertThat(hubBodies).hasSize(1));
-        eventually(() -> assertThat(podpings).hasSize(1));
+        server.app().lifecycle().schedule(e, null, TestServer.START.plus(Duration.ofHours(1)), "dominion");
+        server.clock().advance(Duration.ofMinutes(59));
+        server.app().lifecycle().goLiveTimer().checkNow();
+        assertThat(wentLive).as("not before its time").isEmpty();
+        server.clock().advance(Duration.ofMinutes(1));
+        server.app().lifecycle().goLiveTimer().checkNow();
+        server.app().lifecycle().goLiveTimer().checkNow();
+        assertThat(wentLive).as("once, at its time").containsExactly("Scheduled");
+        eventually(v -> assertThat(hubBodies).hasSize(1));
+        eventually(v -> assertThat(podpings).hasSize(1));
     }
 
     @Test
@@ -112,25 +115,25 @@ class PublishNotifierIT {
         try (TestServer other = TestServer.start(server.app().config(), dir)) {
             server.app().publications().current();
             other.app().publications().current();
-            server.publish("cbr-id3v23.mp3", "Once only", TestServer.START.minus(Duration.ofMinutes(1)));
-            server.app().publications().current();
-            eventually(() -> assertThat(hubBodies).hasSize(1));
+            Episode once = publishNow(server, "Once only");
+            eventually(v -> assertThat(hubBodies).hasSize(1));
 
-            // The other instance notices the write at its next change-stamp check and sees the episode go live too.
-            other.clock().advance(Duration.ofSeconds(3));
-            assertThat(other.app().publications().current().live()).extracting(Episode::title)
-                    .containsExactly("Once only");
-            Thread.sleep(500);
-            assertThat(hubBodies).hasSize(1);
-            assertThat(podpings).hasSize(1);
+            // A scheduled episode goes live on both instances' timers: only the first claim announces it.
+            Episode later = server.publish("untagged.mp3", "Later", null);
+            server.app().lifecycle().schedule(later, null, TestServer.START.plus(Duration.ofMinutes(5)), "dominion");
+            server.clock().advance(Duration.ofMinutes(5));
+            other.clock().advance(Duration.ofMinutes(5));
+            other.app().lifecycle().goLiveTimer().checkNow();
+            server.app().lifecycle().goLiveTimer().checkNow();
+            eventually(v -> assertThat(hubBodies).hasSize(2));
+            eventually(v -> assertThat(podpings).hasSize(2));
 
-            // Unpublished and published again at a new time: a new announcement, still only one.
-            Episode e = server.app().episodes().all().get(0);
-            server.app().episodes().update(e.withState(EpisodeState.DRAFT, null));
-            server.app().publications().current();
-            server.app().episodes().update(e.withState(EpisodeState.PUBLISHED, TestServer.START));
-            server.app().publications().current();
-            eventually(() -> assertThat(hubBodies).hasSize(2));
+            // Unpublished and published again as new, at a new time: a new announcement, still only one.
+            Episode e = server.app().episodes().findById(once.id()).orElseThrow();
+            e = server.app().lifecycle().unpublish(e, null, "dominion");
+            server.clock().advance(Duration.ofMinutes(1));
+            server.app().lifecycle().publishNow(e, null, EpisodeLifecycle.Republish.AS_NEW_NOW, "dominion");
+            eventually(v -> assertThat(hubBodies).hasSize(3));
         }
     }
 
@@ -139,10 +142,10 @@ class PublishNotifierIT {
         server = start("http://127.0.0.1:1/hub");
         podpingFailuresLeft.set(0);
         server.get("/feed.xml");
-        server.publish("cbr-id3v23.mp3", "Still published", TestServer.START.minus(Duration.ofMinutes(1)));
+        publishNow(server, "Still published");
         var feed = server.get("/feed.xml");
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(new String(feed.body(), StandardCharsets.UTF_8)).contains("<title>Still published</title>");
-        eventually(() -> assertThat(podpings).hasSize(1));
+        eventually(v -> assertThat(podpings).hasSize(1));
     }
 }

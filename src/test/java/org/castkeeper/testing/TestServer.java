@@ -67,6 +67,7 @@ public final class TestServer implements AutoCloseable {
         MutableClock clock = new MutableClock(START);
         Castkeeper app = Castkeeper.open(config, clock);
         Javalin web = WebServer.create(app, java.time.Duration.ZERO).start("127.0.0.1", config.server().port());
+        app.lifecycle().goLiveTimer().start();
         return new TestServer(app, web, clock, dir);
     }
 
