@@ -3,7 +3,6 @@ package org.castkeeper.feed;
 import java.time.Instant;
 import org.castkeeper.http.Exchange;
 import org.castkeeper.http.HttpCaching;
-import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * One page of the feed, written once and served many times: the XML, its gzip form, and the validators.
@@ -15,9 +14,9 @@ public record CachedFeed(byte[] xml, byte[] gzip, String etag, String gzipEtag, 
 
     public CachedFeed(byte[] xml, byte[] gzip, String etag, Instant lastModified) {
         this(xml, gzip, etag, gzipEtagOf(etag), lastModified, new Headers(
-                Exchange.header(HttpHeader.ETAG, etag),
-                Exchange.header(HttpHeader.ETAG, gzipEtagOf(etag)),
-                Exchange.header(HttpHeader.LAST_MODIFIED, HttpCaching.httpDate(lastModified)),
+                Exchange.field("ETag", etag),
+                Exchange.field("ETag", gzipEtagOf(etag)),
+                Exchange.field("Last-Modified", HttpCaching.httpDate(lastModified)),
                 Exchange.contentLength(xml.length),
                 Exchange.contentLength(gzip.length)));
     }

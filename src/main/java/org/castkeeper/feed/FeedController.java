@@ -5,7 +5,6 @@ import org.castkeeper.catalogue.Publication;
 import org.castkeeper.catalogue.PublicationCache;
 import org.castkeeper.http.Exchange;
 import org.castkeeper.http.HttpCaching;
-import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * GET and HEAD /feed.xml (and /feed.xml?page=N when the feed is paged). Most requests are podcatchers' conditional
@@ -15,10 +14,10 @@ public final class FeedController {
     public static final String CONTENT_TYPE = "application/rss+xml; charset=utf-8";
     /** Short enough that a CDN or podcatcher picks up a new episode within a minute. */
     static final String CACHE_CONTROL = "public, max-age=60";
-    private static final Exchange.Header CONTENT_TYPE_HEADER = Exchange.header(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-    private static final Exchange.Header CACHE_CONTROL_HEADER = Exchange.header(HttpHeader.CACHE_CONTROL, CACHE_CONTROL);
-    private static final Exchange.Header VARY_HEADER = Exchange.header(HttpHeader.VARY, "Accept-Encoding");
-    private static final Exchange.Header GZIP_HEADER = Exchange.header(HttpHeader.CONTENT_ENCODING, "gzip");
+    private static final Exchange.Header CONTENT_TYPE_HEADER = Exchange.field("Content-Type", CONTENT_TYPE);
+    private static final Exchange.Header CACHE_CONTROL_HEADER = Exchange.field("Cache-Control", CACHE_CONTROL);
+    private static final Exchange.Header VARY_HEADER = Exchange.field("Vary", "Accept-Encoding");
+    private static final Exchange.Header GZIP_HEADER = Exchange.field("Content-Encoding", "gzip");
 
     private final FeedCache cache;
     private final PublicationCache publications;

@@ -69,6 +69,12 @@ public final class Exchange {
         return new Header(new PreEncodedHttpField(name, value));
     }
 
+    /** A header made once, by its name (e.g. "Cache-Control"), so that callers need no server types. */
+    public static Header field(String name, String value) {
+        HttpHeader known = HttpHeader.CACHE.get(name);
+        return new Header(known != null ? new PreEncodedHttpField(known, value) : new PreEncodedHttpField(name, value));
+    }
+
     /**
      * Adds a pre-made header. It is added, not put: finding and replacing an earlier one costs a scan of the
      * response's headers on every poll, so set each of these once per response.

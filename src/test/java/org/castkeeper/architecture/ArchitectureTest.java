@@ -57,4 +57,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.javalin.Javalin")
                 .check(CLASSES);
     }
+
+    @Test
+    void featureCodeKnowsNoServerTypes() {
+        noClasses().that().resideOutsideOfPackages("org.castkeeper.web..", "org.castkeeper.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty.server..",
+                        "org.eclipse.jetty.http..", "org.eclipse.jetty.io..", "org.eclipse.jetty.ee10..")
+                .because("only web builds the server, and http wraps what the podcatcher path needs of it")
+                .check(CLASSES);
+    }
 }
