@@ -167,7 +167,7 @@ final class EpisodeEditController {
             case "artwork" -> e.artworkPath();
             default -> null;
         };
-        Optional<Path> file = path == null ? Optional.empty() : app.media().resolve(path).filter(Files::isRegularFile);
+        Optional<Path> file = path == null ? Optional.empty() : app.media().localFile(path);
         if (file.isEmpty()) {
             notFound(ctx);
             return;

@@ -19,11 +19,12 @@ import org.castkeeper.http.HttpCaching;
  * Content-Length. Files are streamed through pooled 64 KiB buffers, never read whole.
  *
  * <p>A request is answered only for a file that a live episode references: the path is looked up in the published
- * catalogue first, so drafts, unpublished episodes and any other file in (or outside) the folder are a 404.
+ * catalogue first, so drafts, unpublished episodes and any other file in (or outside) the store are a 404. The
+ * bytes come from the {@link MediaStore}: a file on this machine is sent with memory-mapped reads.
  */
 public final class MediaController {
     private final PublicationCache publications;
-    private final MediaFolder folder;
+    private final MediaStore store;
     private final java.util.function.Supplier<ShowArtwork> showArtwork;
     private final java.time.Duration retention;
     private final java.time.Clock clock;
@@ -32,11 +33,11 @@ public final class MediaController {
      * @param showArtwork the show's artwork as the settings name it now (null when there is none)
      * @param retention   how long a replaced file's URL redirects to its successor (storage.retainDays)
      */
-    public MediaController(PublicationCache publications, MediaFolder folder,
+    public MediaController(PublicationCache publications, MediaStore store,
                            java.util.function.Supplier<ShowArtwork> showArtwork,
                            java.time.Duration retention, java.time.Clock clock) {
         this.publications = publications;
-        this.folder = folder;
+        this.store = store;
         this.showArtwork = showArtwork;
         this.retention = retention;
         this.clock = clock;
@@ -56,7 +57,7 @@ public final class MediaController {
             }
             return;
         }
-        Optional<Path> file = folder.resolve(path).filter(Files::isRegularFile);
+        Optional<Path> file = store.localFile(path);
         if (file.isEmpty()) {
             exchange.text(404, "Not found");
             return;

@@ -151,6 +151,11 @@ public final class MediaFolder implements MediaStore {
     }
 
     @Override
+    public Optional<Path> localFile(String name) {
+        return resolve(name).filter(Files::isRegularFile);
+    }
+
+    @Override
     public Optional<Stat> stat(String name) throws IOException {
         Optional<Path> file = resolve(name).filter(Files::isRegularFile);
         if (file.isEmpty()) {

@@ -58,6 +58,13 @@ public interface MediaStore {
     /** Every stored name, in no particular order, without the partial files of writes under way. */
     List<String> list() throws IOException;
 
+    /**
+     * The stored file on this machine's disk, for stores that keep one (the folder): the media endpoint then sends
+     * it with memory-mapped reads. Empty when there is none here, or the name is refused; a remote store (a
+     * bucket behind a CDN) always answers empty, and its files are fetched by {@link #read} or from its own URL.
+     */
+    Optional<Path> localFile(String name);
+
     /** Removes what is stored under {@code name}, if anything. */
     void delete(String name) throws IOException;
 }

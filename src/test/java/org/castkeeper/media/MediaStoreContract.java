@@ -128,6 +128,7 @@ public abstract class MediaStoreContract {
                 "nul\0.mp3", "", ".."}) {
             assertThat(store.accepts(hostile)).as(hostile).isFalse();
             assertThat(store.stat(hostile)).as(hostile).isEmpty();
+            assertThat(store.localFile(hostile)).as(hostile).isEmpty();
             assertThatThrownBy(() -> store.read(hostile, 0, 1)).as(hostile).isInstanceOf(IOException.class);
             assertThatThrownBy(() -> store.writeIfAbsent(new byte[] {1}, hostile)).as(hostile)
                     .isInstanceOf(IOException.class);
