@@ -19,6 +19,7 @@ import org.castkeeper.Castkeeper;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.episodes.EpisodeLifecycle;
+import org.castkeeper.errors.Refusal;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.media.ArtworkRules;
 import org.castkeeper.media.MediaFolder;
@@ -122,12 +123,10 @@ final class EpisodeEditController {
                 }
                 default -> throw new InvalidInput("Unknown action.", 400);
             }
-        } catch (EpisodeRules.Refused refused) {
-            refuse(ctx, e, form, InvalidInput.of(refused));
         } catch (java.time.DateTimeException bad) {
             refuse(ctx, e, form, new InvalidInput("Give a date and a time, e.g. 2026-12-01 and 07:00.", 422, "date"));
-        } catch (InvalidInput invalid) {
-            refuse(ctx, e, form, invalid);
+        } catch (Refusal refused) {
+            refuse(ctx, e, form, refused);
         }
     }
 
@@ -198,9 +197,9 @@ final class EpisodeEditController {
         render(ctx, e, form, List.of(), null, null, new EpisodePage.Confirm(action, question));
     }
 
-    private void refuse(Context ctx, Episode e, EpisodeForm form, InvalidInput invalid) {
-        ctx.status(invalid.status());
-        render(ctx, e, form, List.of(), invalid.getMessage(), invalid.field(), null);
+    private void refuse(Context ctx, Episode e, EpisodeForm form, Refusal refused) {
+        ctx.status(refused.status());
+        render(ctx, e, form, List.of(), refused.getMessage(), refused.field(), null);
     }
 
     /** The suggested schedule: the episode's own time to come, else this time tomorrow. */
@@ -216,19 +215,14 @@ final class EpisodeEditController {
         }
         try {
             byte[] bytes = smallFile(ctx.uploadedFile("artwork"), "an image");
-            String extension;
-            try {
-                extension = ArtworkRules.check(bytes);
-            } catch (ArtworkRules.Broken broken) {
-                throw new InvalidInput(broken.getMessage());
-            }
+            String extension = ArtworkRules.check(bytes);
             String name = MediaFolder.artworkName(bytes, extension);
             app.media().writeIfAbsent(bytes, name);
             app.lifecycle().replaceFiles(e.edit().artworkPath(name).build(),
                     AdminSecurity.session(ctx).user().username(), "artwork");
             redirect(ctx, e, "artwork");
-        } catch (InvalidInput invalid) {
-            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), invalid);
+        } catch (Refusal refused) {
+            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), refused);
         }
     }
 
@@ -256,8 +250,8 @@ final class EpisodeEditController {
             app.lifecycle().replaceFiles(e.edit().transcript(name, type).build(),
                     AdminSecurity.session(ctx).user().username(), "transcript");
             redirect(ctx, e, "transcript");
-        } catch (InvalidInput invalid) {
-            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), invalid);
+        } catch (Refusal refused) {
+            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), refused);
         }
     }
 

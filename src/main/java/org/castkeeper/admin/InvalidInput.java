@@ -1,10 +1,7 @@
 package org.castkeeper.admin;
 
-/** Something the host sent cannot be used; the message says why, in words for the host. */
-final class InvalidInput extends Exception {
-    private final int status;
-    private final String field;
-
+/** Something the host sent to an admin page cannot be used; the message says why, in words for the host. */
+final class InvalidInput extends org.castkeeper.errors.Refusal {
     InvalidInput(String message) {
         this(message, 422);
     }
@@ -15,26 +12,11 @@ final class InvalidInput extends Exception {
 
     /** @param field the form field that is wrong, so the page can mark it (null when none is) */
     InvalidInput(String message, int status, String field) {
-        super(message);
-        this.status = status;
-        this.field = field;
-    }
-
-    static InvalidInput of(org.castkeeper.catalogue.EpisodeRules.Refused refused) {
-        return new InvalidInput(refused.getMessage(), 422, refused.field());
+        super(status == 413 ? Kind.TOO_LARGE : status == 400 ? Kind.MALFORMED : Kind.INVALID, field, message);
     }
 
     /** The same problem, marked on {@code field}. */
     InvalidInput at(String field) {
-        return new InvalidInput(getMessage(), status, field);
-    }
-
-    String field() {
-        return field;
-    }
-
-    /** The HTTP status that fits: 413 for too big, 422 for unusable. */
-    int status() {
-        return status;
+        return new InvalidInput(getMessage(), status(), field);
     }
 }

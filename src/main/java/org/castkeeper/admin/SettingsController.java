@@ -25,6 +25,7 @@ import org.castkeeper.config.ConfigProblem;
 import org.castkeeper.config.ConfigValidator;
 import org.castkeeper.config.ShowJson;
 import org.castkeeper.config.ShowSettings;
+import org.castkeeper.errors.Refusal;
 import org.castkeeper.feed.CachedFeed;
 import org.castkeeper.media.ArtworkRules;
 import org.castkeeper.media.ContentHash;
@@ -125,12 +126,7 @@ final class SettingsController {
             try (InputStream in = file.content()) {
                 bytes = in.readAllBytes();
             }
-            String extension;
-            try {
-                extension = ArtworkRules.check(bytes);
-            } catch (ArtworkRules.Broken broken) {
-                throw new InvalidInput(broken.getMessage());
-            }
+            String extension = ArtworkRules.check(bytes);
             // A new name for new art: Apple caches artwork by URL. Kept with Castkeeper's own files, not in
             // the episodes' media store, whose cleanup knows only episodes' files.
             Path folder = app.config().dataDir().resolve("show-artwork");
@@ -151,10 +147,10 @@ final class SettingsController {
             app.showSettings().save(ShowJson.with(stored.settings(), "artwork", setting), stored.version(), user);
             LOG.info("{} uploaded new show artwork {}", user, target);
             ctx.redirect("/admin/settings?done=artwork", HttpStatus.SEE_OTHER);
-        } catch (InvalidInput invalid) {
-            ctx.status(invalid.status());
-            render(ctx, ShowForm.values(stored.settings()), stored.version(), Map.of("artwork", invalid.getMessage()),
-                    invalid.getMessage(), List.of(), null);
+        } catch (Refusal refused) {
+            ctx.status(refused.status());
+            render(ctx, ShowForm.values(stored.settings()), stored.version(), Map.of("artwork", refused.getMessage()),
+                    refused.getMessage(), List.of(), null);
         } catch (ShowSettingsRepository.StaleEdit stale) {
             ctx.status(HttpStatus.CONFLICT);
             render(ctx, ShowForm.values(app.showSettings().load().settings()), app.showSettings().load().version(),

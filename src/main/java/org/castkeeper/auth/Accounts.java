@@ -42,9 +42,9 @@ public final class Accounts {
     }
 
     /** Thrown when an account cannot be made; the message is for the host. */
-    public static final class AccountException extends Exception {
+    public static final class AccountException extends org.castkeeper.errors.Refusal {
         public AccountException(String message) {
-            super(message);
+            super(Kind.INVALID, message);
         }
     }
 

@@ -24,16 +24,9 @@ public final class EpisodeRules {
     }
 
     /** A field's value that breaks a rule. {@code field} names the form field ("title", "season" ...). */
-    public static final class Refused extends Exception {
-        private final String field;
-
+    public static final class Refused extends org.castkeeper.errors.Refusal {
         public Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super(Kind.INVALID, field, message);
         }
     }
 

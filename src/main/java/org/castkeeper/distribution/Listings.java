@@ -22,9 +22,9 @@ public final class Listings {
     }
 
     /** A listing URL that cannot be saved; the message says why, for the host. */
-    public static final class BadListing extends Exception {
+    public static final class BadListing extends org.castkeeper.errors.Refusal {
         BadListing(String message) {
-            super(message);
+            super(Kind.INVALID, message);
         }
     }
 

@@ -21,9 +21,9 @@ public final class ArtworkRules {
     }
 
     /** Artwork that breaks a rule; the message says which, in words for the host. */
-    public static final class Broken extends Exception {
+    public static final class Broken extends org.castkeeper.errors.Refusal {
         Broken(String message) {
-            super(message);
+            super(Kind.INVALID, "artwork", message);
         }
     }
 

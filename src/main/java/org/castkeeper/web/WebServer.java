@@ -128,6 +128,8 @@ public final class WebServer {
      * look like an outage to a monitor). Anything else unexpected is still a 500, and logged.
      */
     private static void badInputIsNotAServerError(RoutesConfig routes) {
+        // The one error convention: an expected "no" says its own status and message (errors.Refusal).
+        routes.exception(org.castkeeper.errors.Refusal.class, (e, ctx) -> plain(ctx, e.status(), e.getMessage()));
         routes.exception(DateTimeException.class, (e, ctx) -> plain(ctx, 400, "That date or time is not valid."));
         routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> plain(ctx, 400,
                 "The form could not be read: " + e.getMessage()));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package rules, checked on the compiled classes. The layers, from the bottom:
  * <ul>
- *   <li><b>base</b>: {@code config}, {@code db}, {@code http} (HTTP primitives, no server);</li>
+ *   <li><b>base</b>: {@code config}, {@code db}, {@code http} (HTTP primitives, no server), {@code errors} (the one
+ *       error convention);</li>
  *   <li><b>model</b>: {@code catalogue}, {@code auth};</li>
  *   <li><b>services</b>: {@code media}, {@code feed}, {@code importing}, {@code episodes}, {@code distribution},
  *       {@code backup}, and the packages still to come ({@code storage}, {@code analytics}, {@code feedimport});</li>
@@ -36,7 +37,8 @@ class ArchitectureTest {
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
-                .layer("base").definedBy("org.castkeeper.config..", "org.castkeeper.db..", "org.castkeeper.http..")
+                .layer("base").definedBy("org.castkeeper.config..", "org.castkeeper.db..", "org.castkeeper.http..",
+                        "org.castkeeper.errors..")
                 .layer("model").definedBy("org.castkeeper.catalogue..", "org.castkeeper.auth..")
                 .layer("services").definedBy("org.castkeeper.media..", "org.castkeeper.feed..",
                         "org.castkeeper.importing..", "org.castkeeper.episodes..", "org.castkeeper.distribution..",
