@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.config.ConfigProblem;
 import org.castkeeper.config.FeedExtras;
 import org.castkeeper.config.ShowSettings;
@@ -165,17 +166,17 @@ final class ShowForm {
         String locationName = get(form, "locationName");
         String licenseName = get(form, "licenseName");
         ShowSettings settings = new ShowSettings(
-                get(form, "title"),
-                get(form, "description"),
-                get(form, "author"),
+                line(form, "title"),
+                text(form, "description"),
+                line(form, "author"),
                 get(form, "language"),
                 categories,
                 checked(form, "explicit") || "true".equals(get(form, "explicit")),
                 get(form, "type"),
-                new ShowSettings.Owner(get(form, "ownerName"), get(form, "ownerEmail"), checked(form, "hideEmail")),
+                new ShowSettings.Owner(line(form, "ownerName"), get(form, "ownerEmail"), checked(form, "hideEmail")),
                 get(form, "link"),
                 current.artwork(),
-                get(form, "copyright"),
+                line(form, "copyright"),
                 get(form, "timeZone"),
                 checked(form, "locked"),
                 checked(form, "blockAll"),
@@ -281,6 +282,18 @@ final class ShowForm {
     private static String get(Map<String, String> form, String name) {
         String v = form.get(name);
         return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** One line of text, cleaned as episode titles are (no control or bidi-override characters); null when empty. */
+    private static String line(Map<String, String> form, String name) {
+        String v = EpisodeRules.cleanLine(form.get(name));
+        return v.isEmpty() ? null : v;
+    }
+
+    /** Several lines of text, cleaned of control and bidi-override characters; null when empty. */
+    private static String text(Map<String, String> form, String name) {
+        String v = form.get(name) == null ? "" : EpisodeRules.cleanText(form.get(name)).strip();
+        return v.isEmpty() ? null : v;
     }
 
     private static boolean checked(Map<String, String> form, String name) {

@@ -54,7 +54,7 @@ class ShowSettingsIT {
         AdminClient admin = new AdminClient(server).signedIn();
 
         Map<String, String> form = form(server);
-        form.put("title", "Weekly insight, season two");
+        form.put("title", "Weekly insight,\u202E season two\u0000");
         form.put("ownerEmail", "dominion@mailbox.org");
         form.put("category2", "Religion & Spirituality › Christianity");
         HttpResponse<String> saved = admin.postForm("/admin/settings", form);
@@ -83,6 +83,7 @@ class ShowSettingsIT {
         AdminClient admin = new AdminClient(server).signedIn();
         Map<String, String> form = form(server);
         form.put("title", "A title I typed");
+        form.put("author", "\u202E\u0007");
         form.put("ownerEmail", "not an address");
         form.put("persons", "Dominion | host\n | guest");
         form.put("spotifyLimit", "ten");
@@ -93,7 +94,8 @@ class ShowSettingsIT {
         assertThat(refused.body()).contains("value=\"A title I typed\"")
                 .contains("Owner email: 'not an address' is not an email address")
                 .contains("Line 2")
-                .contains("Give a whole number, such as 10");
+                .contains("Give a whole number, such as 10")
+                .contains("Author: missing");
         assertThat(feed(server)).contains("<title>Weekly insight with Dominion</title>");
         assertThat(server.app().showSettings().history(10)).isEmpty();
     }
