@@ -5,7 +5,10 @@ import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.castkeeper.Castkeeper;
+import java.util.function.Supplier;
+import org.castkeeper.config.NotifySettings;
+import org.castkeeper.config.ShowSettings;
+import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.distribution.Check;
 import org.castkeeper.distribution.Directory;
 import org.castkeeper.distribution.Listings;
@@ -13,10 +16,19 @@ import org.castkeeper.distribution.ReadinessChecks;
 
 /** /admin/distribution: readiness per directory, where to submit, and the listing URLs the directories gave back. */
 final class DistributionController {
-    private final Castkeeper app;
+    private final Supplier<ReadinessChecks> readiness;
+    private final Listings listings;
+    private final Supplier<ShowSettings> show;
+    private final NotifySettings notifications;
+    private final FeedUrls urls;
 
-    DistributionController(Castkeeper app) {
-        this.app = app;
+    DistributionController(Supplier<ReadinessChecks> readiness, Listings listings, Supplier<ShowSettings> show,
+                           NotifySettings notifications, FeedUrls urls) {
+        this.readiness = readiness;
+        this.listings = listings;
+        this.show = show;
+        this.notifications = notifications;
+        this.urls = urls;
     }
 
     void show(Context ctx) throws Exception {
@@ -26,7 +38,7 @@ final class DistributionController {
     void saveListings(Context ctx) throws Exception {
         try {
             for (Directory d : Directory.values()) {
-                app.listings().save(d, ctx.formParam("listing-" + d.code()));
+                listings.save(d, ctx.formParam("listing-" + d.code()));
             }
             ctx.redirect("/admin/distribution", HttpStatus.SEE_OTHER);
         } catch (Listings.BadListing bad) {
@@ -39,14 +51,14 @@ final class DistributionController {
         // The server checks its own media through its own local address: the public URL may point at a proxy
         // or CDN that this machine cannot reach the same way.
         String self = ctx.scheme() + "://" + ctx.host();
-        ReadinessChecks.Report report = app.readiness().run(self);
-        Map<Directory, String> listings = app.listings().all();
+        ReadinessChecks.Report report = readiness.get().run(self);
+        Map<Directory, String> listed = this.listings.all();
         List<DistributionPage.Entry> entries = new ArrayList<>();
         for (Directory d : Directory.values()) {
-            entries.add(new DistributionPage.Entry(d.code(), d.title(), d.submitUrl(), listings.getOrDefault(d, ""),
+            entries.add(new DistributionPage.Entry(d.code(), d.title(), d.submitUrl(), listed.getOrDefault(d, ""),
                     report.count(d, Check.Status.FAIL), report.count(d, Check.Status.WARN), report.checks().get(d)));
         }
-        var show = app.show();
+        ShowSettings show = this.show.get();
         List<List<String>> settings = List.of(
                 List.of("Blocked from Apple Podcasts (itunes:block)", show.blocksApple() ? "yes" : "no"),
                 List.of("Blocked from YouTube Music (googleplay:block)", show.blocksYouTube() ? "yes" : "no"),
@@ -55,9 +67,9 @@ final class DistributionController {
                         + t.value()).toList())),
                 List.of("Moved to (itunes:new-feed-url and a 301 from /feed.xml)",
                         show.newFeedUrl() == null ? "not moved" : show.newFeedUrl()),
-                List.of("Notified on publish", app.config().notifications().websubHubs().size() + " WebSub hub(s)"
-                        + (app.config().notifications().podping() == null ? "" : " and podping")));
+                List.of("Notified on publish", notifications.websubHubs().size() + " WebSub hub(s)"
+                        + (notifications.podping() == null ? "" : " and podping")));
         Pages.render(ctx, "admin/distribution.jte", new DistributionPage(AdminSecurity.session(ctx).csrfToken(),
-                app.urls().feed(), entries, settings, error));
+                urls.feed(), entries, settings, error));
     }
 }

@@ -15,7 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.castkeeper.Castkeeper;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.castkeeper.catalogue.EpisodeRepository;
+import org.castkeeper.config.ShowSettings;
+import org.castkeeper.feed.FeedUrls;
+import org.castkeeper.media.MediaStore;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.episodes.EpisodeLifecycle;
@@ -32,11 +37,26 @@ final class EpisodeEditController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EpisodeEditController.class);
     private static final long MAX_SMALL_FILE = 20L * 1024 * 1024;
 
-    private final Castkeeper app;
+    private final EpisodeRepository episodes;
+    private final EpisodeLifecycle lifecycle;
+    private final EpisodeImporter importer;
+    private final MediaStore media;
+    private final Supplier<ShowSettings> show;
+    private final FeedUrls urls;
+    private final Clock clock;
     private final UploadReceiver uploads;
 
-    EpisodeEditController(Castkeeper app, UploadReceiver uploads) {
-        this.app = app;
+    /** @param show the show's settings as they are now (its time zone, its explicit flag) */
+    EpisodeEditController(EpisodeRepository episodes, EpisodeLifecycle lifecycle, EpisodeImporter importer,
+                          MediaStore media, Supplier<ShowSettings> show, FeedUrls urls, Clock clock,
+                          UploadReceiver uploads) {
+        this.episodes = episodes;
+        this.lifecycle = lifecycle;
+        this.importer = importer;
+        this.media = media;
+        this.show = show;
+        this.urls = urls;
+        this.clock = clock;
         this.uploads = uploads;
     }
 
@@ -46,7 +66,7 @@ final class EpisodeEditController {
             notFound(ctx);
             return;
         }
-        render(ctx, episode.get(), EpisodeForm.of(episode.get(), defaultSchedule(episode.get()), app.timeZone()),
+        render(ctx, episode.get(), EpisodeForm.of(episode.get(), defaultSchedule(episode.get()), timeZone()),
                 messages(ctx), null, null, null);
     }
 
@@ -76,9 +96,9 @@ final class EpisodeEditController {
         if (e == null) {
             return;
         }
-        EpisodeForm form = EpisodeForm.typed(ctx, e, defaultSchedule(e), app.timeZone());
+        EpisodeForm form = EpisodeForm.typed(ctx, e, defaultSchedule(e), timeZone());
         String by = AdminSecurity.session(ctx).user().username();
-        Instant now = app.clock().instant();
+        Instant now = clock.instant();
         try {
             // The old single-purpose forms send no details: then only the state changes.
             EpisodeLifecycle.Details details = form.hasDetails() ? form.details(e) : null;
@@ -89,26 +109,26 @@ final class EpisodeEditController {
                     if (details == null) {
                         throw new InvalidInput("An episode needs a title.", 422, "title");
                     }
-                    app.lifecycle().save(e, details, by);
+                    lifecycle.save(e, details, by);
                     redirect(ctx, e, "saved");
                 }
                 case "publish" -> {
                     EpisodeLifecycle.Republish how = "new".equals(ctx.formParam("republish"))
                             ? EpisodeLifecycle.Republish.AS_NEW_NOW : EpisodeLifecycle.Republish.KEEP_FIRST_DATE;
-                    app.lifecycle().publishNow(e, details, how, by);
+                    lifecycle.publishNow(e, details, how, by);
                     redirect(ctx, e, "published");
                 }
                 case "schedule" -> {
-                    Instant at = form.scheduleInstant(app.timeZone());
+                    Instant at = form.scheduleInstant(timeZone());
                     EpisodeRules.scheduleTime(at, now);
                     if (e.isLive(now) && !confirmed) {
                         askFirst(ctx, e, form, "schedule", "This episode is in the feed now. Scheduling it takes it "
-                                + "out of the feed until " + Formats.dateTime(at, app.timeZone()) + ": its page and "
+                                + "out of the feed until " + Formats.dateTime(at, timeZone()) + ": its page and "
                                 + "audio are unavailable until then, and apps that have not downloaded it yet cannot. "
                                 + "Schedule it anyway?");
                         return;
                     }
-                    app.lifecycle().schedule(e, details, at, by);
+                    lifecycle.schedule(e, details, at, by);
                     redirect(ctx, e, "scheduled");
                 }
                 case "unpublish" -> {
@@ -118,7 +138,7 @@ final class EpisodeEditController {
                                 + "again later, in its old place or as new. Unpublish it?");
                         return;
                     }
-                    app.lifecycle().unpublish(e, details, by);
+                    lifecycle.unpublish(e, details, by);
                     redirect(ctx, e, "unpublished");
                 }
                 default -> throw new InvalidInput("Unknown action.", 400);
@@ -139,15 +159,15 @@ final class EpisodeEditController {
         if (e == null) {
             return;
         }
-        if (e.hasBeenPublic(app.clock().instant()) && !"delete".equals(ctx.formParam("confirm"))) {
-            askFirst(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), "delete",
+        if (e.hasBeenPublic(clock.instant()) && !"delete".equals(ctx.formParam("confirm"))) {
+            askFirst(ctx, e, EpisodeForm.of(e, defaultSchedule(e), timeZone()), "delete",
                     "Delete \"" + e.title() + "\" for good? It leaves the feed, and its page, audio, chapters and "
                             + "transcript answer \"gone\". Apps that downloaded it keep their copy. Its identity "
                             + "(guid) is never used again, so it cannot come back as the same episode. "
                             + "There is no undo.");
             return;
         }
-        app.lifecycle().delete(e.id(), AdminSecurity.session(ctx).user().username());
+        lifecycle.delete(e.id(), AdminSecurity.session(ctx).user().username());
         ctx.redirect("/admin?done=deleted", HttpStatus.SEE_OTHER);
     }
 
@@ -166,7 +186,7 @@ final class EpisodeEditController {
             case "artwork" -> e.artworkPath();
             default -> null;
         };
-        Optional<Path> file = path == null ? Optional.empty() : app.media().localFile(path);
+        Optional<Path> file = path == null ? Optional.empty() : media.localFile(path);
         if (file.isEmpty()) {
             notFound(ctx);
             return;
@@ -188,7 +208,7 @@ final class EpisodeEditController {
     void dismissNotices(Context ctx) {
         Episode e = found(ctx);
         if (e != null) {
-            app.episodes().dismissNotices(e.id());
+            episodes.dismissNotices(e.id());
             redirect(ctx, e, "dismissed");
         }
     }
@@ -204,7 +224,7 @@ final class EpisodeEditController {
 
     /** The suggested schedule: the episode's own time to come, else this time tomorrow. */
     private Instant defaultSchedule(Episode e) {
-        Instant now = app.clock().instant();
+        Instant now = clock.instant();
         return e.publishAt() != null && e.publishAt().isAfter(now) ? e.publishAt() : now.plusSeconds(86400);
     }
 
@@ -217,12 +237,12 @@ final class EpisodeEditController {
             byte[] bytes = smallFile(ctx.uploadedFile("artwork"), "an image");
             String extension = ArtworkRules.check(bytes);
             String name = MediaFolder.artworkName(bytes, extension);
-            app.media().writeIfAbsent(bytes, name);
-            app.lifecycle().replaceFiles(e.edit().artworkPath(name).build(),
+            media.writeIfAbsent(bytes, name);
+            lifecycle.replaceFiles(e.edit().artworkPath(name).build(),
                     AdminSecurity.session(ctx).user().username(), "artwork");
             redirect(ctx, e, "artwork");
         } catch (Refusal refused) {
-            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), refused);
+            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), timeZone()), refused);
         }
     }
 
@@ -246,12 +266,12 @@ final class EpisodeEditController {
             }
             String name = "transcripts/" + e.slug() + "-" + org.castkeeper.media.ContentHash.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 8)
                     + (type.equals("text/vtt") ? ".vtt" : ".srt");
-            app.media().writeIfAbsent(text.getBytes(StandardCharsets.UTF_8), name);
-            app.lifecycle().replaceFiles(e.edit().transcript(name, type).build(),
+            media.writeIfAbsent(text.getBytes(StandardCharsets.UTF_8), name);
+            lifecycle.replaceFiles(e.edit().transcript(name, type).build(),
                     AdminSecurity.session(ctx).user().username(), "transcript");
             redirect(ctx, e, "transcript");
         } catch (Refusal refused) {
-            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), app.timeZone()), refused);
+            refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), timeZone()), refused);
         }
     }
 
@@ -266,14 +286,14 @@ final class EpisodeEditController {
             return;
         }
         try {
-            EpisodeImporter.Replacement replacement = app.importer().prepareReplacement(received, e);
+            EpisodeImporter.Replacement replacement = importer.prepareReplacement(received, e);
             if (replacement.audio() == null) {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", replacement.refusal()));
                 return;
             }
-            app.lifecycle().replaceFiles(e.edit().audio(replacement.audio()).build(),
+            lifecycle.replaceFiles(e.edit().audio(replacement.audio()).build(),
                     AdminSecurity.session(ctx).user().username(), "audio");
-            app.episodes().addNotices(e.id(), replacement.warnings());
+            episodes.addNotices(e.id(), replacement.warnings());
             ctx.json(Map.of("id", e.id(), "edit", "/admin/episodes/" + e.id(), "warnings", replacement.warnings()));
         } finally {
             Files.deleteIfExists(received);
@@ -286,8 +306,8 @@ final class EpisodeEditController {
      */
     private void render(Context ctx, Episode e, EpisodeForm form, List<String> messages, String error,
                         String errorField, EpisodePage.Confirm confirm) {
-        ZoneId zone = app.timeZone();
-        Instant now = app.clock().instant();
+        ZoneId zone = timeZone();
+        Instant now = clock.instant();
         List<String> notices = new ArrayList<>(messages);
         if (error == null) {
             notices.addAll(EpisodeRules.notesWarnings(form.notes()));
@@ -296,8 +316,8 @@ final class EpisodeEditController {
                 AdminSecurity.session(ctx).csrfToken(), e.id(), e.title(), e.stateAt(now).code(), e.isLive(now),
                 e.publishAt() == null ? null : (e.isLive(now) ? "published " : "goes live ")
                         + Formats.dateTime(e.publishAt(), zone),
-                app.urls().episodePage(e.slug()), form,
-                Boolean.TRUE.equals(app.show().explicit()) ? "yes" : "no",
+                urls.episodePage(e.slug()), form,
+                Boolean.TRUE.equals(show.get().explicit()) ? "yes" : "no",
                 "/admin/episodes/" + e.id() + "/file/audio",
                 e.audio().path() + ", " + Formats.duration(e.audio().durationSeconds()) + ", "
                         + Formats.size(e.audio().sizeBytes()) + ", " + e.audio().bitrateKbps() + " kbps",
@@ -305,7 +325,11 @@ final class EpisodeEditController {
                 e.transcriptPath() != null,
                 e.state() == org.castkeeper.catalogue.EpisodeState.UNPUBLISHED && e.hasBeenPublic(now),
                 !e.hasBeenPublic(now),
-                zone.getId(), notices, app.episodes().notices(e.id()), error, errorField, confirm));
+                zone.getId(), notices, episodes.notices(e.id()), error, errorField, confirm));
+    }
+
+    private ZoneId timeZone() {
+        return ZoneId.of(show.get().timeZone());
     }
 
     private static List<String> messages(Context ctx) {
@@ -328,7 +352,7 @@ final class EpisodeEditController {
 
     private Optional<Episode> find(Context ctx) {
         try {
-            return app.episodes().findById(Integer.parseInt(ctx.pathParam("id")));
+            return episodes.findById(Integer.parseInt(ctx.pathParam("id")));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

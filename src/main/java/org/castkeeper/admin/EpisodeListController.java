@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.castkeeper.Castkeeper;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+import org.castkeeper.config.ServerSettings;
+import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.importing.ImportResult;
@@ -16,25 +20,33 @@ final class EpisodeListController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EpisodeListController.class);
     static final int PAGE_SIZE = 50;
 
-    private final Castkeeper app;
+    private final EpisodeRepository episodes;
+    private final EpisodeImporter importer;
+    private final Clock clock;
+    private final Supplier<ZoneId> zone;
+    private final ServerSettings server;
     private final UploadReceiver uploads;
 
-    EpisodeListController(Castkeeper app, UploadReceiver uploads) {
-        this.app = app;
+    EpisodeListController(EpisodeRepository episodes, EpisodeImporter importer, Clock clock, Supplier<ZoneId> zone,
+                          ServerSettings server, UploadReceiver uploads) {
+        this.episodes = episodes;
+        this.importer = importer;
+        this.clock = clock;
+        this.zone = zone;
+        this.server = server;
         this.uploads = uploads;
     }
 
     void list(Context ctx) {
         String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         int page = Math.max(1, parse(ctx.queryParam("page")));
-        EpisodeRepository.Page found = app.episodes().page(query, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        EpisodeRepository.Page found = episodes.page(query, (page - 1) * PAGE_SIZE, PAGE_SIZE);
         int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        Instant now = app.clock().instant();
-        var zone = app.timeZone();
+        Instant now = clock.instant();
+        ZoneId zone = this.zone.get();
         var rows = found.episodes().stream().map(e -> new EpisodesPage.Row(e.id(), e.title(), e.stateAt(now).code(),
                 Formats.dateTime(e.publishAt() != null ? e.publishAt() : e.createdAt(), zone),
                 Formats.duration(e.audio().durationSeconds()), Formats.size(e.audio().sizeBytes()))).toList();
-        var server = app.config().server();
         Pages.render(ctx, "admin/episodes.jte", new EpisodesPage(AdminSecurity.session(ctx).csrfToken(), query,
                 page, pages, found.total(), rows, server.uploadLimitBytes(), server.uploadLimitMb() + " MB",
                 "deleted".equals(ctx.queryParam("done")) ? "Deleted. It is gone from the feed; its identity will "
@@ -53,7 +65,7 @@ final class EpisodeListController {
             return;
         }
         try {
-            ImportResult result = app.importer().importUpload(received, name);
+            ImportResult result = importer.importUpload(received, name);
             switch (result.outcome()) {
                 case IMPORTED -> {
                     Episode e = result.episode();

@@ -18,7 +18,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.castkeeper.Castkeeper;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+import org.castkeeper.config.AppConfig;
+import org.castkeeper.feed.FeedCache;
+import org.castkeeper.feed.FeedUrls;
+import org.castkeeper.media.ShowArtwork;
 import org.castkeeper.catalogue.ShowSettingsRepository;
 import org.castkeeper.config.ApplePodcastCategories;
 import org.castkeeper.config.ConfigProblem;
@@ -39,16 +44,34 @@ final class SettingsController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SettingsController.class);
     private static final long MAX_ARTWORK = 20L * 1024 * 1024;
 
-    private final Castkeeper app;
+    private final AppConfig config;
+    private final ShowSettingsRepository showSettings;
+    private final Supplier<ShowSettings> show;
+    private final Supplier<ShowArtwork> showArtwork;
+    private final FeedUrls urls;
+    private final FeedCache feed;
+    private final List<String> fileChangesNotApplied;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    SettingsController(Castkeeper app) {
-        this.app = app;
+    /**
+     * @param show                  the show's settings as the public sees them now (with the environment's)
+     * @param fileChangesNotApplied settings feed-config.yml changed after it seeded the show
+     */
+    SettingsController(AppConfig config, ShowSettingsRepository showSettings, Supplier<ShowSettings> show,
+                       Supplier<ShowArtwork> showArtwork, FeedUrls urls, FeedCache feed,
+                       List<String> fileChangesNotApplied) {
+        this.config = config;
+        this.showSettings = showSettings;
+        this.show = show;
+        this.showArtwork = showArtwork;
+        this.urls = urls;
+        this.feed = feed;
+        this.fileChangesNotApplied = fileChangesNotApplied;
     }
 
     void show(Context ctx) {
-        ShowSettingsRepository.Stored stored = app.showSettings().load();
+        ShowSettingsRepository.Stored stored = showSettings.load();
         String done = ctx.queryParam("done");
         String notice = done == null ? null : switch (done) {
             case "saved" -> "Saved. The feed shows the change now.";
@@ -70,10 +93,10 @@ final class SettingsController {
             ctx.status(HttpStatus.BAD_REQUEST).result("The form is incomplete; reload the settings page.");
             return;
         }
-        ShowSettingsRepository.Stored stored = app.showSettings().load();
+        ShowSettingsRepository.Stored stored = showSettings.load();
         ShowForm.Read read = ShowForm.read(form, stored.settings());
         Map<String, String> problems = new LinkedHashMap<>(read.problems());
-        for (ConfigProblem p : ConfigValidator.validateShow(read.settings(), app.config().artworkFile(read.settings()))) {
+        for (ConfigProblem p : ConfigValidator.validateShow(read.settings(), config.artworkFile(read.settings()))) {
             problems.putIfAbsent(ShowForm.fieldOf(p), ShowForm.label(ShowForm.fieldOf(p)) + ": " + p.message());
         }
         ShowSettings before = stored.settings();
@@ -97,14 +120,14 @@ final class SettingsController {
         }
         String user = AdminSecurity.session(ctx).user().username();
         try {
-            List<ShowSettingsRepository.Change> changes = app.showSettings().save(after, version, user);
+            List<ShowSettingsRepository.Change> changes = showSettings.save(after, version, user);
             for (ShowSettingsRepository.Change c : changes) {
                 LOG.info("{} changed show setting {} from \"{}\" to \"{}\"", user, c.setting(), c.oldValue(), c.newValue());
             }
             ctx.redirect("/admin/settings?done=" + (changes.isEmpty() ? "unchanged" : "saved"), HttpStatus.SEE_OTHER);
         } catch (ShowSettingsRepository.StaleEdit stale) {
             ctx.status(HttpStatus.CONFLICT);
-            render(ctx, form, app.showSettings().load().version(), Map.of(),
+            render(ctx, form, showSettings.load().version(), Map.of(),
                     "Someone else saved the settings while you were editing (see the changes at the bottom). "
                             + "Your values are still in the form: check them, then save again to keep yours.",
                     List.of(), null);
@@ -113,7 +136,7 @@ final class SettingsController {
 
     /** POST /admin/settings/artwork: new show artwork, checked as episode art is, stored under a new name. */
     void artwork(Context ctx) throws IOException {
-        ShowSettingsRepository.Stored stored = app.showSettings().load();
+        ShowSettingsRepository.Stored stored = showSettings.load();
         try {
             UploadedFile file = ctx.uploadedFile("artwork");
             if (file == null || file.size() == 0) {
@@ -129,7 +152,7 @@ final class SettingsController {
             String extension = ArtworkRules.check(bytes);
             // A new name for new art: Apple caches artwork by URL. Kept with Castkeeper's own files, not in
             // the episodes' media store, whose cleanup knows only episodes' files.
-            Path folder = app.config().dataDir().resolve("show-artwork");
+            Path folder = config.dataDir().resolve("show-artwork");
             Files.createDirectories(folder);
             Path target = folder.resolve("show-" + ContentHash.sha256(bytes).substring(0, 16) + "." + extension);
             if (!Files.exists(target)) {
@@ -141,10 +164,10 @@ final class SettingsController {
                     Files.deleteIfExists(partial);
                 }
             }
-            Path base = app.config().baseDir();
+            Path base = config.baseDir();
             String setting = target.startsWith(base) ? base.relativize(target).toString() : target.toString();
             String user = AdminSecurity.session(ctx).user().username();
-            app.showSettings().save(ShowJson.with(stored.settings(), "artwork", setting), stored.version(), user);
+            showSettings.save(ShowJson.with(stored.settings(), "artwork", setting), stored.version(), user);
             LOG.info("{} uploaded new show artwork {}", user, target);
             ctx.redirect("/admin/settings?done=artwork", HttpStatus.SEE_OTHER);
         } catch (Refusal refused) {
@@ -153,7 +176,7 @@ final class SettingsController {
                     refused.getMessage(), List.of(), null);
         } catch (ShowSettingsRepository.StaleEdit stale) {
             ctx.status(HttpStatus.CONFLICT);
-            render(ctx, ShowForm.values(app.showSettings().load().settings()), app.showSettings().load().version(),
+            render(ctx, ShowForm.values(showSettings.load().settings()), showSettings.load().version(),
                     Map.of(), "Someone else saved the settings at the same moment; upload the artwork again.",
                     List.of(), null);
         }
@@ -213,7 +236,7 @@ final class SettingsController {
     private void render(Context ctx, Map<String, String> values, long version, Map<String, String> problems,
                         String error, List<String> dangers, String notice) {
         Map<String, String> environment = new LinkedHashMap<>();
-        app.config().showOverrides().values().forEach((key, variable) -> environment.put(ShowForm.fieldOfKey(key),
+        config.showOverrides().values().forEach((key, variable) -> environment.put(ShowForm.fieldOfKey(key),
                 "Set by the environment (" + variable.name() + " = \"" + variable.value() + "\"): that value is the "
                         + "one in the feed, whatever is saved here."));
         List<String> categories = new ArrayList<>();
@@ -223,22 +246,22 @@ final class SettingsController {
                 categories.add(c + " › " + sub);
             }
         }
-        ShowSettings live = app.show();
-        var artwork = app.showArtwork();
-        List<List<String>> history = app.showSettings().history(50).stream()
-                .map(c -> List.of(Formats.dateTime(c.at(), app.timeZone()), c.by(), c.setting(),
+        ShowSettings live = show.get();
+        var artwork = showArtwork.get();
+        List<List<String>> history = showSettings.history(50).stream()
+                .map(c -> List.of(Formats.dateTime(c.at(), ZoneId.of(show.get().timeZone())), c.by(), c.setting(),
                         c.oldValue() == null ? "(not set)" : c.oldValue(),
                         c.newValue() == null ? "(not set)" : c.newValue()))
                 .toList();
         Pages.render(ctx, "admin/settings.jte", new SettingsPage(AdminSecurity.session(ctx).csrfToken(),
-                app.urls().feed(), version, values, problems, environment, categories, dangers, error, notice,
-                artwork == null ? null : app.urls().showArtwork(), live.podcastGuid(),
-                app.fileChangesNotApplied().stream().map(k -> "show." + k).toList(),
-                app.config().source().toAbsolutePath().toString(), history, latestItem()));
+                urls.feed(), version, values, problems, environment, categories, dangers, error, notice,
+                artwork == null ? null : urls.showArtwork(), live.podcastGuid(),
+                fileChangesNotApplied.stream().map(k -> "show." + k).toList(),
+                config.source().toAbsolutePath().toString(), history, latestItem()));
     }
 
     private String latestItem() {
-        CachedFeed feed = app.feed().page(1).orElse(null);
+        CachedFeed feed = this.feed.page(1).orElse(null);
         if (feed == null) {
             return null;
         }

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.castkeeper.Castkeeper;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.Publication;
+import org.castkeeper.catalogue.PublicationCache;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.distribution.Directory;
+import org.castkeeper.distribution.Listings;
+import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.feed.ShowNotesHtml;
 import org.castkeeper.media.PlayTime;
 
@@ -30,30 +32,42 @@ public final class SiteController {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
     private static final int DESCRIPTION_CHARS = 300;
 
-    private final Castkeeper app;
+    private final PublicationCache publications;
+    private final Listings listings;
+    private final FeedUrls urls;
 
-    public SiteController(Castkeeper app) {
-        this.app = app;
+    public SiteController(PublicationCache publications, Listings listings, FeedUrls urls) {
+        this.publications = publications;
+        this.listings = listings;
+        this.urls = urls;
+    }
+
+    private ShowSettings show() {
+        return publications.latestOrLoad().show();
+    }
+
+    private ZoneId timeZone() {
+        return ZoneId.of(show().timeZone());
     }
 
     public void home(Context ctx) {
-        Publication published = app.publications().current();
-        ShowSettings show = app.show();
+        Publication published = publications.current();
+        ShowSettings show = show();
         List<ShowPage.SubscribeLink> subscribe = new ArrayList<>();
-        for (Map.Entry<Directory, String> listing : app.listings().all().entrySet()) {
+        for (Map.Entry<Directory, String> listing : listings.all().entrySet()) {
             subscribe.add(new ShowPage.SubscribeLink(listing.getKey().code(),
                     "Listen on " + listing.getKey().title(), listing.getValue()));
         }
-        subscribe.add(new ShowPage.SubscribeLink("rss", "RSS feed", app.urls().feed()));
+        subscribe.add(new ShowPage.SubscribeLink("rss", "RSS feed", urls.feed()));
         List<ShowPage.EpisodeLine> lines = published.live().stream().map(this::line).toList();
-        SiteHead head = head(show.title(), show.description(), app.urls().site(), app.urls().showArtwork(),
+        SiteHead head = head(show.title(), show.description(), urls.site(), urls.showArtwork(),
                 "website", null);
         render(ctx, "site/show.jte", new ShowPage(head, show.author(), subscribe,
                 lines.isEmpty() ? null : lines.get(0), lines));
     }
 
     public void episode(Context ctx) {
-        var published = app.publications().current();
+        var published = publications.current();
         Optional<Episode> found = published.bySlug(ctx.pathParam("slug"));
         if (found.isEmpty() && published.wasDeleted(ctx.pathParam("slug"))) {
             ctx.status(HttpStatus.GONE).html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -69,13 +83,13 @@ public final class SiteController {
         }
         Episode e = found.get();
         String notes = ShowNotesHtml.sanitize(e.description());
-        String image = e.artworkPath() != null ? app.urls().media(e.artworkPath()) : app.urls().showArtwork();
-        SiteHead head = head(e.title(), ShowNotesHtml.toPlainText(notes), app.urls().episodePage(e.slug()), image,
-                "article", app.urls().media(e.audio().path()));
+        String image = e.artworkPath() != null ? urls.media(e.artworkPath()) : urls.showArtwork();
+        SiteHead head = head(e.title(), ShowNotesHtml.toPlainText(notes), urls.episodePage(e.slug()), image,
+                "article", urls.media(e.audio().path()));
         List<EpisodeSitePage.ChapterLine> chapters = e.chapters().stream()
                 .map(c -> new EpisodeSitePage.ChapterLine(PlayTime.of(c.startMillis() / 1000), c.title())).toList();
         render(ctx, "site/episode.jte", new EpisodeSitePage(head, line(e), notes, chapters,
-                e.transcriptPath() == null ? null : app.urls().media(e.transcriptPath())));
+                e.transcriptPath() == null ? null : urls.media(e.transcriptPath())));
     }
 
     /** The public stylesheet. */
@@ -87,20 +101,20 @@ public final class SiteController {
     }
 
     private SiteHead head(String title, String description, String url, String image, String type, String audio) {
-        ShowSettings show = app.show();
+        ShowSettings show = show();
         String shortDescription = description == null ? "" : description.strip();
         if (shortDescription.length() > DESCRIPTION_CHARS) {
             shortDescription = shortDescription.substring(0, DESCRIPTION_CHARS - 1).strip() + "…";
         }
-        return new SiteHead(show.language(), title, shortDescription, show.title(), app.urls().feed(), url, image,
+        return new SiteHead(show.language(), title, shortDescription, show.title(), urls.feed(), url, image,
                 type, audio);
     }
 
     private ShowPage.EpisodeLine line(Episode e) {
-        ZoneId zone = app.timeZone();
-        return new ShowPage.EpisodeLine(e.title(), app.urls().episodePage(e.slug()),
+        ZoneId zone = timeZone();
+        return new ShowPage.EpisodeLine(e.title(), urls.episodePage(e.slug()),
                 DATE.withZone(zone).format(e.publishAt()), PlayTime.of(e.audio().durationSeconds()),
-                app.urls().media(e.audio().path()));
+                urls.media(e.audio().path()));
     }
 
 

@@ -56,7 +56,7 @@ public final class WebServer {
         MediaController media = new MediaController(app.publications(), app.media(), app::showArtwork,
                 app.retiredMedia().retention(), app.clock());
         ChaptersController chapters = new ChaptersController(app.publications());
-        SiteController site = new SiteController(app);
+        SiteController site = new SiteController(app.publications(), app.listings(), app.urls());
         AdminRoutes admin = new AdminRoutes(app);
         PodcatcherHandler.Health health = () -> {
             if (!app.database().isReachable()) {

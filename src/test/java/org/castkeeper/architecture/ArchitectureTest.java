@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  *   <li><b>assembly</b>: the root {@code Castkeeper} (builds the parts), {@code web} (the server and its one route
  *       table), {@code cli}.</li>
  * </ul>
- * A layer uses only the layers below it (and, within services, no package cycles). The pages still receive the
- * whole {@code Castkeeper} object; that is allowed here until each controller takes only what it uses.
+ * A layer uses only the layers below it (and, within services, no package cycles). Controllers take only what
+ * they use: in the pages, only {@code admin.AdminRoutes}, which builds the admin's controllers, knows the whole
+ * {@code Castkeeper}.
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -66,6 +67,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty.server..",
                         "org.eclipse.jetty.http..", "org.eclipse.jetty.io..", "org.eclipse.jetty.ee10..")
                 .because("only web builds the server, and http wraps what the podcatcher path needs of it")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersTakeOnlyWhatTheyUse() {
+        noClasses().that().resideInAnyPackage("org.castkeeper.admin..", "org.castkeeper.site..")
+                .and().doNotHaveFullyQualifiedName("org.castkeeper.admin.AdminRoutes")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.castkeeper.Castkeeper")
                 .check(CLASSES);
     }
 }
