@@ -34,7 +34,6 @@ import org.castkeeper.media.MediaFolder;
  * audio. Every change goes through the repository, so the feed shows it on the next request.
  */
 final class EpisodeEditController {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EpisodeEditController.class);
     private static final long MAX_SMALL_FILE = 20L * 1024 * 1024;
 
     private final EpisodeRepository episodes;
@@ -120,6 +119,7 @@ final class EpisodeEditController {
                 }
                 case "schedule" -> {
                     Instant at = form.scheduleInstant(timeZone());
+                    // Checked before asking to confirm: never ask "schedule it anyway?" about a time that is refused.
                     EpisodeRules.scheduleTime(at, now);
                     if (e.isLive(now) && !confirmed) {
                         askFirst(ctx, e, form, "schedule", "This episode is in the feed now. Scheduling it takes it "
