@@ -255,7 +255,7 @@ final class SettingsController {
                 .toList();
         Pages.render(ctx, "admin/settings.jte", new SettingsPage(AdminSecurity.session(ctx).csrfToken(),
                 urls.feed(), version, values, problems, environment, categories, dangers, error, notice,
-                artwork == null ? null : urls.showArtwork(), live.podcastGuid(),
+                artwork == null ? null : "/artwork/" + artwork.publicName(), live.podcastGuid(),
                 fileChangesNotApplied.stream().map(k -> "show." + k).toList(),
                 config.source().toAbsolutePath().toString(), history, latestItem()));
     }
