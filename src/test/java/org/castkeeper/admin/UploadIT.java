@@ -123,7 +123,8 @@ class UploadIT {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(mp3, 0, mp3.length / 2);
             out.flush();
-            Thread.sleep(300);
+            // Cut only once the server is writing the upload to disk: a cut in the middle of the body.
+            assertThatEventually(() -> assertThat(filesInMediaFolder()).isPositive());
         }
         // The server notices the closed connection and cleans up.
         assertThatEventually(() -> assertThat(filesInMediaFolder()).isZero());

@@ -56,16 +56,9 @@ class ServeJarIT {
             Path dropped = Files.move(hidden, dir.resolve("episodes/morning.mp3"), StandardCopyOption.ATOMIC_MOVE);
             Files.setLastModifiedTime(dropped, FileTime.from(Instant.now().minusSeconds(30)));
 
-            JsonNode catalogue = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                catalogue = episodesJson(config);
-                if (catalogue.size() == 2) {
-                    break;
-                }
-                Thread.sleep(250);
-            }
-            assertThat(catalogue).hasSize(2);
+            org.castkeeper.testing.Eventually.assertThatEventually(() ->
+                    assertThat(episodesJson(config)).hasSize(2));
+            JsonNode catalogue = episodesJson(config);
             assertThat(catalogue.findValuesAsText("title")).contains("Morning routine");
             assertThat(catalogue.findValuesAsText("state")).containsExactlyInAnyOrder("draft", "published");
             assertThat(server.stop()).as("stops on SIGTERM").isTrue();
