@@ -104,6 +104,8 @@ public final class MediaController {
         if (transcript.isPresent()) {
             return transcript.get() + (transcript.get().startsWith("text/") ? "; charset=utf-8" : "");
         }
+        // Artwork: Castkeeper named the file itself (MediaFolder.artworkName), with the extension of the type it
+        // sniffed from the image's bytes when it was stored, so the name is the catalogue's record of its type.
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".png")) {
             return "image/png";
