@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import java.net.URI;
 import java.time.DateTimeException;
 import org.castkeeper.Castkeeper;
+import org.castkeeper.admin.AdminParts;
 import org.castkeeper.admin.AdminRoutes;
 import org.castkeeper.config.AddressRanges;
 import org.castkeeper.feed.ChaptersController;
@@ -57,7 +58,7 @@ public final class WebServer {
                 app.retiredMedia().retention(), app.clock());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(app.publications(), app.listings(), app.urls());
-        AdminRoutes admin = new AdminRoutes(app);
+        AdminRoutes admin = adminRoutes(app);
         PodcatcherHandler.Health health = () -> {
             if (!app.database().isReachable()) {
                 return "The database does not answer.";
@@ -103,6 +104,14 @@ public final class WebServer {
                 }
             });
         });
+    }
+
+    /** The admin's route table, given the parts of the application the admin pages use. */
+    public static AdminRoutes adminRoutes(Castkeeper app) {
+        return new AdminRoutes(new AdminParts(app.config(), app.clock(), app.accounts(), app.loginThrottle(),
+                app.deviceCookies(), app.episodes(), app.importer(), app.lifecycle(), app.media(), app.showSettings(),
+                app::show, app::showArtwork, app::readiness, app.listings(), app.urls(), app.feed(),
+                app.fileChangesNotApplied()));
     }
 
     /** The handlers in front of Javalin's, innermost inserted first. */

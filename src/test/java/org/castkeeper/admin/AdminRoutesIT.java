@@ -25,7 +25,7 @@ class AdminRoutesIT {
     void start() throws Exception {
         server = TestServer.start(dir, "");
         episode = server.publish("cbr-id3v23.mp3", "Existing", TestServer.START.minus(Duration.ofDays(1)));
-        table = new AdminRoutes(server.app());
+        table = org.castkeeper.web.WebServer.adminRoutes(server.app());
     }
 
     @AfterEach
