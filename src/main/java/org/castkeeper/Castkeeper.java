@@ -88,8 +88,7 @@ public final class Castkeeper implements AutoCloseable {
         this.publications = new PublicationCache(episodes,
                 () -> config.showOverrides().apply(showSettings.load().settings()), changes, clock, STAMP_CHECK,
                 Files.getLastModifiedTime(config.source()).toInstant());
-        this.retiredMedia = new RetiredMedia(media, config.retiredDir(),
-                Duration.ofDays(config.storage().retainDays()));
+        this.retiredMedia = new RetiredMedia(media, Duration.ofDays(config.storage().retainDays()));
         this.urls = new FeedUrls(config.server().baseUrl(), () -> {
             ShowArtwork artwork = showArtwork();
             return artwork == null ? "missing" : artwork.publicName();

@@ -148,7 +148,7 @@ public final class Doctor {
         if (partials > 0) {
             done.add("removed " + partials + " stale partial files");
         }
-        var sweep = new org.castkeeper.media.RetiredMedia(store, retiredDir, retention)
+        var sweep = new org.castkeeper.media.RetiredMedia(store, retention)
                 .sweep(episodes.retired(), referenced, now);
         if (sweep.deleted() + sweep.moved() > 0) {
             done.add("retired media: " + sweep.moved() + " moved out of the store, " + sweep.deleted() + " deleted");

@@ -24,9 +24,12 @@ public final class MediaFolder implements MediaStore {
     static final String PARTIAL_SUFFIX = ".part";
 
     private final Path root;
+    private final Path retired;
 
+    /** A store in {@code root} (data/media), keeping retired files beside it, in data/retired. */
     public MediaFolder(Path root) throws IOException {
         this.root = Files.createDirectories(root.toAbsolutePath().normalize()).toRealPath();
+        this.retired = this.root.resolveSibling("retired");
     }
 
     public Path root() {
@@ -210,6 +213,31 @@ public final class MediaFolder implements MediaStore {
                     .filter(name -> !name.startsWith("."))
                     .toList();
         }
+    }
+
+    @Override
+    public boolean retire(String name) throws IOException {
+        Optional<Path> file = localFile(name);
+        if (file.isEmpty()) {
+            return false;
+        }
+        Path waiting = retired.resolve(root.relativize(file.get())).normalize();
+        Files.createDirectories(waiting.getParent());
+        try {
+            Files.move(file.get(), waiting, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException otherDisk) {
+            Files.move(file.get(), waiting, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean purgeRetired(String name) throws IOException {
+        if (!accepts(name)) {
+            return false;
+        }
+        Path waiting = retired.resolve(name).normalize();
+        return waiting.startsWith(retired) && Files.deleteIfExists(waiting);
     }
 
     @Override

@@ -65,6 +65,17 @@ public interface MediaStore {
      */
     Optional<Path> localFile(String name);
 
+    /**
+     * Takes {@code name} out of the store's public files (it is no longer listed, stat'ed or served) and keeps it
+     * aside until {@link #purgeRetired}: a replaced or deleted episode's file, kept for storage.retainDays.
+     *
+     * @return whether there was a file to retire
+     */
+    boolean retire(String name) throws IOException;
+
+    /** Deletes for good a file {@link #retire} kept aside; returns whether there was one. */
+    boolean purgeRetired(String name) throws IOException;
+
     /** Removes what is stored under {@code name}, if anything. */
     void delete(String name) throws IOException;
 }

@@ -135,4 +135,23 @@ public abstract class MediaStoreContract {
         }
         assertThat(store.list()).isEmpty();
     }
+
+    @Test
+    void aRetiredFileIsOutOfSightUntilItIsPurged() throws Exception {
+        byte[] old = bytes(4000, 6);
+        store.writeIfAbsent(old, "replaced.mp3");
+        assertThat(store.retire("replaced.mp3")).isTrue();
+
+        assertThat(store.stat("replaced.mp3")).isEmpty();
+        assertThat(store.localFile("replaced.mp3")).isEmpty();
+        assertThat(store.list()).isEmpty();
+        assertThat(store.retire("replaced.mp3")).as("nothing left to retire").isFalse();
+
+        // The name can be used again meanwhile; purging the retired copy leaves the new file alone.
+        store.writeIfAbsent(bytes(10, 7), "replaced.mp3");
+        assertThat(store.purgeRetired("replaced.mp3")).isTrue();
+        assertThat(store.purgeRetired("replaced.mp3")).isFalse();
+        assertThat(store.stat("replaced.mp3")).hasValueSatisfying(s -> assertThat(s.size()).isEqualTo(10));
+        assertThat(store.purgeRetired("../outside.mp3")).isFalse();
+    }
 }
