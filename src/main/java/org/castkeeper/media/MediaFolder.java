@@ -222,7 +222,10 @@ public final class MediaFolder implements MediaStore {
             return false;
         }
         Path waiting = retired.resolve(root.relativize(file.get())).normalize();
-        Files.createDirectories(waiting.getParent());
+        Path folder = waiting.getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
         try {
             Files.move(file.get(), waiting, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException otherDisk) {
