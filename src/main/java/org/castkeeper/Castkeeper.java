@@ -83,7 +83,8 @@ public final class Castkeeper implements AutoCloseable {
                     + "settings are edited at /admin/settings now, so these changes are not applied; make them "
                     + "there.", String.join(", ", fileChangesNotApplied.stream().map(k -> "show." + k).toList()));
         }
-        this.importer = new EpisodeImporter(episodes, media, new Mp3Probe(), this::timeZone);
+        this.lifecycle = new EpisodeLifecycle(episodes, clock, this::sweepRetiredMediaQuietly);
+        this.importer = new EpisodeImporter(episodes, lifecycle, media, new Mp3Probe(), this::timeZone);
         MediaStoreMigration.run(config.episodesDir(), media, episodes);
         this.publications = new PublicationCache(episodes,
                 () -> config.showOverrides().apply(showSettings.load().settings()), changes, clock, STAMP_CHECK,
@@ -101,7 +102,6 @@ public final class Castkeeper implements AutoCloseable {
         this.listings = new Listings(database.dsl(), showId, clock);
         this.notifier = new PublishNotifier(config.notifications(), urls.feed(),
                 new NotificationClaims(database.dsl(), showId, clock));
-        this.lifecycle = new EpisodeLifecycle(episodes, clock, this::sweepRetiredMediaQuietly);
         lifecycle.events().subscribe(event -> {
             if (event instanceof EpisodeEvents.WentLive live) {
                 notifier.wentLive(live.episode());

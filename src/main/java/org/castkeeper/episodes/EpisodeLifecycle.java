@@ -10,6 +10,7 @@ import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.EpisodeType;
+import org.castkeeper.catalogue.NewEpisode;
 import org.castkeeper.catalogue.Soundbite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,25 @@ public final class EpisodeLifecycle {
         KEEP_FIRST_DATE,
         /** As a new episode at the top, dated now. */
         AS_NEW_NOW
+    }
+
+    /**
+     * A new episode from an imported or uploaded file, with what the host should know about its audio. An import
+     * publishes its episodes quietly: a back catalogue brought in at once must not ping every directory hundreds
+     * of times, so nothing is told as going live here ({@code Changed} only).
+     */
+    public Episode create(NewEpisode episode, List<String> notices) {
+        Episode created = episodes.create(episode);
+        episodes.addNotices(created.id(), notices);
+        events.publish(new EpisodeEvents.Changed(created));
+        return created;
+    }
+
+    /** An import publishes a draft it finds again, at {@code at}, quietly (see {@link #create}). */
+    public Episode publishImported(Episode draft, Instant at) {
+        Episode saved = episodes.update(draft.withState(EpisodeState.PUBLISHED, at));
+        events.publish(new EpisodeEvents.Changed(saved));
+        return saved;
     }
 
     public Episode save(Episode e, Details details, String by) {

@@ -17,6 +17,7 @@ import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeAudio;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeRules;
+import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.NewEpisode;
 import org.castkeeper.media.AudioFacts;
@@ -43,11 +44,14 @@ public final class EpisodeImporter {
 
     private final EpisodeRepository episodes;
     private final MediaStore media;
+    private final EpisodeLifecycle lifecycle;
     private final Mp3Probe probe;
     private final java.util.function.Supplier<ZoneId> showZone;
 
-    public EpisodeImporter(EpisodeRepository episodes, MediaStore media, Mp3Probe probe,
+    /** @param lifecycle creates the episodes (the importer decides only what a file becomes) */
+    public EpisodeImporter(EpisodeRepository episodes, EpisodeLifecycle lifecycle, MediaStore media, Mp3Probe probe,
                            java.util.function.Supplier<ZoneId> showZone) {
+        this.lifecycle = lifecycle;
         this.episodes = episodes;
         this.media = media;
         this.probe = probe;
@@ -151,9 +155,8 @@ public final class EpisodeImporter {
                     tags.chapters().stream()
                             .map(c -> new Chapter(c.startMillis(), c.endMillis(), c.title(), c.url()))
                             .toList());
-            Episode saved = episodes.create(episode);
+            Episode saved = lifecycle.create(episode, warnings);
             created.clear();
-            episodes.addNotices(saved.id(), warnings);
             return ImportResult.imported(file, saved, warnings);
         } catch (EpisodeRepository.DuplicateAudio raced) {
             // Another importer (the folder watcher, another instance) catalogued it a moment ago; the stored copy
@@ -173,8 +176,8 @@ public final class EpisodeImporter {
     /** `import --publish` of a file already catalogued: publish it if it is a draft, else say why not. */
     private ImportResult publishExisting(Path file, AudioFacts facts, Episode existing) throws IOException {
         return switch (existing.state()) {
-            case DRAFT -> ImportResult.published(file, episodes.update(existing.withState(EpisodeState.PUBLISHED,
-                    publishTime(facts.tags().date(), file))));
+            case DRAFT -> ImportResult.published(file, lifecycle.publishImported(existing,
+                    publishTime(facts.tags().date(), file)));
             case PUBLISHED -> ImportResult.alreadyCatalogued(file, existing);
             case SCHEDULED -> ImportResult.notPublished(file, existing, "it is scheduled for later; change that in the admin");
             case UNPUBLISHED -> ImportResult.notPublished(file, existing, "it was unpublished in the admin; publish it there if you want it back");

@@ -148,4 +148,19 @@ class PublishNotifierIT {
         assertThat(new String(feed.body(), StandardCharsets.UTF_8)).contains("<title>Still published</title>");
         eventually(v -> assertThat(podpings).hasSize(1));
     }
+
+    @Test
+    void importingABackCataloguePublishedTellsNobody() throws Exception {
+        server = start(null);
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.app().lifecycle().events().subscribe(event -> events.add(event.getClass().getSimpleName()));
+        java.nio.file.Path dropped = server.app().config().episodesDir().resolve("old-episode.mp3");
+        java.nio.file.Files.copy(org.castkeeper.testing.Fixtures.mp3("cbr-id3v23.mp3"), dropped);
+
+        var result = server.app().importer().importFile(dropped, true, n -> { });
+
+        assertThat(result.episode().state()).isEqualTo(EpisodeState.PUBLISHED);
+        // Told synchronously: the episode was made, and nothing went live as far as hubs are concerned.
+        assertThat(events).containsExactly("Changed");
+    }
 }

@@ -46,7 +46,9 @@ class EpisodesFolderWatcherIT {
         clock = new MutableClock(Instant.now());
         episodes = new EpisodeRepository(database.dsl(), new ShowRepository(database.dsl(), clock).ensure("default"), clock);
         store = new MediaFolder(dir.resolve("data/media"));
-        importer = new EpisodeImporter(episodes, store, new Mp3Probe(), () -> java.time.ZoneOffset.UTC);
+        importer = new EpisodeImporter(episodes,
+                new org.castkeeper.episodes.EpisodeLifecycle(episodes, java.time.Clock.systemUTC(), () -> { }), store,
+                new Mp3Probe(), () -> java.time.ZoneOffset.UTC);
         watcher = newWatcher();
     }
 
