@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.castkeeper.auth.Accounts;
-import org.castkeeper.backup.Backups;
-import org.castkeeper.backup.Doctor;
 import org.castkeeper.auth.DeviceCookies;
 import org.castkeeper.auth.LoginThrottle;
+import org.castkeeper.backup.Backups;
+import org.castkeeper.backup.Doctor;
 import org.castkeeper.catalogue.CatalogueChanges;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.PublicationCache;
@@ -20,11 +20,11 @@ import org.castkeeper.config.AppConfig;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.db.Database;
 import org.castkeeper.distribution.Listings;
-import org.castkeeper.episodes.EpisodeEvents;
-import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.distribution.NotificationClaims;
 import org.castkeeper.distribution.PublishNotifier;
 import org.castkeeper.distribution.ReadinessChecks;
+import org.castkeeper.episodes.EpisodeEvents;
+import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.feed.FeedBuilder;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
@@ -76,32 +76,45 @@ public final class Castkeeper implements AutoCloseable {
         this.episodes = new EpisodeRepository(database.dsl(), showId, clock, changes);
         this.showSettings = new ShowSettingsRepository(database.dsl(), showId, clock, changes);
         // The show's podcast:guid is fixed when the show is first stored, so a new address never changes it.
-        this.fileChangesNotApplied = showSettings.seed(config.fileShow(),
-                PodcastGuid.forFeedUrl(config.server().baseUrl() + FeedUrls.FEED_PATH).toString());
+        this.fileChangesNotApplied = showSettings.seed(
+                config.fileShow(),
+                PodcastGuid.forFeedUrl(config.server().baseUrl() + FeedUrls.FEED_PATH)
+                        .toString());
         if (!fileChangesNotApplied.isEmpty()) {
-            LOG.warn("feed-config.yml's show section has changed since the show was first stored ({}). The show's "
-                    + "settings are edited at /admin/settings now, so these changes are not applied; make them "
-                    + "there.", String.join(", ", fileChangesNotApplied.stream().map(k -> "show." + k).toList()));
+            LOG.warn(
+                    "feed-config.yml's show section has changed since the show was first stored ({}). The show's "
+                            + "settings are edited at /admin/settings now, so these changes are not applied; make them "
+                            + "there.",
+                    String.join(
+                            ", ",
+                            fileChangesNotApplied.stream().map(k -> "show." + k).toList()));
         }
         this.lifecycle = new EpisodeLifecycle(episodes, clock, this::sweepRetiredMediaQuietly);
         this.importer = new EpisodeImporter(episodes, lifecycle, media, new Mp3Probe(), this::timeZone);
         MediaStoreMigration.run(config.episodesDir(), media, episodes);
-        this.publications = new PublicationCache(episodes,
-                () -> config.showOverrides().apply(showSettings.load().settings()), changes, clock, STAMP_CHECK,
+        this.publications = new PublicationCache(
+                episodes,
+                () -> config.showOverrides().apply(showSettings.load().settings()),
+                changes,
+                clock,
+                STAMP_CHECK,
                 Files.getLastModifiedTime(config.source()).toInstant());
-        this.retiredMedia = new RetiredMedia(media, Duration.ofDays(config.storage().retainDays()));
+        this.retiredMedia =
+                new RetiredMedia(media, Duration.ofDays(config.storage().retainDays()));
         this.urls = new FeedUrls(config.server().baseUrl(), () -> {
             ShowArtwork artwork = showArtwork();
             return artwork == null ? "missing" : artwork.publicName();
         });
-        this.feed = new FeedCache(publications, new FeedBuilder(urls, config.notifications().websubHubs()),
+        this.feed = new FeedCache(
+                publications,
+                new FeedBuilder(urls, config.notifications().websubHubs()),
                 config.feed().itemLimit());
         this.accounts = new Accounts(database.dsl(), clock);
         this.loginThrottle = new LoginThrottle(database.dsl(), clock);
         this.deviceCookies = new DeviceCookies(database.dsl(), clock);
         this.listings = new Listings(database.dsl(), showId, clock);
-        this.notifier = new PublishNotifier(config.notifications(), urls.feed(),
-                new NotificationClaims(database.dsl(), showId, clock));
+        this.notifier = new PublishNotifier(
+                config.notifications(), urls.feed(), new NotificationClaims(database.dsl(), showId, clock));
         lifecycle.events().subscribe(event -> {
             if (event instanceof EpisodeEvents.WentLive live) {
                 notifier.wentLive(live.episode());
@@ -118,7 +131,9 @@ public final class Castkeeper implements AutoCloseable {
         try {
             sweepRetiredMedia();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not move replaced files out of the media store yet; the server will retry: {}", e.toString());
+            LOG.warn(
+                    "Could not move replaced files out of the media store yet; the server will retry: {}",
+                    e.toString());
         }
     }
 
@@ -126,7 +141,10 @@ public final class Castkeeper implements AutoCloseable {
     public static Castkeeper open(AppConfig config, Clock clock) throws IOException {
         MediaFolder media = new MediaFolder(config.mediaDir());
         snapshotBeforeUpgrade(config);
-        Database database = Database.open(config.databaseUrl(), config.database().user(), config.database().password());
+        Database database = Database.open(
+                config.databaseUrl(),
+                config.database().user(),
+                config.database().password());
         try {
             return new Castkeeper(config, clock, database, media);
         } catch (RuntimeException | IOException e) {
@@ -140,13 +158,19 @@ public final class Castkeeper implements AutoCloseable {
      * upgrade can always be undone with `castkeeper restore data/backups`.
      */
     private static void snapshotBeforeUpgrade(AppConfig config) throws IOException {
-        int pending = Database.pendingUpgrades(config.databaseUrl(), config.database().user(), config.database().password());
+        int pending = Database.pendingUpgrades(
+                config.databaseUrl(),
+                config.database().user(),
+                config.database().password());
         if (pending == 0) {
             return;
         }
-        Backups.Taken taken = new Backups(config.upgradeBackupDir()).take(config, Clock.systemUTC(), (i, n, p) -> { });
-        LOG.info("Before upgrading the catalogue ({} migrations), saved snapshot {} in {}", pending,
-                taken.snapshot(), config.upgradeBackupDir());
+        Backups.Taken taken = new Backups(config.upgradeBackupDir()).take(config, Clock.systemUTC(), (i, n, p) -> {});
+        LOG.info(
+                "Before upgrading the catalogue ({} migrations), saved snapshot {} in {}",
+                pending,
+                taken.snapshot(),
+                config.upgradeBackupDir());
     }
 
     public AppConfig config() {
@@ -179,8 +203,13 @@ public final class Castkeeper implements AutoCloseable {
 
     /** The catalogue doctor (see `castkeeper doctor`). */
     public Doctor doctor() {
-        return new Doctor(episodes, media, config.retiredDir(), config.dataDir().resolve("quarantine"),
-                retiredMedia.retention(), database.dsl());
+        return new Doctor(
+                episodes,
+                media,
+                config.retiredDir(),
+                config.dataDir().resolve("quarantine"),
+                retiredMedia.retention(),
+                database.dsl());
     }
 
     public RetiredMedia retiredMedia() {
@@ -236,8 +265,12 @@ public final class Castkeeper implements AutoCloseable {
 
     /** The readiness checks per directory, on the feed, settings and artwork as they are now. */
     public ReadinessChecks readiness() {
-        return new ReadinessChecks(() -> feed.page(1).orElseThrow().xml(), this::show, config::artworkFile,
-                config.server().baseUrl(), listings);
+        return new ReadinessChecks(
+                () -> feed.page(1).orElseThrow().xml(),
+                this::show,
+                config::artworkFile,
+                config.server().baseUrl(),
+                listings);
     }
 
     public Listings listings() {

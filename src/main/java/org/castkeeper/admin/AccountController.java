@@ -22,8 +22,12 @@ final class AccountController {
 
     void show(Context ctx) {
         String done = ctx.queryParam("done");
-        render(ctx, "password".equals(done) ? "Password changed. Every other browser signed in as you is signed out."
-                : "added".equals(done) ? "Account added." : null, null);
+        render(
+                ctx,
+                "password".equals(done)
+                        ? "Password changed. Every other browser signed in as you is signed out."
+                        : "added".equals(done) ? "Account added." : null,
+                null);
     }
 
     void changePassword(Context ctx) {
@@ -45,7 +49,8 @@ final class AccountController {
     void add(Context ctx) {
         Session session = AdminSecurity.session(ctx);
         try {
-            var made = accounts.create(String.valueOf(ctx.formParam("username")), String.valueOf(ctx.formParam("password")));
+            var made = accounts.create(
+                    String.valueOf(ctx.formParam("username")), String.valueOf(ctx.formParam("password")));
             LOG.info("{} added the host account {}", session.user().username(), made.username());
             ctx.redirect("/admin/account?done=added", HttpStatus.SEE_OTHER);
         } catch (Accounts.AccountException e) {
@@ -61,8 +66,11 @@ final class AccountController {
     private void render(Context ctx, String notice, String error) {
         Session session = AdminSecurity.session(ctx);
         List<List<String>> rows = accounts.list().stream()
-                .map(a -> List.of(a.username(), Formats.dateTime(a.createdAt(), zone.get()))).toList();
-        Pages.render(ctx, "admin/account.jte", new AccountPage(session.csrfToken(), session.user().username(), rows,
-                notice, error));
+                .map(a -> List.of(a.username(), Formats.dateTime(a.createdAt(), zone.get())))
+                .toList();
+        Pages.render(
+                ctx,
+                "admin/account.jte",
+                new AccountPage(session.csrfToken(), session.user().username(), rows, notice, error));
     }
 }

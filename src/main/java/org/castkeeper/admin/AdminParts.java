@@ -27,12 +27,24 @@ import org.castkeeper.media.ShowArtwork;
  * @param show                  the show's settings as the public sees them now
  * @param fileChangesNotApplied settings feed-config.yml changed after it seeded the show
  */
-public record AdminParts(AppConfig config, Clock clock, Accounts accounts, LoginThrottle loginThrottle,
-                         DeviceCookies deviceCookies, EpisodeRepository episodes, EpisodeImporter importer,
-                         EpisodeLifecycle lifecycle, MediaFolder media, ShowSettingsRepository showSettings,
-                         Supplier<ShowSettings> show, Supplier<ShowArtwork> showArtwork,
-                         Supplier<ReadinessChecks> readiness, Listings listings, FeedUrls urls, FeedCache feed,
-                         List<String> fileChangesNotApplied) {
+public record AdminParts(
+        AppConfig config,
+        Clock clock,
+        Accounts accounts,
+        LoginThrottle loginThrottle,
+        DeviceCookies deviceCookies,
+        EpisodeRepository episodes,
+        EpisodeImporter importer,
+        EpisodeLifecycle lifecycle,
+        MediaFolder media,
+        ShowSettingsRepository showSettings,
+        Supplier<ShowSettings> show,
+        Supplier<ShowArtwork> showArtwork,
+        Supplier<ReadinessChecks> readiness,
+        Listings listings,
+        FeedUrls urls,
+        FeedCache feed,
+        List<String> fileChangesNotApplied) {
 
     /** The show's time zone as the settings say now. */
     ZoneId timeZone() {

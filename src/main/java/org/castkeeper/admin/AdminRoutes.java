@@ -20,17 +20,38 @@ public final class AdminRoutes {
     private final AdminSecurity security;
 
     public AdminRoutes(AdminParts app) {
-        security = new AdminSecurity(app.accounts(), app.config().server().baseUrl().startsWith("https://"));
-        UploadReceiver uploads = new UploadReceiver(app.media().root(), app.config().server().uploadLimitBytes());
-        SignInController signIn = new SignInController(app.accounts(), app.loginThrottle(), app.deviceCookies(), security);
-        EpisodeListController list = new EpisodeListController(app.episodes(), app.importer(), app.clock(),
-                app::timeZone, app.config().server(), uploads);
-        EpisodeEditController edit = new EpisodeEditController(app.episodes(), app.lifecycle(), app.importer(),
-                app.media(), app.show(), app.urls(), app.clock(), uploads);
-        SettingsController settings = new SettingsController(app.config(), app.showSettings(), app.show(),
-                app.showArtwork(), app.urls(), app.feed(), app.fileChangesNotApplied());
-        DistributionController distribution = new DistributionController(app.readiness(), app.listings(), app.show(),
-                app.config().notifications(), app.urls());
+        security = new AdminSecurity(
+                app.accounts(), app.config().server().baseUrl().startsWith("https://"));
+        UploadReceiver uploads =
+                new UploadReceiver(app.media().root(), app.config().server().uploadLimitBytes());
+        SignInController signIn =
+                new SignInController(app.accounts(), app.loginThrottle(), app.deviceCookies(), security);
+        EpisodeListController list = new EpisodeListController(
+                app.episodes(),
+                app.importer(),
+                app.clock(),
+                app::timeZone,
+                app.config().server(),
+                uploads);
+        EpisodeEditController edit = new EpisodeEditController(
+                app.episodes(),
+                app.lifecycle(),
+                app.importer(),
+                app.media(),
+                app.show(),
+                app.urls(),
+                app.clock(),
+                uploads);
+        SettingsController settings = new SettingsController(
+                app.config(),
+                app.showSettings(),
+                app.show(),
+                app.showArtwork(),
+                app.urls(),
+                app.feed(),
+                app.fileChangesNotApplied());
+        DistributionController distribution = new DistributionController(
+                app.readiness(), app.listings(), app.show(), app.config().notifications(), app.urls());
         AccountController account = new AccountController(app.accounts(), app::timeZone);
         routes = List.of(
                 new AdminRoute(GET, "/admin/login", Access.PUBLIC, signIn::loginForm),

@@ -20,6 +20,7 @@ public final class AdminSecurity {
     static final String CSRF_COOKIE = "ck_csrf";
     /** Marks a browser that has signed in before (see auth.DeviceCookies). */
     static final String DEVICE_COOKIE = "ck_device";
+
     private static final int DEVICE_COOKIE_SECONDS = 365 * 24 * 3600;
     static final String CSRF_FIELD = "_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
@@ -44,13 +45,15 @@ public final class AdminSecurity {
                 }
                 ctx.attribute(SESSION_ATTRIBUTE, session.get());
                 if (route.changesState() && !Tokens.same(session.get().csrfToken(), submittedCsrf(ctx))) {
-                    ctx.status(HttpStatus.FORBIDDEN).result("This form has expired. Go back, reload the page and try again.");
+                    ctx.status(HttpStatus.FORBIDDEN)
+                            .result("This form has expired. Go back, reload the page and try again.");
                     return;
                 }
             } else if (route.changesState()) {
                 String cookie = ctx.cookie(CSRF_COOKIE);
                 if (cookie == null || !Tokens.same(cookie, submittedCsrf(ctx))) {
-                    ctx.status(HttpStatus.FORBIDDEN).result("This form has expired. Go back, reload the page and try again.");
+                    ctx.status(HttpStatus.FORBIDDEN)
+                            .result("This form has expired. Go back, reload the page and try again.");
                     return;
                 }
             }

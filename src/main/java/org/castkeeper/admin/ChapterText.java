@@ -11,8 +11,7 @@ import org.castkeeper.media.PlayTime;
 final class ChapterText {
     private static final Pattern LINE = Pattern.compile("^\\s*" + TimedLines.TIME + "\\s+(.+?)\\s*$");
 
-    private ChapterText() {
-    }
+    private ChapterText() {}
 
     /** @param audioMillis how long the episode's audio is: every chapter must start inside it */
     static List<Chapter> parse(String text, long audioMillis) throws InvalidInput {
@@ -23,7 +22,8 @@ final class ChapterText {
                 throw new InvalidInput("Chapter line " + number + " should look like \"12:30 Title\": " + line.strip());
             }
             long start = TimedLines.millis(m, 1);
-            if (!chapters.isEmpty() && start <= chapters.get(chapters.size() - 1).startMillis()) {
+            if (!chapters.isEmpty()
+                    && start <= chapters.get(chapters.size() - 1).startMillis()) {
                 throw new InvalidInput("Chapter line " + number + " starts before the chapter above it.");
             }
             if (start >= audioMillis) {
@@ -38,7 +38,10 @@ final class ChapterText {
     static String format(List<Chapter> chapters) {
         StringBuilder out = new StringBuilder();
         for (Chapter c : chapters) {
-            out.append(PlayTime.of(c.startMillis() / 1000)).append(' ').append(c.title()).append('\n');
+            out.append(PlayTime.of(c.startMillis() / 1000))
+                    .append(' ')
+                    .append(c.title())
+                    .append('\n');
         }
         return out.toString();
     }

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.castkeeper.config.NotifySettings;
 import org.castkeeper.config.ShowSettings;
-import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.distribution.Check;
 import org.castkeeper.distribution.Directory;
 import org.castkeeper.distribution.Listings;
 import org.castkeeper.distribution.ReadinessChecks;
+import org.castkeeper.feed.FeedUrls;
 
 /** /admin/distribution: readiness per directory, where to submit, and the listing URLs the directories gave back. */
 final class DistributionController {
@@ -22,8 +22,12 @@ final class DistributionController {
     private final NotifySettings notifications;
     private final FeedUrls urls;
 
-    DistributionController(Supplier<ReadinessChecks> readiness, Listings listings, Supplier<ShowSettings> show,
-                           NotifySettings notifications, FeedUrls urls) {
+    DistributionController(
+            Supplier<ReadinessChecks> readiness,
+            Listings listings,
+            Supplier<ShowSettings> show,
+            NotifySettings notifications,
+            FeedUrls urls) {
         this.readiness = readiness;
         this.listings = listings;
         this.show = show;
@@ -55,21 +59,38 @@ final class DistributionController {
         Map<Directory, String> listed = this.listings.all();
         List<DistributionPage.Entry> entries = new ArrayList<>();
         for (Directory d : Directory.values()) {
-            entries.add(new DistributionPage.Entry(d.code(), d.title(), d.submitUrl(), listed.getOrDefault(d, ""),
-                    report.count(d, Check.Status.FAIL), report.count(d, Check.Status.WARN), report.checks().get(d)));
+            entries.add(new DistributionPage.Entry(
+                    d.code(),
+                    d.title(),
+                    d.submitUrl(),
+                    listed.getOrDefault(d, ""),
+                    report.count(d, Check.Status.FAIL),
+                    report.count(d, Check.Status.WARN),
+                    report.checks().get(d)));
         }
         ShowSettings show = this.show.get();
         List<List<String>> settings = List.of(
                 List.of("Blocked from Apple Podcasts (itunes:block)", show.blocksApple() ? "yes" : "no"),
                 List.of("Blocked from YouTube Music (googleplay:block)", show.blocksYouTube() ? "yes" : "no"),
-                List.of("Verification codes (podcast:txt)", show.txt().isEmpty() ? "none"
-                        : String.join(", ", show.txt().stream().map(t -> (t.purpose() == null ? "" : t.purpose() + ": ")
-                        + t.value()).toList())),
-                List.of("Moved to (itunes:new-feed-url and a 301 from /feed.xml)",
+                List.of(
+                        "Verification codes (podcast:txt)",
+                        show.txt().isEmpty()
+                                ? "none"
+                                : String.join(
+                                        ", ",
+                                        show.txt().stream()
+                                                .map(t -> (t.purpose() == null ? "" : t.purpose() + ": ") + t.value())
+                                                .toList())),
+                List.of(
+                        "Moved to (itunes:new-feed-url and a 301 from /feed.xml)",
                         show.newFeedUrl() == null ? "not moved" : show.newFeedUrl()),
-                List.of("Notified on publish", notifications.websubHubs().size() + " WebSub hub(s)"
-                        + (notifications.podping() == null ? "" : " and podping")));
-        Pages.render(ctx, "admin/distribution.jte", new DistributionPage(AdminSecurity.session(ctx).csrfToken(),
-                urls.feed(), entries, settings, error));
+                List.of(
+                        "Notified on publish",
+                        notifications.websubHubs().size() + " WebSub hub(s)"
+                                + (notifications.podping() == null ? "" : " and podping")));
+        Pages.render(
+                ctx,
+                "admin/distribution.jte",
+                new DistributionPage(AdminSecurity.session(ctx).csrfToken(), urls.feed(), entries, settings, error));
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,19 +16,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Clock;
 import java.util.function.Supplier;
-import org.castkeeper.catalogue.EpisodeRepository;
-import org.castkeeper.config.ShowSettings;
-import org.castkeeper.feed.FeedUrls;
-import org.castkeeper.media.MediaStore;
 import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeRules;
+import org.castkeeper.config.ShowSettings;
 import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.errors.Refusal;
+import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.media.ArtworkRules;
 import org.castkeeper.media.MediaFolder;
+import org.castkeeper.media.MediaStore;
 
 /**
  * The episode editor: details, publishing (now, scheduled, unpublished), artwork, transcript and replacing the
@@ -46,9 +46,15 @@ final class EpisodeEditController {
     private final UploadReceiver uploads;
 
     /** @param show the show's settings as they are now (its time zone, its explicit flag) */
-    EpisodeEditController(EpisodeRepository episodes, EpisodeLifecycle lifecycle, EpisodeImporter importer,
-                          MediaStore media, Supplier<ShowSettings> show, FeedUrls urls, Clock clock,
-                          UploadReceiver uploads) {
+    EpisodeEditController(
+            EpisodeRepository episodes,
+            EpisodeLifecycle lifecycle,
+            EpisodeImporter importer,
+            MediaStore media,
+            Supplier<ShowSettings> show,
+            FeedUrls urls,
+            Clock clock,
+            UploadReceiver uploads) {
         this.episodes = episodes;
         this.lifecycle = lifecycle;
         this.importer = importer;
@@ -65,8 +71,14 @@ final class EpisodeEditController {
             notFound(ctx);
             return;
         }
-        render(ctx, episode.get(), EpisodeForm.of(episode.get(), defaultSchedule(episode.get()), timeZone()),
-                messages(ctx), null, null, null);
+        render(
+                ctx,
+                episode.get(),
+                EpisodeForm.of(episode.get(), defaultSchedule(episode.get()), timeZone()),
+                messages(ctx),
+                null,
+                null,
+                null);
     }
 
     /**
@@ -113,7 +125,8 @@ final class EpisodeEditController {
                 }
                 case "publish" -> {
                     EpisodeLifecycle.Republish how = "new".equals(ctx.formParam("republish"))
-                            ? EpisodeLifecycle.Republish.AS_NEW_NOW : EpisodeLifecycle.Republish.KEEP_FIRST_DATE;
+                            ? EpisodeLifecycle.Republish.AS_NEW_NOW
+                            : EpisodeLifecycle.Republish.KEEP_FIRST_DATE;
                     lifecycle.publishNow(e, details, how, by);
                     redirect(ctx, e, "published");
                 }
@@ -122,10 +135,16 @@ final class EpisodeEditController {
                     // Checked before asking to confirm: never ask "schedule it anyway?" about a time that is refused.
                     EpisodeRules.scheduleTime(at, now);
                     if (e.isLive(now) && !confirmed) {
-                        askFirst(ctx, e, form, "schedule", "This episode is in the feed now. Scheduling it takes it "
-                                + "out of the feed until " + Formats.dateTime(at, timeZone()) + ": its page and "
-                                + "audio are unavailable until then, and apps that have not downloaded it yet cannot. "
-                                + "Schedule it anyway?");
+                        askFirst(
+                                ctx,
+                                e,
+                                form,
+                                "schedule",
+                                "This episode is in the feed now. Scheduling it takes it "
+                                        + "out of the feed until " + Formats.dateTime(at, timeZone())
+                                        + ": its page and "
+                                        + "audio are unavailable until then, and apps that have not downloaded it yet cannot. "
+                                        + "Schedule it anyway?");
                         return;
                     }
                     lifecycle.schedule(e, details, at, by);
@@ -133,9 +152,14 @@ final class EpisodeEditController {
                 }
                 case "unpublish" -> {
                     if (!confirmed) {
-                        askFirst(ctx, e, form, "unpublish", "Unpublishing takes the episode out of the feed and "
-                                + "off its page now. Apps that downloaded it keep their copy. You can publish it "
-                                + "again later, in its old place or as new. Unpublish it?");
+                        askFirst(
+                                ctx,
+                                e,
+                                form,
+                                "unpublish",
+                                "Unpublishing takes the episode out of the feed and "
+                                        + "off its page now. Apps that downloaded it keep their copy. You can publish it "
+                                        + "again later, in its old place or as new. Unpublish it?");
                         return;
                     }
                     lifecycle.unpublish(e, details, by);
@@ -160,7 +184,11 @@ final class EpisodeEditController {
             return;
         }
         if (e.hasBeenPublic(clock.instant()) && !"delete".equals(ctx.formParam("confirm"))) {
-            askFirst(ctx, e, EpisodeForm.of(e, defaultSchedule(e), timeZone()), "delete",
+            askFirst(
+                    ctx,
+                    e,
+                    EpisodeForm.of(e, defaultSchedule(e), timeZone()),
+                    "delete",
                     "Delete \"" + e.title() + "\" for good? It leaves the feed, and its page, audio, chapters and "
                             + "transcript answer \"gone\". Apps that downloaded it keep their copy. Its identity "
                             + "(guid) is never used again, so it cannot come back as the same episode. "
@@ -191,8 +219,7 @@ final class EpisodeEditController {
             notFound(ctx);
             return;
         }
-        String type = kind.equals("audio") ? e.audio().mimeType()
-                : path.endsWith(".png") ? "image/png" : "image/jpeg";
+        String type = kind.equals("audio") ? e.audio().mimeType() : path.endsWith(".png") ? "image/png" : "image/jpeg";
         ctx.header("Cache-Control", "private, max-age=60");
         ctx.writeSeekableStream(Files.newInputStream(file.get()), type, Files.size(file.get()));
     }
@@ -238,8 +265,10 @@ final class EpisodeEditController {
             String extension = ArtworkRules.check(bytes);
             String name = MediaFolder.artworkName(bytes, extension);
             media.writeIfAbsent(bytes, name);
-            lifecycle.replaceFiles(e.edit().artworkPath(name).build(),
-                    AdminSecurity.session(ctx).user().username(), "artwork");
+            lifecycle.replaceFiles(
+                    e.edit().artworkPath(name).build(),
+                    AdminSecurity.session(ctx).user().username(),
+                    "artwork");
             redirect(ctx, e, "artwork");
         } catch (Refusal refused) {
             refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), timeZone()), refused);
@@ -259,16 +288,20 @@ final class EpisodeEditController {
             String type;
             if (text.startsWith("WEBVTT")) {
                 type = "text/vtt";
-            } else if (lower.endsWith(".srt") && text.strip().matches("(?s)^\\d+\\R\\d\\d:\\d\\d:\\d\\d,\\d{3} --> .*")) {
+            } else if (lower.endsWith(".srt")
+                    && text.strip().matches("(?s)^\\d+\\R\\d\\d:\\d\\d:\\d\\d,\\d{3} --> .*")) {
                 type = "application/x-subrip";
             } else {
                 throw new InvalidInput("A transcript must be a WebVTT file (starting with WEBVTT) or an SRT file.");
             }
-            String name = "transcripts/" + e.slug() + "-" + org.castkeeper.media.ContentHash.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 8)
-                    + (type.equals("text/vtt") ? ".vtt" : ".srt");
+            String name = "transcripts/" + e.slug() + "-"
+                    + org.castkeeper.media.ContentHash.sha256(text.getBytes(StandardCharsets.UTF_8))
+                            .substring(0, 8) + (type.equals("text/vtt") ? ".vtt" : ".srt");
             media.writeIfAbsent(text.getBytes(StandardCharsets.UTF_8), name);
-            lifecycle.replaceFiles(e.edit().transcript(name, type).build(),
-                    AdminSecurity.session(ctx).user().username(), "transcript");
+            lifecycle.replaceFiles(
+                    e.edit().transcript(name, type).build(),
+                    AdminSecurity.session(ctx).user().username(),
+                    "transcript");
             redirect(ctx, e, "transcript");
         } catch (Refusal refused) {
             refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), timeZone()), refused);
@@ -291,8 +324,10 @@ final class EpisodeEditController {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", replacement.refusal()));
                 return;
             }
-            lifecycle.replaceFiles(e.edit().audio(replacement.audio()).build(),
-                    AdminSecurity.session(ctx).user().username(), "audio");
+            lifecycle.replaceFiles(
+                    e.edit().audio(replacement.audio()).build(),
+                    AdminSecurity.session(ctx).user().username(),
+                    "audio");
             episodes.addNotices(e.id(), replacement.warnings());
             ctx.json(Map.of("id", e.id(), "edit", "/admin/episodes/" + e.id(), "warnings", replacement.warnings()));
         } finally {
@@ -304,28 +339,49 @@ final class EpisodeEditController {
      * The editor page. {@code form} holds the values to show: the episode's, or what the host typed when a save
      * was refused or needs confirming, so nothing typed is ever lost.
      */
-    private void render(Context ctx, Episode e, EpisodeForm form, List<String> messages, String error,
-                        String errorField, EpisodePage.Confirm confirm) {
+    private void render(
+            Context ctx,
+            Episode e,
+            EpisodeForm form,
+            List<String> messages,
+            String error,
+            String errorField,
+            EpisodePage.Confirm confirm) {
         ZoneId zone = timeZone();
         Instant now = clock.instant();
         List<String> notices = new ArrayList<>(messages);
         if (error == null) {
             notices.addAll(EpisodeRules.notesWarnings(form.notes()));
         }
-        Pages.render(ctx, "admin/episode.jte", new EpisodePage(
-                AdminSecurity.session(ctx).csrfToken(), e.id(), e.title(), e.stateAt(now).code(), e.isLive(now),
-                e.publishAt() == null ? null : (e.isLive(now) ? "published " : "goes live ")
-                        + Formats.dateTime(e.publishAt(), zone),
-                urls.episodePage(e.slug()), form,
-                Boolean.TRUE.equals(show.get().explicit()) ? "yes" : "no",
-                "/admin/episodes/" + e.id() + "/file/audio",
-                e.audio().path() + ", " + Formats.duration(e.audio().durationSeconds()) + ", "
-                        + Formats.size(e.audio().sizeBytes()) + ", " + e.audio().bitrateKbps() + " kbps",
-                e.artworkPath() == null ? null : "/admin/episodes/" + e.id() + "/file/artwork",
-                e.transcriptPath() != null,
-                e.state() == org.castkeeper.catalogue.EpisodeState.UNPUBLISHED && e.hasBeenPublic(now),
-                !e.hasBeenPublic(now),
-                zone.getId(), notices, episodes.notices(e.id()), error, errorField, confirm));
+        Pages.render(
+                ctx,
+                "admin/episode.jte",
+                new EpisodePage(
+                        AdminSecurity.session(ctx).csrfToken(),
+                        e.id(),
+                        e.title(),
+                        e.stateAt(now).code(),
+                        e.isLive(now),
+                        e.publishAt() == null
+                                ? null
+                                : (e.isLive(now) ? "published " : "goes live ") + Formats.dateTime(e.publishAt(), zone),
+                        urls.episodePage(e.slug()),
+                        form,
+                        Boolean.TRUE.equals(show.get().explicit()) ? "yes" : "no",
+                        "/admin/episodes/" + e.id() + "/file/audio",
+                        e.audio().path() + ", " + Formats.duration(e.audio().durationSeconds()) + ", "
+                                + Formats.size(e.audio().sizeBytes()) + ", "
+                                + e.audio().bitrateKbps() + " kbps",
+                        e.artworkPath() == null ? null : "/admin/episodes/" + e.id() + "/file/artwork",
+                        e.transcriptPath() != null,
+                        e.state() == org.castkeeper.catalogue.EpisodeState.UNPUBLISHED && e.hasBeenPublic(now),
+                        !e.hasBeenPublic(now),
+                        zone.getId(),
+                        notices,
+                        episodes.notices(e.id()),
+                        error,
+                        errorField,
+                        confirm));
     }
 
     private ZoneId timeZone() {
@@ -336,16 +392,17 @@ final class EpisodeEditController {
         String done = ctx.queryParam("done");
         List<String> messages = new ArrayList<>();
         if (done != null) {
-            messages.add(switch (done) {
-                case "dismissed" -> "Warnings dismissed.";
-                case "saved" -> "Saved. The feed shows the change now.";
-                case "published" -> "Published. It is in the feed now.";
-                case "scheduled" -> "Scheduled. It goes into the feed at the time shown.";
-                case "unpublished" -> "Unpublished. It is no longer in the feed.";
-                case "artwork" -> "Artwork saved.";
-                case "transcript" -> "Transcript saved.";
-                default -> "Done.";
-            });
+            messages.add(
+                    switch (done) {
+                        case "dismissed" -> "Warnings dismissed.";
+                        case "saved" -> "Saved. The feed shows the change now.";
+                        case "published" -> "Published. It is in the feed now.";
+                        case "scheduled" -> "Scheduled. It goes into the feed at the time shown.";
+                        case "unpublished" -> "Unpublished. It is no longer in the feed.";
+                        case "artwork" -> "Artwork saved.";
+                        case "transcript" -> "Transcript saved.";
+                        default -> "Done.";
+                    });
         }
         return messages;
     }

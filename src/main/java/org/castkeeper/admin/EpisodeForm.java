@@ -17,31 +17,62 @@ import org.castkeeper.feed.ShowNotesHtml;
  *
  * @param typed whether the details came from the form (the old single-button forms send only a state change)
  */
-public record EpisodeForm(boolean typed, String title, String notes, String season, String number, String type,
-                          String explicit, String chapters, String soundbites, String date, String time) {
+public record EpisodeForm(
+        boolean typed,
+        String title,
+        String notes,
+        String season,
+        String number,
+        String type,
+        String explicit,
+        String chapters,
+        String soundbites,
+        String date,
+        String time) {
 
     static EpisodeForm of(Episode e, Instant schedule, ZoneId zone) {
         var local = schedule.atZone(zone);
-        return new EpisodeForm(false, e.title(),
+        return new EpisodeForm(
+                false,
+                e.title(),
                 e.notesMarkdown() != null ? e.notesMarkdown() : ShowNotesHtml.toPlainText(e.description()),
                 e.season() == null ? "" : e.season().toString(),
                 e.episodeNumber() == null ? "" : e.episodeNumber().toString(),
-                e.type().code(), e.explicit() == null ? "" : e.explicit().toString(),
-                ChapterText.format(e.chapters()), SoundbiteText.format(e.soundbites()),
-                local.toLocalDate().toString(), local.toLocalTime().withSecond(0).withNano(0).toString());
+                e.type().code(),
+                e.explicit() == null ? "" : e.explicit().toString(),
+                ChapterText.format(e.chapters()),
+                SoundbiteText.format(e.soundbites()),
+                local.toLocalDate().toString(),
+                local.toLocalTime().withSecond(0).withNano(0).toString());
     }
 
     static EpisodeForm typed(Context ctx, Episode e, Instant schedule, ZoneId zone) {
         EpisodeForm stored = of(e, schedule, zone);
         if (ctx.formParam("title") == null) {
-            return new EpisodeForm(false, stored.title(), stored.notes(), stored.season(), stored.number(),
-                    stored.type(), stored.explicit(), stored.chapters(), stored.soundbites(),
-                    or(ctx.formParam("date"), stored.date()), or(ctx.formParam("time"), stored.time()));
+            return new EpisodeForm(
+                    false,
+                    stored.title(),
+                    stored.notes(),
+                    stored.season(),
+                    stored.number(),
+                    stored.type(),
+                    stored.explicit(),
+                    stored.chapters(),
+                    stored.soundbites(),
+                    or(ctx.formParam("date"), stored.date()),
+                    or(ctx.formParam("time"), stored.time()));
         }
-        return new EpisodeForm(true, ctx.formParam("title"), or(ctx.formParam("notes"), ""),
-                or(ctx.formParam("season"), ""), or(ctx.formParam("number"), ""), or(ctx.formParam("type"), "full"),
-                or(ctx.formParam("explicit"), ""), or(ctx.formParam("chapters"), ""),
-                or(ctx.formParam("soundbites"), ""), or(ctx.formParam("date"), stored.date()),
+        return new EpisodeForm(
+                true,
+                ctx.formParam("title"),
+                or(ctx.formParam("notes"), ""),
+                or(ctx.formParam("season"), ""),
+                or(ctx.formParam("number"), ""),
+                or(ctx.formParam("type"), "full"),
+                or(ctx.formParam("explicit"), ""),
+                or(ctx.formParam("chapters"), ""),
+                or(ctx.formParam("soundbites"), ""),
+                or(ctx.formParam("date"), stored.date()),
                 or(ctx.formParam("time"), stored.time()));
     }
 
@@ -70,13 +101,24 @@ public record EpisodeForm(boolean typed, String title, String notes, String seas
         long audioMillis = e.audio().durationSeconds() * 1000L;
         var chapterList = parse(() -> ChapterText.parse(chapters, audioMillis), "chapters");
         var soundbiteList = parse(() -> SoundbiteText.parse(soundbites, audioMillis), "soundbites");
-        return new EpisodeLifecycle.Details(cleanTitle, markdown, Markdown.toHtml(markdown), seasonNumber,
-                episodeNumber, episodeType, explicitFlag, chapterList, soundbiteList);
+        return new EpisodeLifecycle.Details(
+                cleanTitle,
+                markdown,
+                Markdown.toHtml(markdown),
+                seasonNumber,
+                episodeNumber,
+                episodeType,
+                explicitFlag,
+                chapterList,
+                soundbiteList);
     }
 
     /** The schedule date and time, in the show's time zone. */
     Instant scheduleInstant(ZoneId zone) {
-        return LocalDate.parse(date.strip()).atTime(LocalTime.parse(time.strip())).atZone(zone).toInstant();
+        return LocalDate.parse(date.strip())
+                .atTime(LocalTime.parse(time.strip()))
+                .atZone(zone)
+                .toInstant();
     }
 
     private interface Parse<T> {

@@ -4,15 +4,15 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Map;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.Supplier;
-import org.castkeeper.config.ServerSettings;
-import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
+import org.castkeeper.config.ServerSettings;
+import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.importing.ImportResult;
 
 /** The episode list with its search, and uploads of new episodes. */
@@ -27,8 +27,13 @@ final class EpisodeListController {
     private final ServerSettings server;
     private final UploadReceiver uploads;
 
-    EpisodeListController(EpisodeRepository episodes, EpisodeImporter importer, Clock clock, Supplier<ZoneId> zone,
-                          ServerSettings server, UploadReceiver uploads) {
+    EpisodeListController(
+            EpisodeRepository episodes,
+            EpisodeImporter importer,
+            Clock clock,
+            Supplier<ZoneId> zone,
+            ServerSettings server,
+            UploadReceiver uploads) {
         this.episodes = episodes;
         this.importer = importer;
         this.clock = clock;
@@ -44,13 +49,30 @@ final class EpisodeListController {
         int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         Instant now = clock.instant();
         ZoneId zone = this.zone.get();
-        var rows = found.episodes().stream().map(e -> new EpisodesPage.Row(e.id(), e.title(), e.stateAt(now).code(),
-                Formats.dateTime(e.publishAt() != null ? e.publishAt() : e.createdAt(), zone),
-                Formats.duration(e.audio().durationSeconds()), Formats.size(e.audio().sizeBytes()))).toList();
-        Pages.render(ctx, "admin/episodes.jte", new EpisodesPage(AdminSecurity.session(ctx).csrfToken(), query,
-                page, pages, found.total(), rows, server.uploadLimitBytes(), server.uploadLimitMb() + " MB",
-                "deleted".equals(ctx.queryParam("done")) ? "Deleted. It is gone from the feed; its identity will "
-                        + "never be used again." : null));
+        var rows = found.episodes().stream()
+                .map(e -> new EpisodesPage.Row(
+                        e.id(),
+                        e.title(),
+                        e.stateAt(now).code(),
+                        Formats.dateTime(e.publishAt() != null ? e.publishAt() : e.createdAt(), zone),
+                        Formats.duration(e.audio().durationSeconds()),
+                        Formats.size(e.audio().sizeBytes())))
+                .toList();
+        Pages.render(
+                ctx,
+                "admin/episodes.jte",
+                new EpisodesPage(
+                        AdminSecurity.session(ctx).csrfToken(),
+                        query,
+                        page,
+                        pages,
+                        found.total(),
+                        rows,
+                        server.uploadLimitBytes(),
+                        server.uploadLimitMb() + " MB",
+                        "deleted".equals(ctx.queryParam("done"))
+                                ? "Deleted. It is gone from the feed; its identity will " + "never be used again."
+                                : null));
     }
 
     /** PUT /admin/upload?name=FILE.mp3 with the file as the body. Answers JSON for the upload script. */
@@ -69,17 +91,35 @@ final class EpisodeListController {
             switch (result.outcome()) {
                 case IMPORTED -> {
                     Episode e = result.episode();
-                    LOG.info("{} uploaded {} as episode {} \"{}\" ({} bytes{})",
-                            AdminSecurity.session(ctx).user().username(), name, e.id(), e.title(),
-                            e.audio().sizeBytes(), result.warnings().isEmpty() ? "" : ", with warnings");
-                    ctx.status(HttpStatus.CREATED).json(Map.of("id", e.id(), "title", e.title(),
-                            "edit", "/admin/episodes/" + e.id(), "warnings", result.warnings()));
+                    LOG.info(
+                            "{} uploaded {} as episode {} \"{}\" ({} bytes{})",
+                            AdminSecurity.session(ctx).user().username(),
+                            name,
+                            e.id(),
+                            e.title(),
+                            e.audio().sizeBytes(),
+                            result.warnings().isEmpty() ? "" : ", with warnings");
+                    ctx.status(HttpStatus.CREATED)
+                            .json(Map.of(
+                                    "id",
+                                    e.id(),
+                                    "title",
+                                    e.title(),
+                                    "edit",
+                                    "/admin/episodes/" + e.id(),
+                                    "warnings",
+                                    result.warnings()));
                 }
-                case ALREADY_CATALOGUED -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error",
-                        "This audio is already in the catalogue as \"" + result.episode().title() + "\".",
-                        "edit", "/admin/episodes/" + result.episode().id()));
+                case ALREADY_CATALOGUED ->
+                    ctx.status(HttpStatus.CONFLICT)
+                            .json(Map.of(
+                                    "error",
+                                    "This audio is already in the catalogue as \""
+                                            + result.episode().title() + "\".",
+                                    "edit",
+                                    "/admin/episodes/" + result.episode().id()));
                 case REJECTED, USED_BEFORE, NOT_PUBLISHED, PUBLISHED ->
-                        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", result.reason()));
+                    ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", result.reason()));
             }
         } finally {
             Files.deleteIfExists(received);

@@ -12,15 +12,31 @@ import java.util.List;
  * @param errorField     the field the error is about, marked in the form (null when none)
  * @param confirm        a question to answer before the action goes through (null when none)
  */
-public record EpisodePage(String csrf, int id, String title, String state, boolean live, String publishAtText,
-                          String publicUrl, EpisodeForm form, String showExplicit, String audioUrl, String audioText,
-                          String artworkUrl, boolean hasTranscript, boolean republishChoice, boolean neverPublic,
-                          String timeZone, List<String> messages, List<String> audioWarnings, String error,
-                          String errorField, Confirm confirm) {
+public record EpisodePage(
+        String csrf,
+        int id,
+        String title,
+        String state,
+        boolean live,
+        String publishAtText,
+        String publicUrl,
+        EpisodeForm form,
+        String showExplicit,
+        String audioUrl,
+        String audioText,
+        String artworkUrl,
+        boolean hasTranscript,
+        boolean republishChoice,
+        boolean neverPublic,
+        String timeZone,
+        List<String> messages,
+        List<String> audioWarnings,
+        String error,
+        String errorField,
+        Confirm confirm) {
 
     /** An action waiting for the host's yes: "schedule", "unpublish" or "delete", and what it will do. */
-    public record Confirm(String action, String question) {
-    }
+    public record Confirm(String action, String question) {}
 
     public boolean invalid(String field) {
         return field.equals(errorField);

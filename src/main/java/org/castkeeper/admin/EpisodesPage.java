@@ -3,10 +3,17 @@ package org.castkeeper.admin;
 import java.util.List;
 
 /** What the episode list shows: one page of a search. */
-public record EpisodesPage(String csrf, String query, int page, int pages, int total, List<Row> rows,
-                           long uploadLimitBytes, String uploadLimitText, String notice) {
+public record EpisodesPage(
+        String csrf,
+        String query,
+        int page,
+        int pages,
+        int total,
+        List<Row> rows,
+        long uploadLimitBytes,
+        String uploadLimitText,
+        String notice) {
 
     /** One episode, formatted for the table. */
-    public record Row(int id, String title, String state, String date, String duration, String size) {
-    }
+    public record Row(int id, String title, String state, String date, String duration, String size) {}
 }

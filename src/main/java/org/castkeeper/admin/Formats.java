@@ -9,8 +9,7 @@ import org.castkeeper.media.PlayTime;
 final class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String dateTime(Instant instant, ZoneId zone) {
         return instant == null ? "" : DATE_TIME.withZone(zone).format(instant);

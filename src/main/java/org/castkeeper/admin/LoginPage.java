@@ -1,5 +1,4 @@
 package org.castkeeper.admin;
 
 /** What the sign-in page shows. */
-public record LoginPage(String csrf, String username, String error) {
-}
+public record LoginPage(String csrf, String username, String error) {}

@@ -8,10 +8,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
 final class Markdown {
     private static final Parser PARSER = Parser.builder().build();
     // Raw HTML in the Markdown is escaped, not passed through; the sanitiser is a second line of defence.
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder().escapeHtml(true).build();
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     static String toHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {

@@ -1,5 +1,4 @@
 package org.castkeeper.admin;
 
 /** What the admin's "not found" page says; {@code csrf} is null when nobody is signed in. */
-public record NotFoundPage(String message, String csrf) {
-}
+public record NotFoundPage(String message, String csrf) {}

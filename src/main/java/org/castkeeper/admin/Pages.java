@@ -9,8 +9,7 @@ import io.javalin.http.Context;
 final class Pages {
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The admin's "not found" page, with a way back; the caller sets the status. */
     static void notFound(Context ctx, String message) {

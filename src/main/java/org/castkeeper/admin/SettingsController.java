@@ -14,17 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.ZoneId;
 import java.util.function.Supplier;
-import org.castkeeper.config.AppConfig;
-import org.castkeeper.feed.FeedCache;
-import org.castkeeper.feed.FeedUrls;
-import org.castkeeper.media.ShowArtwork;
 import org.castkeeper.catalogue.ShowSettingsRepository;
+import org.castkeeper.config.AppConfig;
 import org.castkeeper.config.ApplePodcastCategories;
 import org.castkeeper.config.ConfigProblem;
 import org.castkeeper.config.ConfigValidator;
@@ -32,8 +29,11 @@ import org.castkeeper.config.ShowJson;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.errors.Refusal;
 import org.castkeeper.feed.CachedFeed;
+import org.castkeeper.feed.FeedCache;
+import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.media.ArtworkRules;
 import org.castkeeper.media.ContentHash;
+import org.castkeeper.media.ShowArtwork;
 
 /**
  * The show settings page: every setting of the show, edited in the browser and in the feed on the next request
@@ -51,16 +51,23 @@ final class SettingsController {
     private final FeedUrls urls;
     private final FeedCache feed;
     private final List<String> fileChangesNotApplied;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     /**
      * @param show                  the show's settings as the public sees them now (with the environment's)
      * @param fileChangesNotApplied settings feed-config.yml changed after it seeded the show
      */
-    SettingsController(AppConfig config, ShowSettingsRepository showSettings, Supplier<ShowSettings> show,
-                       Supplier<ShowArtwork> showArtwork, FeedUrls urls, FeedCache feed,
-                       List<String> fileChangesNotApplied) {
+    SettingsController(
+            AppConfig config,
+            ShowSettingsRepository showSettings,
+            Supplier<ShowSettings> show,
+            Supplier<ShowArtwork> showArtwork,
+            FeedUrls urls,
+            FeedCache feed,
+            List<String> fileChangesNotApplied) {
         this.config = config;
         this.showSettings = showSettings;
         this.show = show;
@@ -73,12 +80,14 @@ final class SettingsController {
     void show(Context ctx) {
         ShowSettingsRepository.Stored stored = showSettings.load();
         String done = ctx.queryParam("done");
-        String notice = done == null ? null : switch (done) {
-            case "saved" -> "Saved. The feed shows the change now.";
-            case "artwork" -> "Artwork saved. The feed names the new image now.";
-            case "unchanged" -> "Nothing had changed.";
-            default -> null;
-        };
+        String notice = done == null
+                ? null
+                : switch (done) {
+                    case "saved" -> "Saved. The feed shows the change now.";
+                    case "artwork" -> "Artwork saved. The feed names the new image now.";
+                    case "unchanged" -> "Nothing had changed.";
+                    default -> null;
+                };
         render(ctx, ShowForm.values(stored.settings()), stored.version(), Map.of(), null, List.of(), notice);
     }
 
@@ -101,7 +110,8 @@ final class SettingsController {
         }
         ShowSettings before = stored.settings();
         ShowSettings after = read.settings();
-        if (after.newFeedUrl() != null && !after.newFeedUrl().equals(before.newFeedUrl())
+        if (after.newFeedUrl() != null
+                && !after.newFeedUrl().equals(before.newFeedUrl())
                 && !problems.containsKey("newFeedUrl")) {
             String refusal = answersWithFeed(after.newFeedUrl());
             if (refusal != null) {
@@ -122,15 +132,25 @@ final class SettingsController {
         try {
             List<ShowSettingsRepository.Change> changes = showSettings.save(after, version, user);
             for (ShowSettingsRepository.Change c : changes) {
-                LOG.info("{} changed show setting {} from \"{}\" to \"{}\"", user, c.setting(), c.oldValue(), c.newValue());
+                LOG.info(
+                        "{} changed show setting {} from \"{}\" to \"{}\"",
+                        user,
+                        c.setting(),
+                        c.oldValue(),
+                        c.newValue());
             }
             ctx.redirect("/admin/settings?done=" + (changes.isEmpty() ? "unchanged" : "saved"), HttpStatus.SEE_OTHER);
         } catch (ShowSettingsRepository.StaleEdit stale) {
             ctx.status(HttpStatus.CONFLICT);
-            render(ctx, form, showSettings.load().version(), Map.of(),
+            render(
+                    ctx,
+                    form,
+                    showSettings.load().version(),
+                    Map.of(),
                     "Someone else saved the settings while you were editing (see the changes at the bottom). "
                             + "Your values are still in the form: check them, then save again to keep yours.",
-                    List.of(), null);
+                    List.of(),
+                    null);
         }
     }
 
@@ -172,13 +192,24 @@ final class SettingsController {
             ctx.redirect("/admin/settings?done=artwork", HttpStatus.SEE_OTHER);
         } catch (Refusal refused) {
             ctx.status(refused.status());
-            render(ctx, ShowForm.values(stored.settings()), stored.version(), Map.of("artwork", refused.getMessage()),
-                    refused.getMessage(), List.of(), null);
+            render(
+                    ctx,
+                    ShowForm.values(stored.settings()),
+                    stored.version(),
+                    Map.of("artwork", refused.getMessage()),
+                    refused.getMessage(),
+                    List.of(),
+                    null);
         } catch (ShowSettingsRepository.StaleEdit stale) {
             ctx.status(HttpStatus.CONFLICT);
-            render(ctx, ShowForm.values(showSettings.load().settings()), showSettings.load().version(),
-                    Map.of(), "Someone else saved the settings at the same moment; upload the artwork again.",
-                    List.of(), null);
+            render(
+                    ctx,
+                    ShowForm.values(showSettings.load().settings()),
+                    showSettings.load().version(),
+                    Map.of(),
+                    "Someone else saved the settings at the same moment; upload the artwork again.",
+                    List.of(),
+                    null);
         }
     }
 
@@ -209,9 +240,13 @@ final class SettingsController {
     /** Null when {@code url} answers with an RSS feed now; else what is wrong, for the host. */
     private String answersWithFeed(String url) {
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).header("User-Agent", "Castkeeper (checking a new feed address)")
-                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("User-Agent", "Castkeeper (checking a new feed address)")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     return "New feed address: " + url + " answers HTTP " + response.statusCode()
@@ -233,12 +268,21 @@ final class SettingsController {
         }
     }
 
-    private void render(Context ctx, Map<String, String> values, long version, Map<String, String> problems,
-                        String error, List<String> dangers, String notice) {
+    private void render(
+            Context ctx,
+            Map<String, String> values,
+            long version,
+            Map<String, String> problems,
+            String error,
+            List<String> dangers,
+            String notice) {
         Map<String, String> environment = new LinkedHashMap<>();
-        config.showOverrides().values().forEach((key, variable) -> environment.put(ShowForm.fieldOfKey(key),
-                "Set by the environment (" + variable.name() + " = \"" + variable.value() + "\"): that value is the "
-                        + "one in the feed, whatever is saved here."));
+        config.showOverrides()
+                .values()
+                .forEach((key, variable) -> environment.put(
+                        ShowForm.fieldOfKey(key),
+                        "Set by the environment (" + variable.name() + " = \"" + variable.value()
+                                + "\"): that value is the " + "one in the feed, whatever is saved here."));
         List<String> categories = new ArrayList<>();
         for (String c : ApplePodcastCategories.categories()) {
             categories.add(c);
@@ -249,15 +293,33 @@ final class SettingsController {
         ShowSettings live = show.get();
         var artwork = showArtwork.get();
         List<List<String>> history = showSettings.history(50).stream()
-                .map(c -> List.of(Formats.dateTime(c.at(), ZoneId.of(show.get().timeZone())), c.by(), c.setting(),
+                .map(c -> List.of(
+                        Formats.dateTime(c.at(), ZoneId.of(show.get().timeZone())),
+                        c.by(),
+                        c.setting(),
                         c.oldValue() == null ? "(not set)" : c.oldValue(),
                         c.newValue() == null ? "(not set)" : c.newValue()))
                 .toList();
-        Pages.render(ctx, "admin/settings.jte", new SettingsPage(AdminSecurity.session(ctx).csrfToken(),
-                urls.feed(), version, values, problems, environment, categories, dangers, error, notice,
-                artwork == null ? null : "/artwork/" + artwork.publicName(), live.podcastGuid(),
-                fileChangesNotApplied.stream().map(k -> "show." + k).toList(),
-                config.source().toAbsolutePath().toString(), history, latestItem()));
+        Pages.render(
+                ctx,
+                "admin/settings.jte",
+                new SettingsPage(
+                        AdminSecurity.session(ctx).csrfToken(),
+                        urls.feed(),
+                        version,
+                        values,
+                        problems,
+                        environment,
+                        categories,
+                        dangers,
+                        error,
+                        notice,
+                        artwork == null ? null : "/artwork/" + artwork.publicName(),
+                        live.podcastGuid(),
+                        fileChangesNotApplied.stream().map(k -> "show." + k).toList(),
+                        config.source().toAbsolutePath().toString(),
+                        history,
+                        latestItem()));
     }
 
     private String latestItem() {

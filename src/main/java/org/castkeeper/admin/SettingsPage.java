@@ -14,11 +14,23 @@ import java.util.Map;
  * @param fileChanges    settings feed-config.yml changed after it seeded the show, which are not applied
  * @param history        the latest changes: [when, who, setting, old, new]
  */
-public record SettingsPage(String csrf, String feedUrl, long version, Map<String, String> values,
-                           Map<String, String> problems, Map<String, String> environment, List<String> categories,
-                           List<String> dangers, String error, String notice, String artworkUrl, String podcastGuid,
-                           List<String> fileChanges, String configPath, List<List<String>> history,
-                           String latestItemXml) {
+public record SettingsPage(
+        String csrf,
+        String feedUrl,
+        long version,
+        Map<String, String> values,
+        Map<String, String> problems,
+        Map<String, String> environment,
+        List<String> categories,
+        List<String> dangers,
+        String error,
+        String notice,
+        String artworkUrl,
+        String podcastGuid,
+        List<String> fileChanges,
+        String configPath,
+        List<List<String>> history,
+        String latestItemXml) {
 
     public String value(String field) {
         return values.getOrDefault(field, "");

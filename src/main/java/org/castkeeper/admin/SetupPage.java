@@ -1,5 +1,4 @@
 package org.castkeeper.admin;
 
 /** What the first-account page shows. */
-public record SetupPage(String csrf, String token, boolean valid, String error) {
-}
+public record SetupPage(String csrf, String token, boolean valid, String error) {}

@@ -20,8 +20,7 @@ import org.castkeeper.config.ShowSettings;
  */
 final class ShowForm {
     /** A form field: its name, its label for the host, and the settings key (as in feed-config.yml) it edits. */
-    record Field(String name, String label, String key) {
-    }
+    record Field(String name, String label, String key) {}
 
     static final List<Field> FIELDS = List.of(
             new Field("title", "Title", "title"),
@@ -63,8 +62,7 @@ final class ShowForm {
             new Field("newFeedUrl", "New feed address", "newFeedUrl"),
             new Field("artwork", "Show artwork", "artwork"));
 
-    private ShowForm() {
-    }
+    private ShowForm() {}
 
     /** The form's values for {@code show}, by field name. */
     static Map<String, String> values(ShowSettings show) {
@@ -74,7 +72,9 @@ final class ShowForm {
         v.put("author", text(show.author()));
         v.put("language", text(show.language()));
         for (int i = 0; i < 3; i++) {
-            v.put("category" + (i + 1), i < show.categories().size() ? category(show.categories().get(i)) : "");
+            v.put(
+                    "category" + (i + 1),
+                    i < show.categories().size() ? category(show.categories().get(i)) : "");
         }
         v.put("explicit", Boolean.TRUE.equals(show.explicit()) ? "true" : "false");
         v.put("type", show.type());
@@ -87,21 +87,49 @@ final class ShowForm {
         v.put("medium", text(show.medium()));
         v.put("persons", lines(show.persons(), p -> join(p.name(), p.role(), p.group(), p.img(), p.href())));
         v.put("funding", lines(show.funding(), f -> join(f.url(), f.text())));
-        v.put("locationName", show.location() == null ? "" : text(show.location().name()));
+        v.put(
+                "locationName",
+                show.location() == null ? "" : text(show.location().name()));
         v.put("locationGeo", show.location() == null ? "" : text(show.location().geo()));
         v.put("licenseName", show.license() == null ? "" : text(show.license().name()));
         v.put("licenseUrl", show.license() == null ? "" : text(show.license().url()));
-        v.put("updateText", show.updateFrequency() == null ? "" : text(show.updateFrequency().text()));
-        v.put("updateRrule", show.updateFrequency() == null ? "" : text(show.updateFrequency().rrule()));
+        v.put(
+                "updateText",
+                show.updateFrequency() == null
+                        ? ""
+                        : text(show.updateFrequency().text()));
+        v.put(
+                "updateRrule",
+                show.updateFrequency() == null
+                        ? ""
+                        : text(show.updateFrequency().rrule()));
         v.put("txt", lines(show.txt(), t -> join(t.purpose(), t.value())));
         v.put("podroll", lines(show.podroll(), r -> join(r.feedGuid(), r.feedUrl())));
-        v.put("valueRecipients", show.value() == null ? "" : lines(show.value().recipients(),
-                r -> join(r.name(), r.type(), r.address(), r.split() == null ? null : r.split().toString())));
-        v.put("socialProtocol", show.socialInteract() == null ? "" : text(show.socialInteract().protocol()));
-        v.put("socialUri", show.socialInteract() == null ? "" : text(show.socialInteract().uri()));
-        v.put("spotifyLimit", show.spotify() == null || show.spotify().limit() == null ? ""
-                : show.spotify().limit().toString());
-        v.put("spotifyCountry", show.spotify() == null ? "" : text(show.spotify().countryOfOrigin()));
+        v.put(
+                "valueRecipients",
+                show.value() == null
+                        ? ""
+                        : lines(
+                                show.value().recipients(),
+                                r -> join(
+                                        r.name(),
+                                        r.type(),
+                                        r.address(),
+                                        r.split() == null ? null : r.split().toString())));
+        v.put(
+                "socialProtocol",
+                show.socialInteract() == null ? "" : text(show.socialInteract().protocol()));
+        v.put(
+                "socialUri",
+                show.socialInteract() == null ? "" : text(show.socialInteract().uri()));
+        v.put(
+                "spotifyLimit",
+                show.spotify() == null || show.spotify().limit() == null
+                        ? ""
+                        : show.spotify().limit().toString());
+        v.put(
+                "spotifyCountry",
+                show.spotify() == null ? "" : text(show.spotify().countryOfOrigin()));
         v.put("locked", flag(show.locked()));
         v.put("blockApple", flag(show.blockFrom().contains("apple")));
         v.put("blockYoutube", flag(show.blockFrom().contains("youtube")));
@@ -112,8 +140,7 @@ final class ShowForm {
     }
 
     /** What the form says, or the problems that stop it, by field name. */
-    record Read(ShowSettings settings, Map<String, String> problems) {
-    }
+    record Read(ShowSettings settings, Map<String, String> problems) {}
 
     /**
      * The settings the form describes. What the form does not edit (the artwork, podcast:guid, the value block's
@@ -136,13 +163,18 @@ final class ShowForm {
         if (checked(form, "blockYoutube")) {
             blockFrom.add("youtube");
         }
-        List<FeedExtras.Person> persons = rows(form, "persons", 1, 5, problems,
+        List<FeedExtras.Person> persons = rows(
+                form,
+                "persons",
+                1,
+                5,
+                problems,
                 p -> new FeedExtras.Person(p[0], part(p, 1), part(p, 2), part(p, 3), part(p, 4)));
-        List<FeedExtras.Funding> funding = rows(form, "funding", 1, 2, problems,
-                p -> new FeedExtras.Funding(p[0], part(p, 1)));
+        List<FeedExtras.Funding> funding =
+                rows(form, "funding", 1, 2, problems, p -> new FeedExtras.Funding(p[0], part(p, 1)));
         List<FeedExtras.Txt> txt = rows(form, "txt", 2, 2, problems, p -> new FeedExtras.Txt(p[0], p[1]));
-        List<FeedExtras.RemoteItem> podroll = rows(form, "podroll", 1, 2, problems,
-                p -> new FeedExtras.RemoteItem(p[0], part(p, 1)));
+        List<FeedExtras.RemoteItem> podroll =
+                rows(form, "podroll", 1, 2, problems, p -> new FeedExtras.RemoteItem(p[0], part(p, 1)));
         List<FeedExtras.ValueRecipient> recipients = rows(form, "valueRecipients", 4, 4, problems, p -> {
             Integer split = wholeNumber(p[3]);
             return new FeedExtras.ValueRecipient(p[0], p[1], p[2], split == null ? -1 : split, null, null);
@@ -156,10 +188,13 @@ final class ShowForm {
             }
         }
         String spotifyCountry = get(form, "spotifyCountry");
-        FeedExtras.Value value = recipients.isEmpty() ? null : new FeedExtras.Value(
-                current.value() == null ? null : current.value().type(),
-                current.value() == null ? null : current.value().method(),
-                current.value() == null ? null : current.value().suggested(), recipients);
+        FeedExtras.Value value = recipients.isEmpty()
+                ? null
+                : new FeedExtras.Value(
+                        current.value() == null ? null : current.value().type(),
+                        current.value() == null ? null : current.value().method(),
+                        current.value() == null ? null : current.value().suggested(),
+                        recipients);
         String socialUri = get(form, "socialUri");
         String updateText = get(form, "updateText");
         String updateRrule = get(form, "updateRrule");
@@ -187,23 +222,45 @@ final class ShowForm {
                 get(form, "medium"),
                 funding,
                 persons,
-                locationName == null && get(form, "locationGeo") == null ? null
-                        : new FeedExtras.Location(locationName, get(form, "locationGeo"),
-                        current.location() == null ? null : current.location().osm()),
-                licenseName == null && get(form, "licenseUrl") == null ? null
+                locationName == null && get(form, "locationGeo") == null
+                        ? null
+                        : new FeedExtras.Location(
+                                locationName,
+                                get(form, "locationGeo"),
+                                current.location() == null
+                                        ? null
+                                        : current.location().osm()),
+                licenseName == null && get(form, "licenseUrl") == null
+                        ? null
                         : new FeedExtras.License(licenseName, get(form, "licenseUrl")),
                 txt,
-                updateText == null && updateRrule == null ? null : new FeedExtras.UpdateFrequency(updateText,
-                        updateRrule, current.updateFrequency() == null ? null : current.updateFrequency().complete(),
-                        current.updateFrequency() == null ? null : current.updateFrequency().dtstart()),
-                spotifyLimit == null && spotifyCountry == null ? null
+                updateText == null && updateRrule == null
+                        ? null
+                        : new FeedExtras.UpdateFrequency(
+                                updateText,
+                                updateRrule,
+                                current.updateFrequency() == null
+                                        ? null
+                                        : current.updateFrequency().complete(),
+                                current.updateFrequency() == null
+                                        ? null
+                                        : current.updateFrequency().dtstart()),
+                spotifyLimit == null && spotifyCountry == null
+                        ? null
                         : new FeedExtras.Spotify(spotifyLimit, spotifyCountry),
                 podroll,
                 value,
-                socialUri == null && get(form, "socialProtocol") == null ? null
-                        : new FeedExtras.SocialInteract(get(form, "socialProtocol"), socialUri,
-                        current.socialInteract() == null ? null : current.socialInteract().accountId(),
-                        current.socialInteract() == null ? null : current.socialInteract().accountUrl()));
+                socialUri == null && get(form, "socialProtocol") == null
+                        ? null
+                        : new FeedExtras.SocialInteract(
+                                get(form, "socialProtocol"),
+                                socialUri,
+                                current.socialInteract() == null
+                                        ? null
+                                        : current.socialInteract().accountId(),
+                                current.socialInteract() == null
+                                        ? null
+                                        : current.socialInteract().accountUrl()));
         return new Read(settings, problems);
     }
 
@@ -226,7 +283,11 @@ final class ShowForm {
     }
 
     static String label(String field) {
-        return FIELDS.stream().filter(f -> f.name().equals(field)).map(Field::label).findFirst().orElse(field);
+        return FIELDS.stream()
+                .filter(f -> f.name().equals(field))
+                .map(Field::label)
+                .findFirst()
+                .orElse(field);
     }
 
     /** The field of a settings key, for the environment notes and the readiness fix-it links. */
@@ -238,8 +299,13 @@ final class ShowForm {
      * Rows of a list field: one per non-empty line, parts split on "|". A line with too few or too many parts is a
      * problem on the field, naming the line.
      */
-    private static <T> List<T> rows(Map<String, String> form, String field, int minParts, int maxParts,
-                                    Map<String, String> problems, Function<String[], T> make) {
+    private static <T> List<T> rows(
+            Map<String, String> form,
+            String field,
+            int minParts,
+            int maxParts,
+            Map<String, String> problems,
+            Function<String[], T> make) {
         List<T> rows = new ArrayList<>();
         String text = form.get(field);
         if (text == null) {
@@ -255,9 +321,11 @@ final class ShowForm {
                 parts[p] = parts[p].strip();
             }
             if (parts.length < minParts || parts.length > maxParts || parts[0].isEmpty()) {
-                problems.putIfAbsent(field, "Line " + (i + 1) + " (\"" + lines[i].strip() + "\") needs "
-                        + (minParts == maxParts ? minParts : minParts + " to " + maxParts)
-                        + " parts separated by |, the first not empty.");
+                problems.putIfAbsent(
+                        field,
+                        "Line " + (i + 1) + " (\"" + lines[i].strip() + "\") needs "
+                                + (minParts == maxParts ? minParts : minParts + " to " + maxParts)
+                                + " parts separated by |, the first not empty.");
                 continue;
             }
             rows.add(make.apply(parts));
@@ -292,7 +360,9 @@ final class ShowForm {
 
     /** Several lines of text, cleaned of control and bidi-override characters; null when empty. */
     private static String text(Map<String, String> form, String name) {
-        String v = form.get(name) == null ? "" : EpisodeRules.cleanText(form.get(name)).strip();
+        String v = form.get(name) == null
+                ? ""
+                : EpisodeRules.cleanText(form.get(name)).strip();
         return v.isEmpty() ? null : v;
     }
 

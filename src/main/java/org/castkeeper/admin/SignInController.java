@@ -39,16 +39,24 @@ final class SignInController {
         String username = orEmpty(ctx.formParam("username"));
         String password = orEmpty(ctx.formParam("password"));
         String address = ctx.ip();
-        LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(username, address,
-                devices.deviceOf(ctx.cookie(AdminSecurity.DEVICE_COOKIE), username));
+        LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(
+                username, address, devices.deviceOf(ctx.cookie(AdminSecurity.DEVICE_COOKIE), username));
         LoginThrottle.Decision decision = throttle.begin(attempt);
         if (!decision.allowed()) {
             long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
-            LOG.warn("Sign-in refused without checking the password: account '{}' from {}: {}", attempt.account(),
-                    address, decision.reason());
+            LOG.warn(
+                    "Sign-in refused without checking the password: account '{}' from {}: {}",
+                    attempt.account(),
+                    address,
+                    decision.reason());
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds));
-            Pages.render(ctx, "admin/login.jte", new LoginPage(security.anonymousCsrf(ctx), username,
-                    "Too many failed attempts. Wait " + waitInWords(seconds) + " and try again."));
+            Pages.render(
+                    ctx,
+                    "admin/login.jte",
+                    new LoginPage(
+                            security.anonymousCsrf(ctx),
+                            username,
+                            "Too many failed attempts. Wait " + waitInWords(seconds) + " and try again."));
             return;
         }
         Optional<User> user;
@@ -56,18 +64,24 @@ final class SignInController {
             user = accounts.authenticate(username, password);
         } catch (Accounts.Busy busy) {
             throttle.notChecked(attempt);
-            LOG.warn("Sign-in for account '{}' from {} not checked: {} password checks already running",
-                    attempt.account(), address, Accounts.HASHES_AT_ONCE);
+            LOG.warn(
+                    "Sign-in for account '{}' from {} not checked: {} password checks already running",
+                    attempt.account(),
+                    address,
+                    Accounts.HASHES_AT_ONCE);
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "3");
-            Pages.render(ctx, "admin/login.jte", new LoginPage(security.anonymousCsrf(ctx), username,
-                    busy.getMessage()));
+            Pages.render(
+                    ctx, "admin/login.jte", new LoginPage(security.anonymousCsrf(ctx), username, busy.getMessage()));
             return;
         }
         if (user.isEmpty()) {
             LOG.warn("Sign-in failed: wrong name or password for account '{}' from {}", attempt.account(), address);
             ctx.status(HttpStatus.UNAUTHORIZED);
-            Pages.render(ctx, "admin/login.jte", new LoginPage(security.anonymousCsrf(ctx), username,
-                    "That name and password do not match an account."));
+            Pages.render(
+                    ctx,
+                    "admin/login.jte",
+                    new LoginPage(
+                            security.anonymousCsrf(ctx), username, "That name and password do not match an account."));
             return;
         }
         throttle.succeeded(attempt);
@@ -97,8 +111,10 @@ final class SignInController {
 
     void setupForm(Context ctx) {
         String token = orEmpty(ctx.queryParam("token"));
-        Pages.render(ctx, "admin/setup.jte", new SetupPage(security.anonymousCsrf(ctx), token,
-                accounts.isSetupTokenValid(token), null));
+        Pages.render(
+                ctx,
+                "admin/setup.jte",
+                new SetupPage(security.anonymousCsrf(ctx), token, accounts.isSetupTokenValid(token), null));
     }
 
     void setup(Context ctx) {
@@ -109,8 +125,11 @@ final class SignInController {
             ctx.redirect("/admin", HttpStatus.SEE_OTHER);
         } catch (Accounts.AccountException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            Pages.render(ctx, "admin/setup.jte", new SetupPage(security.anonymousCsrf(ctx), token,
-                    accounts.isSetupTokenValid(token), e.getMessage()));
+            Pages.render(
+                    ctx,
+                    "admin/setup.jte",
+                    new SetupPage(
+                            security.anonymousCsrf(ctx), token, accounts.isSetupTokenValid(token), e.getMessage()));
         }
     }
 

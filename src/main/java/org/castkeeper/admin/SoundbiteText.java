@@ -12,13 +12,12 @@ import org.castkeeper.media.PlayTime;
  * line: where it starts, how long it is, and a title, e.g. "12:30 0:45 The one habit that changed my sleep".
  */
 final class SoundbiteText {
-    private static final Pattern LINE = Pattern.compile("^\\s*" + TimedLines.TIME + "\\s+" + TimedLines.TIME
-            + "(?:\\s+(.+?))?\\s*$");
+    private static final Pattern LINE =
+            Pattern.compile("^\\s*" + TimedLines.TIME + "\\s+" + TimedLines.TIME + "(?:\\s+(.+?))?\\s*$");
     /** Apps play a soundbite as a teaser: the Podcasting 2.0 namespace suggests 15 to 120 seconds. */
     static final long MAX_MILLIS = 5 * 60 * 1000;
 
-    private SoundbiteText() {
-    }
+    private SoundbiteText() {}
 
     /** @param audioMillis how long the episode's audio is: every soundbite must lie inside it */
     static List<Soundbite> parse(String text, long audioMillis) throws InvalidInput {

@@ -7,8 +7,7 @@ final class TimedLines {
     /** A time as "1:02:30", "12:30" or "2:30", optionally with milliseconds ("12:30.5"): four groups. */
     static final String TIME = "(?:(\\d+):)?(\\d{1,2}):(\\d{2})(?:\\.(\\d{1,3}))?";
 
-    private TimedLines() {
-    }
+    private TimedLines() {}
 
     /** Handles one non-blank line, numbered from 1 as the host sees them. */
     interface Line {

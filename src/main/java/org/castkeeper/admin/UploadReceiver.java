@@ -34,9 +34,16 @@ final class UploadReceiver {
             ctx.status(e.status()).json(java.util.Map.of("error", e.getMessage()));
         } catch (IOException e) {
             if (isDiskFull(e)) {
-                LOG.warn("An upload was refused: the disk holding {} is full ({})", folder.toAbsolutePath(), e.toString());
-                ctx.status(507).json(java.util.Map.of("error", "The server's disk is full, so the file could not "
-                        + "be saved. Nothing was saved. Free some space on the server and upload it again."));
+                LOG.warn(
+                        "An upload was refused: the disk holding {} is full ({})",
+                        folder.toAbsolutePath(),
+                        e.toString());
+                ctx.status(507)
+                        .json(
+                                java.util.Map.of(
+                                        "error",
+                                        "The server's disk is full, so the file could not "
+                                                + "be saved. Nothing was saved. Free some space on the server and upload it again."));
                 return null;
             }
             // Most often the browser closed the connection: the upload was cancelled or the network dropped.
@@ -57,7 +64,8 @@ final class UploadReceiver {
         }
         Path temp = Files.createTempFile(folder, ".upload-", ".part");
         boolean kept = false;
-        try (InputStream in = ctx.bodyInputStream(); OutputStream out = Files.newOutputStream(temp)) {
+        try (InputStream in = ctx.bodyInputStream();
+                OutputStream out = Files.newOutputStream(temp)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {

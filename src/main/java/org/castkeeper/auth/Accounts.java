@@ -85,7 +85,8 @@ public final class Accounts {
             int id = db.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.CREATED_AT)
                     .values(name, hashing(() -> Passwords.hash(password)), clock.millis())
                     .returningResult(APP_USER.ID)
-                    .fetchSingle().value1();
+                    .fetchSingle()
+                    .value1();
             return new User(id, name);
         } catch (IntegrityConstraintViolationException taken) {
             throw new AccountException("There is already an account called " + name + ".");
@@ -93,12 +94,13 @@ public final class Accounts {
     }
 
     /** A host account as the accounts page lists it. */
-    public record Account(String username, Instant createdAt) {
-    }
+    public record Account(String username, Instant createdAt) {}
 
     /** Every host account, oldest first. */
     public java.util.List<Account> list() {
-        return db.select(APP_USER.USERNAME, APP_USER.CREATED_AT).from(APP_USER).orderBy(APP_USER.CREATED_AT, APP_USER.ID)
+        return db.select(APP_USER.USERNAME, APP_USER.CREATED_AT)
+                .from(APP_USER)
+                .orderBy(APP_USER.CREATED_AT, APP_USER.ID)
                 .fetch(r -> new Account(r.value1(), Instant.ofEpochMilli(r.value2())));
     }
 
@@ -113,12 +115,17 @@ public final class Accounts {
             throw new AccountException(weakness);
         }
         String hash = hashing(() -> Passwords.hash(password));
-        int changed = db.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.USERNAME.eq(name)).execute();
+        int changed = db.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, hash)
+                .where(APP_USER.USERNAME.eq(name))
+                .execute();
         if (changed == 0) {
             throw new AccountException("There is no account called " + name + ".");
         }
-        db.deleteFrom(APP_SESSION).where(APP_SESSION.USER_ID.in(
-                db.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(name)))).execute();
+        db.deleteFrom(APP_SESSION)
+                .where(APP_SESSION.USER_ID.in(
+                        db.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(name))))
+                .execute();
     }
 
     /**
@@ -135,9 +142,16 @@ public final class Accounts {
         }
         String hash = hashing(() -> Passwords.hash(next));
         db.transaction(tx -> {
-            tx.dsl().update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(user.id())).execute();
-            tx.dsl().deleteFrom(APP_SESSION).where(APP_SESSION.USER_ID.eq(user.id()))
-                    .and(APP_SESSION.ID_HASH.ne(Tokens.sha256(keepToken))).execute();
+            tx.dsl()
+                    .update(APP_USER)
+                    .set(APP_USER.PASSWORD_HASH, hash)
+                    .where(APP_USER.ID.eq(user.id()))
+                    .execute();
+            tx.dsl()
+                    .deleteFrom(APP_SESSION)
+                    .where(APP_SESSION.USER_ID.eq(user.id()))
+                    .and(APP_SESSION.ID_HASH.ne(Tokens.sha256(keepToken)))
+                    .execute();
         });
     }
 
@@ -165,15 +179,18 @@ public final class Accounts {
 
     /** The account, when the name and password match. Takes as long when the name is unknown. */
     public Optional<User> authenticate(String username, String password) {
-        var row = db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH).from(APP_USER)
-                .where(APP_USER.USERNAME.eq(normalise(username))).fetchOne();
+        var row = db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(normalise(username)))
+                .fetchOne();
         if (row == null) {
             return hashing(() -> {
                 Passwords.verifyNothing(password);
                 return Optional.empty();
             });
         }
-        return hashing(() -> Passwords.verify(password, row.value3())) ? Optional.of(new User(row.value1(), row.value2()))
+        return hashing(() -> Passwords.verify(password, row.value3()))
+                ? Optional.of(new User(row.value1(), row.value2()))
                 : Optional.empty();
     }
 
@@ -182,8 +199,13 @@ public final class Accounts {
         String token = Tokens.random();
         String csrf = Tokens.random();
         Instant expires = clock.instant().plus(SESSION_LIFETIME);
-        db.insertInto(APP_SESSION, APP_SESSION.ID_HASH, APP_SESSION.USER_ID, APP_SESSION.CSRF_TOKEN,
-                        APP_SESSION.CREATED_AT, APP_SESSION.EXPIRES_AT)
+        db.insertInto(
+                        APP_SESSION,
+                        APP_SESSION.ID_HASH,
+                        APP_SESSION.USER_ID,
+                        APP_SESSION.CSRF_TOKEN,
+                        APP_SESSION.CREATED_AT,
+                        APP_SESSION.EXPIRES_AT)
                 .values(Tokens.sha256(token), user.id(), csrf, clock.millis(), expires.toEpochMilli())
                 .execute();
         return new Session(token, user, csrf, expires);
@@ -194,38 +216,49 @@ public final class Accounts {
             return Optional.empty();
         }
         var row = db.select(APP_SESSION.CSRF_TOKEN, APP_SESSION.EXPIRES_AT, APP_USER.ID, APP_USER.USERNAME)
-                .from(APP_SESSION).join(APP_USER).on(APP_USER.ID.eq(APP_SESSION.USER_ID))
+                .from(APP_SESSION)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(APP_SESSION.USER_ID))
                 .where(APP_SESSION.ID_HASH.eq(Tokens.sha256(token)))
                 .fetchOne();
         if (row == null || row.value2() <= clock.millis()) {
             return Optional.empty();
         }
-        return Optional.of(new Session(token, new User(row.value3(), row.value4()), row.value1(),
-                Instant.ofEpochMilli(row.value2())));
+        return Optional.of(new Session(
+                token, new User(row.value3(), row.value4()), row.value1(), Instant.ofEpochMilli(row.value2())));
     }
 
     public void endSession(String token) {
         if (token != null) {
-            db.deleteFrom(APP_SESSION).where(APP_SESSION.ID_HASH.eq(Tokens.sha256(token))).execute();
+            db.deleteFrom(APP_SESSION)
+                    .where(APP_SESSION.ID_HASH.eq(Tokens.sha256(token)))
+                    .execute();
         }
     }
 
     public int removeExpiredSessions() {
-        return db.deleteFrom(APP_SESSION).where(APP_SESSION.EXPIRES_AT.le(clock.millis())).execute();
+        return db.deleteFrom(APP_SESSION)
+                .where(APP_SESSION.EXPIRES_AT.le(clock.millis()))
+                .execute();
     }
 
     /** A one-time link token for making the first account; only while there is no account. */
     public String newSetupToken() {
         String token = Tokens.random();
         db.insertInto(SETUP_TOKEN, SETUP_TOKEN.TOKEN_HASH, SETUP_TOKEN.EXPIRES_AT)
-                .values(Tokens.sha256(token), clock.instant().plus(SETUP_LINK_LIFETIME).toEpochMilli())
+                .values(
+                        Tokens.sha256(token),
+                        clock.instant().plus(SETUP_LINK_LIFETIME).toEpochMilli())
                 .execute();
         return token;
     }
 
     public boolean isSetupTokenValid(String token) {
-        return token != null && !anyUser() && db.fetchExists(SETUP_TOKEN, SETUP_TOKEN.TOKEN_HASH.eq(Tokens.sha256(token))
-                .and(SETUP_TOKEN.EXPIRES_AT.gt(clock.millis())));
+        return token != null
+                && !anyUser()
+                && db.fetchExists(
+                        SETUP_TOKEN,
+                        SETUP_TOKEN.TOKEN_HASH.eq(Tokens.sha256(token)).and(SETUP_TOKEN.EXPIRES_AT.gt(clock.millis())));
     }
 
     /** Makes the first account with a setup token, which is used up (with every other one) whatever happens. */

@@ -75,9 +75,14 @@ public final class DeviceCookies {
         byte[] k = key;
         if (k == null) {
             db.insertInto(SERVER_SECRET, SERVER_SECRET.NAME, SERVER_SECRET.VALUE, SERVER_SECRET.CREATED_AT)
-                    .values(SECRET_NAME, Tokens.random(), clock.millis()).onConflictDoNothing().execute();
-            String value = db.select(SERVER_SECRET.VALUE).from(SERVER_SECRET)
-                    .where(SERVER_SECRET.NAME.eq(SECRET_NAME)).fetchSingle().value1();
+                    .values(SECRET_NAME, Tokens.random(), clock.millis())
+                    .onConflictDoNothing()
+                    .execute();
+            String value = db.select(SERVER_SECRET.VALUE)
+                    .from(SERVER_SECRET)
+                    .where(SERVER_SECRET.NAME.eq(SECRET_NAME))
+                    .fetchSingle()
+                    .value1();
             k = value.getBytes(StandardCharsets.UTF_8);
             key = k;
         }

@@ -34,6 +34,7 @@ public final class LoginThrottle {
     public static final int MAX_PER_DEVICE = 5;
     /** Failures per account from all addresses before the backoff starts. */
     public static final int ACCOUNT_FREE_FAILURES = 10;
+
     public static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     public static final Duration MAX_BACKOFF = WINDOW;
 
@@ -75,7 +76,8 @@ public final class LoginThrottle {
         }
 
         List<String> buckets() {
-            return device != null ? List.of(deviceBucket(), addressBucket())
+            return device != null
+                    ? List.of(deviceBucket(), addressBucket())
                     : List.of(pair(), addressBucket(), accountBucket());
         }
     }
@@ -89,13 +91,21 @@ public final class LoginThrottle {
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             for (String bucket : attempt.buckets()) {
-                t.insertInto(LOGIN_ATTEMPT, LOGIN_ATTEMPT.BUCKET, LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES,
+                t.insertInto(
+                                LOGIN_ATTEMPT,
+                                LOGIN_ATTEMPT.BUCKET,
+                                LOGIN_ATTEMPT.WINDOW_START,
+                                LOGIN_ATTEMPT.FAILURES,
                                 LOGIN_ATTEMPT.BLOCKED_UNTIL)
-                        .values(bucket, now, 0, 0L).onConflictDoNothing().execute();
+                        .values(bucket, now, 0, 0L)
+                        .onConflictDoNothing()
+                        .execute();
             }
             var select = t.selectFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.BUCKET.in(attempt.buckets()));
             // SQLite's IMMEDIATE transaction already holds the write lock; PostgreSQL locks the rows.
-            List<LoginAttemptRecord> rows = t.dialect() == SQLDialect.SQLITE ? select.fetch() : select.forUpdate().fetch();
+            List<LoginAttemptRecord> rows = t.dialect() == SQLDialect.SQLITE
+                    ? select.fetch()
+                    : select.forUpdate().fetch();
             Map<String, LoginAttemptRecord> byBucket = new HashMap<>();
             for (LoginAttemptRecord row : rows) {
                 if (row.getWindowStart() + WINDOW.toMillis() <= now) {
@@ -137,10 +147,14 @@ public final class LoginThrottle {
         }
         LoginAttemptRecord account = rows.get(attempt.accountBucket());
         if (account != null && account.getBlockedUntil() > now) {
-            refusals.add(new Decision(false, Duration.ofMillis(account.getBlockedUntil() - now),
+            refusals.add(new Decision(
+                    false,
+                    Duration.ofMillis(account.getBlockedUntil() - now),
                     "too many failures for this account; it waits before each attempt"));
         }
-        return refusals.stream().max(java.util.Comparator.comparing(Decision::retryAfter)).orElse(null);
+        return refusals.stream()
+                .max(java.util.Comparator.comparing(Decision::retryAfter))
+                .orElse(null);
     }
 
     private static Decision windowEnds(LoginAttemptRecord row, long now, String reason) {
@@ -160,8 +174,9 @@ public final class LoginThrottle {
     /** The password matched: the attempt was no failure, and the account's own counts start again. */
     public void succeeded(Attempt attempt) {
         refund(attempt);
-        db.deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.BUCKET.in(attempt.pair(), attempt.accountBucket(),
-                attempt.deviceBucket())).execute();
+        db.deleteFrom(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.BUCKET.in(attempt.pair(), attempt.accountBucket(), attempt.deviceBucket()))
+                .execute();
     }
 
     /** The password was never checked (the server was too busy): take back what {@link #begin} counted. */
@@ -170,7 +185,10 @@ public final class LoginThrottle {
     }
 
     private void refund(Attempt attempt) {
-        db.update(LOGIN_ATTEMPT).set(LOGIN_ATTEMPT.FAILURES, LOGIN_ATTEMPT.FAILURES.minus(1))
-                .where(LOGIN_ATTEMPT.BUCKET.in(attempt.buckets())).and(LOGIN_ATTEMPT.FAILURES.gt(0)).execute();
+        db.update(LOGIN_ATTEMPT)
+                .set(LOGIN_ATTEMPT.FAILURES, LOGIN_ATTEMPT.FAILURES.minus(1))
+                .where(LOGIN_ATTEMPT.BUCKET.in(attempt.buckets()))
+                .and(LOGIN_ATTEMPT.FAILURES.gt(0))
+                .execute();
     }
 }

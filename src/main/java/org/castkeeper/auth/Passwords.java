@@ -28,15 +28,18 @@ public final class Passwords {
 
     static {
         if (MEMORY_KIB != 19 * 1024 || ITERATIONS != 2) {
-            org.slf4j.LoggerFactory.getLogger(Passwords.class).warn("Passwords are hashed with test parameters "
-                    + "({} KiB, {} passes), not OWASP's: fine for tests, not for a real server", MEMORY_KIB, ITERATIONS);
+            org.slf4j.LoggerFactory.getLogger(Passwords.class)
+                    .warn(
+                            "Passwords are hashed with test parameters "
+                                    + "({} KiB, {} passes), not OWASP's: fine for tests, not for a real server",
+                            MEMORY_KIB,
+                            ITERATIONS);
         }
     }
     /** Verified against when the account does not exist, so a wrong name takes as long as a wrong password. */
     private static final String DUMMY = hash("not a real password, only for timing");
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     public static String hash(String password) {
         return hash(password, ARGON2ID);

@@ -1,5 +1,4 @@
 package org.castkeeper.auth;
 
 /** A host account. */
-public record User(int id, String username) {
-}
+public record User(int id, String username) {}

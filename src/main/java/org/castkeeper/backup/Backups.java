@@ -44,8 +44,8 @@ public final class Backups {
     static final String DATABASE = "castkeeper.db";
     static final String CONFIG = "feed-config.yml";
     private static final String INCOMPLETE = ".incomplete-";
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path dest;
 
@@ -54,9 +54,14 @@ public final class Backups {
     }
 
     /** What a backup did. {@code problems} lists referenced files it could not back up (missing, changed). */
-    public record Taken(String snapshot, int files, int newFiles, long bytes, long newBytes, boolean withDatabase,
-                        List<String> problems) {
-    }
+    public record Taken(
+            String snapshot,
+            int files,
+            int newFiles,
+            long bytes,
+            long newBytes,
+            boolean withDatabase,
+            List<String> problems) {}
 
     /** Told of each media file as it is backed up: for a progress display. */
     public interface Progress {
@@ -78,7 +83,7 @@ public final class Backups {
             if (sqlite) {
                 Path db = work.resolve(DATABASE);
                 try (Connection live = DriverManager.getConnection(config.databaseUrl());
-                     Statement s = live.createStatement()) {
+                        Statement s = live.createStatement()) {
                     s.execute("PRAGMA busy_timeout = 10000");
                     s.execute("VACUUM INTO '" + db.toString().replace("'", "''") + "'");
                 }
@@ -87,8 +92,14 @@ public final class Backups {
             } else {
                 // PostgreSQL: the database itself is backed up with pg_dump (see the README); the manifest is
                 // taken from it as it is now, so that the media and the dump can be restored together.
-                referenced = referencedBy(config.databaseUrl(), config.database().user(), config.database().password());
-                artworkFile = ShowArtworkFile.of(config, config.databaseUrl(), config.database().user(),
+                referenced = referencedBy(
+                        config.databaseUrl(),
+                        config.database().user(),
+                        config.database().password());
+                artworkFile = ShowArtworkFile.of(
+                        config,
+                        config.databaseUrl(),
+                        config.database().user(),
                         config.database().password());
             }
 
@@ -120,8 +131,8 @@ public final class Backups {
                 artwork = artworkFile.getFileName().toString();
                 Files.copy(artworkFile, work.resolve("show-artwork-" + artwork));
             }
-            Manifest manifest = new Manifest(Manifest.VERSION, clock.instant().toString(), sqlite ? DATABASE : null,
-                    artwork, entries);
+            Manifest manifest = new Manifest(
+                    Manifest.VERSION, clock.instant().toString(), sqlite ? DATABASE : null, artwork, entries);
             manifest.write(work.resolve(Manifest.FILE));
             Files.move(work, snapshots.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             return new Taken(name, entries.size(), newFiles, manifest.totalBytes(), newBytes, sqlite, problems);
@@ -132,15 +143,14 @@ public final class Backups {
     }
 
     /** A media file a snapshot's catalogue references; {@code sha256} is null where it does not keep one. */
-    private record Referenced(String path, String sha256) {
-    }
+    private record Referenced(String path, String sha256) {}
 
     private static List<Referenced> referencedBy(String jdbcUrl, String user, String password) throws SQLException {
         Map<String, Referenced> paths = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT audio_path, sha256, artwork_path, transcript_path FROM episode "
-                     + "ORDER BY id")) {
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT audio_path, sha256, artwork_path, transcript_path FROM episode " + "ORDER BY id")) {
             while (r.next()) {
                 paths.put(r.getString(1), new Referenced(r.getString(1), r.getString(2)));
                 for (int column : new int[] {3, 4}) {
@@ -154,20 +164,21 @@ public final class Backups {
         return new ArrayList<>(paths.values());
     }
 
-    private record Copied(String sha256, long size, boolean isNew) {
-    }
+    private record Copied(String sha256, long size, boolean isNew) {}
 
     /** Into the pool under its hash, unless the pool has it already. Hashed as it is copied: read once. */
     private static Copied intoPool(Path file, Path pool, String expected) throws IOException {
         long size = Files.size(file);
-        if (expected != null && Files.isRegularFile(pool.resolve(expected)) && Files.size(pool.resolve(expected)) == size) {
+        if (expected != null
+                && Files.isRegularFile(pool.resolve(expected))
+                && Files.size(pool.resolve(expected)) == size) {
             return new Copied(expected, size, false);
         }
         Path partial = Files.createTempFile(pool, ".incoming-", ".part");
         try {
             MessageDigest digest = ContentHash.digest();
             try (InputStream in = Files.newInputStream(file);
-                 OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
+                    OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
                 in.transferTo(out);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
@@ -189,8 +200,11 @@ public final class Backups {
             return List.of();
         }
         try (Stream<Path> list = Files.list(snapshots)) {
-            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).sorted().toList();
+            return list.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -203,8 +217,7 @@ public final class Backups {
     }
 
     /** What pruning removed. */
-    public record Pruned(List<String> snapshots, int poolFiles, long poolBytes) {
-    }
+    public record Pruned(List<String> snapshots, int poolFiles, long poolBytes) {}
 
     /** Keeps the newest {@code keep} snapshots and the pool files they reference; removes everything else. */
     public Pruned keep(int keep) throws IOException {
@@ -214,7 +227,8 @@ public final class Backups {
             deleteTree(snapshot(name));
         }
         try (Stream<Path> list = Files.list(dest.resolve(SNAPSHOTS))) {
-            for (Path cut : list.filter(p -> p.getFileName().toString().startsWith(INCOMPLETE)).toList()) {
+            for (Path cut : list.filter(p -> p.getFileName().toString().startsWith(INCOMPLETE))
+                    .toList()) {
                 deleteTree(cut);
             }
         }
@@ -225,7 +239,8 @@ public final class Backups {
         int files = 0;
         long bytes = 0;
         try (Stream<Path> list = Files.list(pool())) {
-            for (Path p : list.filter(p -> !used.contains(p.getFileName().toString())).toList()) {
+            for (Path p :
+                    list.filter(p -> !used.contains(p.getFileName().toString())).toList()) {
                 bytes += Files.size(p);
                 Files.delete(p);
                 files++;
@@ -295,8 +310,8 @@ public final class Backups {
             return "the file is missing";
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db + "?open_mode=1");
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
             List<String> lines = new ArrayList<>();
             while (r.next()) {
                 lines.add(r.getString(1));

@@ -38,8 +38,13 @@ public final class Doctor {
     private final Duration retention;
     private final DSLContext db;
 
-    public Doctor(EpisodeRepository episodes, MediaFolder store, Path retiredDir, Path quarantine, Duration retention,
-                  DSLContext db) {
+    public Doctor(
+            EpisodeRepository episodes,
+            MediaFolder store,
+            Path retiredDir,
+            Path quarantine,
+            Duration retention,
+            DSLContext db) {
         this.episodes = episodes;
         this.store = store;
         this.retiredDir = retiredDir;
@@ -49,10 +54,16 @@ public final class Doctor {
     }
 
     /** One thing wrong: what, and what to do about it. {@code repairable}: --repair fixes it. */
-    public record Finding(Kind kind, String what, String fix, boolean repairable) {
-    }
+    public record Finding(Kind kind, String what, String fix, boolean repairable) {}
 
-    public enum Kind { MISSING, CHANGED, UNKNOWN_FILE, STALE_PARTIAL, RETIRED_EXPIRED, DATABASE }
+    public enum Kind {
+        MISSING,
+        CHANGED,
+        UNKNOWN_FILE,
+        STALE_PARTIAL,
+        RETIRED_EXPIRED,
+        DATABASE
+    }
 
     /**
      * @param hashes read every audio file to compare its SHA-256 with the catalogue's (slow on a big store);
@@ -62,8 +73,11 @@ public final class Doctor {
         List<Finding> findings = new ArrayList<>();
         String integrity = integrity();
         if (!integrity.equals("ok")) {
-            findings.add(new Finding(Kind.DATABASE, "the catalogue database is damaged: " + integrity,
-                    "stop Castkeeper and restore the newest good snapshot (castkeeper restore)", false));
+            findings.add(new Finding(
+                    Kind.DATABASE,
+                    "the catalogue database is damaged: " + integrity,
+                    "stop Castkeeper and restore the newest good snapshot (castkeeper restore)",
+                    false));
         }
         List<Episode> all = episodes.all();
         Set<String> referenced = new HashSet<>();
@@ -72,7 +86,8 @@ public final class Doctor {
         List<Path> unknown = unknownFiles(referenced);
         if (hashes) {
             for (Path file : unknown) {
-                unknownByHash.put(ContentHash.sha256(file), store.root().relativize(file).toString());
+                unknownByHash.put(
+                        ContentHash.sha256(file), store.root().relativize(file).toString());
             }
         }
         for (Episode e : all) {
@@ -80,39 +95,61 @@ public final class Doctor {
             Path audio = store.resolve(e.audio().path()).orElse(null);
             if (audio == null || !Files.isRegularFile(audio)) {
                 String adoptable = unknownByHash.get(e.audio().sha256());
-                findings.add(new Finding(Kind.MISSING, label + ": its audio " + e.audio().path() + " is missing",
-                        adoptable != null ? "--repair puts back " + adoptable + ", which has the same content"
+                findings.add(new Finding(
+                        Kind.MISSING,
+                        label + ": its audio " + e.audio().path() + " is missing",
+                        adoptable != null
+                                ? "--repair puts back " + adoptable + ", which has the same content"
                                 : "restore it from a backup (castkeeper restore), or replace the audio in the admin",
                         adoptable != null));
             } else if (Files.size(audio) != e.audio().sizeBytes()
                     || hashes && !ContentHash.sha256(audio).equals(e.audio().sha256())) {
-                findings.add(new Finding(Kind.CHANGED, label + ": its audio " + e.audio().path()
-                        + " has changed since it was catalogued",
-                        "restore it from a backup, or replace the audio in the admin", false));
+                findings.add(new Finding(
+                        Kind.CHANGED,
+                        label + ": its audio " + e.audio().path() + " has changed since it was catalogued",
+                        "restore it from a backup, or replace the audio in the admin",
+                        false));
             }
             for (String other : new String[] {e.artworkPath(), e.transcriptPath()}) {
-                if (other != null && store.resolve(other).filter(Files::isRegularFile).isEmpty()) {
-                    findings.add(new Finding(Kind.MISSING, label + ": its file " + other + " is missing",
-                            "restore it from a backup, or upload it again in the admin", false));
+                if (other != null
+                        && store.resolve(other).filter(Files::isRegularFile).isEmpty()) {
+                    findings.add(new Finding(
+                            Kind.MISSING,
+                            label + ": its file " + other + " is missing",
+                            "restore it from a backup, or upload it again in the admin",
+                            false));
                 }
             }
         }
         for (Path file : unknown) {
-            findings.add(new Finding(Kind.UNKNOWN_FILE, store.root().relativize(file) + " is in the media store "
-                    + "but no episode uses it", "--repair moves it to " + quarantine, true));
+            findings.add(new Finding(
+                    Kind.UNKNOWN_FILE,
+                    store.root().relativize(file) + " is in the media store " + "but no episode uses it",
+                    "--repair moves it to " + quarantine,
+                    true));
         }
         for (Path partial : partials()) {
-            if (Files.getLastModifiedTime(partial).toInstant().plus(STALE_PARTIAL).isBefore(now)) {
-                findings.add(new Finding(Kind.STALE_PARTIAL, store.root().relativize(partial)
-                        + " is a partial file an interrupted upload or import left", "--repair removes it "
-                        + "(serve also does, hourly)", true));
+            if (Files.getLastModifiedTime(partial)
+                    .toInstant()
+                    .plus(STALE_PARTIAL)
+                    .isBefore(now)) {
+                findings.add(new Finding(
+                        Kind.STALE_PARTIAL,
+                        store.root().relativize(partial) + " is a partial file an interrupted upload or import left",
+                        "--repair removes it " + "(serve also does, hourly)",
+                        true));
             }
         }
         for (RetiredFile r : episodes.retired()) {
             Path waiting = retiredDir.resolve(r.path()).normalize();
-            if (waiting.startsWith(retiredDir) && Files.exists(waiting) && !r.retiredAt().plus(retention).isAfter(now)) {
-                findings.add(new Finding(Kind.RETIRED_EXPIRED, r.path() + " was retired on " + r.retiredAt()
-                        + " and has been kept long enough", "--repair deletes it (serve also does, hourly)", true));
+            if (waiting.startsWith(retiredDir)
+                    && Files.exists(waiting)
+                    && !r.retiredAt().plus(retention).isAfter(now)) {
+                findings.add(new Finding(
+                        Kind.RETIRED_EXPIRED,
+                        r.path() + " was retired on " + r.retiredAt() + " and has been kept long enough",
+                        "--repair deletes it (serve also does, hourly)",
+                        true));
             }
         }
         return findings;
@@ -135,7 +172,8 @@ public final class Doctor {
                 Files.createDirectories(audio.getParent());
                 Files.move(same, audio, StandardCopyOption.ATOMIC_MOVE);
                 unknownByHash.remove(e.audio().sha256());
-                done.add("put back " + e.audio().path() + " for episode " + e.id() + " (it was " + same.getFileName() + ")");
+                done.add("put back " + e.audio().path() + " for episode " + e.id() + " (it was " + same.getFileName()
+                        + ")");
             }
         }
         for (Path file : unknownFiles(referenced)) {
@@ -148,8 +186,7 @@ public final class Doctor {
         if (partials > 0) {
             done.add("removed " + partials + " stale partial files");
         }
-        var sweep = new org.castkeeper.media.RetiredMedia(store, retention)
-                .sweep(episodes.retired(), referenced, now);
+        var sweep = new org.castkeeper.media.RetiredMedia(store, retention).sweep(episodes.retired(), referenced, now);
         if (sweep.deleted() + sweep.moved() > 0) {
             done.add("retired media: " + sweep.moved() + " moved out of the store, " + sweep.deleted() + " deleted");
         }
@@ -161,14 +198,18 @@ public final class Doctor {
         try (Stream<Path> walk = Files.walk(store.root())) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !hidden(store.root().relativize(p)))
-                    .filter(p -> !referenced.contains(store.root().relativize(p).toString().replace('\\', '/')))
-                    .sorted().toList();
+                    .filter(p -> !referenced.contains(
+                            store.root().relativize(p).toString().replace('\\', '/')))
+                    .sorted()
+                    .toList();
         }
     }
 
     private List<Path> partials() throws IOException {
         try (Stream<Path> walk = Files.walk(store.root())) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".part"))
+                    .toList();
         }
     }
 

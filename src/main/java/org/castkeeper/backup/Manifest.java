@@ -15,8 +15,7 @@ record Manifest(int version, String takenAt, String database, String showArtwork
     static final String FILE = "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    record Entry(String path, long size, String sha256) {
-    }
+    record Entry(String path, long size, String sha256) {}
 
     void write(Path file) throws IOException {
         JSON.writeValue(file.toFile(), this);

@@ -17,8 +17,8 @@ import org.castkeeper.config.AppConfig;
  * deleted.
  */
 public final class Restore {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** Why a restore did not happen, in words for the host. Nothing was changed. */
     public static final class Refused extends Exception {
@@ -28,11 +28,9 @@ public final class Restore {
     }
 
     /** What was restored, and where the previous data now is. */
-    public record Restored(String snapshot, int mediaFiles, long mediaBytes, boolean database, Path previousData) {
-    }
+    public record Restored(String snapshot, int mediaFiles, long mediaBytes, boolean database, Path previousData) {}
 
-    private Restore() {
-    }
+    private Restore() {}
 
     public static Restored run(AppConfig config, Path dest, String snapshotName, Clock clock)
             throws IOException, Refused {
@@ -64,7 +62,8 @@ public final class Restore {
             Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".before-restore-" + stamp);
             Files.createDirectories(aside);
             try (var entries = Files.list(dataDir)) {
-                for (Path p : entries.filter(p -> !p.getFileName().toString().equals(ServerLock.FILE)).toList()) {
+                for (Path p : entries.filter(p -> !p.getFileName().toString().equals(ServerLock.FILE))
+                        .toList()) {
                     Files.move(p, aside.resolve(p.getFileName()));
                 }
             }
@@ -100,8 +99,8 @@ public final class Restore {
                             + ". The previous data is in " + aside);
                 }
             }
-            return new Restored(name, manifest.media().size(), manifest.totalBytes(), manifest.database() != null,
-                    aside);
+            return new Restored(
+                    name, manifest.media().size(), manifest.totalBytes(), manifest.database() != null, aside);
         }
     }
 
@@ -114,7 +113,11 @@ public final class Restore {
     /** The show artwork the restored catalogue names (the live PostgreSQL's, when that is the database). */
     private static Path artworkFile(AppConfig config) throws IOException {
         try {
-            return ShowArtworkFile.of(config, config.databaseUrl(), config.database().user(), config.database().password());
+            return ShowArtworkFile.of(
+                    config,
+                    config.databaseUrl(),
+                    config.database().user(),
+                    config.database().password());
         } catch (java.sql.SQLException e) {
             throw new IOException("The restored catalogue cannot be read: " + e.getMessage(), e);
         }

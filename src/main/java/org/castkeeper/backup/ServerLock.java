@@ -32,8 +32,8 @@ public final class ServerLock implements AutoCloseable {
 
     private static FileChannel open(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        return FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        return FileChannel.open(
+                dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     /** For a restore: the lock to itself, or null while any server holds its shared lock. */

@@ -15,12 +15,11 @@ import org.castkeeper.config.ShowJson;
  * it names none, and then the file's artwork is the one.
  */
 final class ShowArtworkFile {
-    private ShowArtworkFile() {
-    }
+    private ShowArtworkFile() {}
 
     static Path of(AppConfig config, String jdbcUrl, String user, String password) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             boolean hasSettings;
             try (ResultSet tables = c.getMetaData().getTables(null, null, "show_settings", null)) {
                 hasSettings = tables.next();

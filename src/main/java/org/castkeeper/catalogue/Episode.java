@@ -60,7 +60,8 @@ public record Episode(
 
     public boolean isLive(Instant now) {
         return (state == EpisodeState.PUBLISHED || state == EpisodeState.SCHEDULED)
-                && publishAt != null && !publishAt.isAfter(now);
+                && publishAt != null
+                && !publishAt.isAfter(now);
     }
 
     /**
@@ -216,9 +217,30 @@ public record Episode(
 
         public Episode build() {
             Episode o = original;
-            return new Episode(o.id, o.guid, slug, title, description, notesMarkdown, state, publishAt, season, episodeNumber, type,
-                    explicit, audio, o.artist, o.album, artworkPath, transcriptPath, transcriptType, chapters,
-                    soundbites, persons, o.createdAt, o.updatedAt);
+            return new Episode(
+                    o.id,
+                    o.guid,
+                    slug,
+                    title,
+                    description,
+                    notesMarkdown,
+                    state,
+                    publishAt,
+                    season,
+                    episodeNumber,
+                    type,
+                    explicit,
+                    audio,
+                    o.artist,
+                    o.album,
+                    artworkPath,
+                    transcriptPath,
+                    transcriptType,
+                    chapters,
+                    soundbites,
+                    persons,
+                    o.createdAt,
+                    o.updatedAt);
         }
     }
 }

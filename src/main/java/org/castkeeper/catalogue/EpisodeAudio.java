@@ -14,5 +14,4 @@ public record EpisodeAudio(
         int bitrateKbps,
         boolean variableBitrate,
         int sampleRate,
-        int channels) {
-}
+        int channels) {}

@@ -99,7 +99,8 @@ public final class EpisodeRepository {
 
     /** The slug itself, or the slug with the first free "-2", "-3", ... suffix. */
     private String freeSlug(DSLContext tx, String base) {
-        Set<String> taken = new HashSet<>(tx.select(EPISODE.SLUG).from(EPISODE)
+        Set<String> taken = new HashSet<>(tx.select(EPISODE.SLUG)
+                .from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId))
                 .and(EPISODE.SLUG.eq(base).or(EPISODE.SLUG.like(base.replace("_", "\\_") + "-%", '\\')))
                 .fetch(EPISODE.SLUG));
@@ -119,12 +120,19 @@ public final class EpisodeRepository {
      */
     public Episode update(Episode e) {
         Episode updated = db.transactionResult(tx -> {
-            EpisodeRecord r = tx.dsl().selectFrom(EPISODE)
-                    .where(EPISODE.ID.eq(e.id())).and(EPISODE.SHOW_ID.eq(showId))
+            EpisodeRecord r = tx.dsl()
+                    .selectFrom(EPISODE)
+                    .where(EPISODE.ID.eq(e.id()))
+                    .and(EPISODE.SHOW_ID.eq(showId))
                     .fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("no episode " + e.id()));
             // A file the episode stops using is retired in the same transaction: no crash can lose track of it.
-            retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.AUDIO, r.getAudioPath(), e.audio().path());
+            retireIfReplaced(
+                    tx.dsl(),
+                    e.id(),
+                    RetiredFile.Kind.AUDIO,
+                    r.getAudioPath(),
+                    e.audio().path());
             retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.ARTWORK, r.getArtworkPath(), e.artworkPath());
             retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.TRANSCRIPT, r.getTranscriptPath(), e.transcriptPath());
             r.setTitle(e.title());
@@ -148,8 +156,14 @@ public final class EpisodeRepository {
             remember(tx.dsl(), r.getSha256(), r.getId());
             Children children = new Children(e.chapters(), e.soundbites(), e.persons());
             tx.dsl().deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(e.id())).execute();
-            tx.dsl().deleteFrom(SOUNDBITE).where(SOUNDBITE.EPISODE_ID.eq(e.id())).execute();
-            tx.dsl().deleteFrom(EPISODE_PERSON).where(EPISODE_PERSON.EPISODE_ID.eq(e.id())).execute();
+            tx.dsl()
+                    .deleteFrom(SOUNDBITE)
+                    .where(SOUNDBITE.EPISODE_ID.eq(e.id()))
+                    .execute();
+            tx.dsl()
+                    .deleteFrom(EPISODE_PERSON)
+                    .where(EPISODE_PERSON.EPISODE_ID.eq(e.id()))
+                    .execute();
             writeChildren(tx.dsl(), e.id(), children);
             return toEpisode(r, children);
         });
@@ -172,12 +186,21 @@ public final class EpisodeRepository {
         boolean wasPublic = deleted.get().hasBeenPublic(clock.instant());
         db.transaction(tx -> {
             DSLContext t = tx.dsl();
-            EpisodeRecord r = t.selectFrom(EPISODE).where(EPISODE.ID.eq(id)).and(EPISODE.SHOW_ID.eq(showId))
+            EpisodeRecord r = t.selectFrom(EPISODE)
+                    .where(EPISODE.ID.eq(id))
+                    .and(EPISODE.SHOW_ID.eq(showId))
                     .fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("no episode " + id));
-            t.insertInto(DELETED_EPISODE, DELETED_EPISODE.SHOW_ID, DELETED_EPISODE.EPISODE_ID, DELETED_EPISODE.GUID,
-                            DELETED_EPISODE.SLUG, DELETED_EPISODE.TITLE, DELETED_EPISODE.WAS_PUBLIC,
-                            DELETED_EPISODE.DELETED_AT, DELETED_EPISODE.DELETED_BY)
+            t.insertInto(
+                            DELETED_EPISODE,
+                            DELETED_EPISODE.SHOW_ID,
+                            DELETED_EPISODE.EPISODE_ID,
+                            DELETED_EPISODE.GUID,
+                            DELETED_EPISODE.SLUG,
+                            DELETED_EPISODE.TITLE,
+                            DELETED_EPISODE.WAS_PUBLIC,
+                            DELETED_EPISODE.DELETED_AT,
+                            DELETED_EPISODE.DELETED_BY)
                     .values(showId, id, r.getGuid(), r.getSlug(), r.getTitle(), wasPublic, clock.millis(), by)
                     .execute();
             remember(t, r.getSha256(), id);
@@ -201,30 +224,44 @@ public final class EpisodeRepository {
         if (messages.isEmpty()) {
             return;
         }
-        db.batch(messages.stream().map(m -> db.insertInto(EPISODE_NOTICE, EPISODE_NOTICE.EPISODE_ID,
-                EPISODE_NOTICE.MESSAGE, EPISODE_NOTICE.CREATED_AT).values(episodeId, m, clock.millis())).toList())
+        db.batch(messages.stream()
+                        .map(m -> db.insertInto(
+                                        EPISODE_NOTICE,
+                                        EPISODE_NOTICE.EPISODE_ID,
+                                        EPISODE_NOTICE.MESSAGE,
+                                        EPISODE_NOTICE.CREATED_AT)
+                                .values(episodeId, m, clock.millis()))
+                        .toList())
                 .execute();
     }
 
     /** The notices the host has not dismissed yet, oldest first. */
     public List<String> notices(int episodeId) {
-        return db.select(EPISODE_NOTICE.MESSAGE).from(EPISODE_NOTICE).where(EPISODE_NOTICE.EPISODE_ID.eq(episodeId))
-                .orderBy(EPISODE_NOTICE.ID).fetch(EPISODE_NOTICE.MESSAGE);
+        return db.select(EPISODE_NOTICE.MESSAGE)
+                .from(EPISODE_NOTICE)
+                .where(EPISODE_NOTICE.EPISODE_ID.eq(episodeId))
+                .orderBy(EPISODE_NOTICE.ID)
+                .fetch(EPISODE_NOTICE.MESSAGE);
     }
 
     public void dismissNotices(int episodeId) {
-        db.deleteFrom(EPISODE_NOTICE).where(EPISODE_NOTICE.EPISODE_ID.eq(episodeId)).execute();
+        db.deleteFrom(EPISODE_NOTICE)
+                .where(EPISODE_NOTICE.EPISODE_ID.eq(episodeId))
+                .execute();
     }
 
     /** The slugs of deleted episodes: their pages answer 410 Gone (unless a live episode has the slug now). */
     public Set<String> deletedSlugs() {
-        return new HashSet<>(db.select(DELETED_EPISODE.SLUG).from(DELETED_EPISODE)
-                .where(DELETED_EPISODE.SHOW_ID.eq(showId)).fetch(DELETED_EPISODE.SLUG));
+        return new HashSet<>(db.select(DELETED_EPISODE.SLUG)
+                .from(DELETED_EPISODE)
+                .where(DELETED_EPISODE.SHOW_ID.eq(showId))
+                .fetch(DELETED_EPISODE.SLUG));
     }
 
     /** Whether a deleted episode had this guid: it is never given to another. */
     public boolean guidDeleted(String guid) {
-        return db.fetchExists(DELETED_EPISODE, DELETED_EPISODE.SHOW_ID.eq(showId).and(DELETED_EPISODE.GUID.eq(guid)));
+        return db.fetchExists(
+                DELETED_EPISODE, DELETED_EPISODE.SHOW_ID.eq(showId).and(DELETED_EPISODE.GUID.eq(guid)));
     }
 
     private void retireIfReplaced(DSLContext tx, int episodeId, RetiredFile.Kind kind, String old, String now) {
@@ -232,23 +269,38 @@ public final class EpisodeRepository {
             return;
         }
         // Content-addressed artwork may be shared by several episodes: only a file nobody uses is retired.
-        boolean stillUsed = tx.fetchExists(EPISODE, EPISODE.SHOW_ID.eq(showId).and(EPISODE.ID.ne(episodeId))
-                .and(EPISODE.AUDIO_PATH.eq(old).or(EPISODE.ARTWORK_PATH.eq(old)).or(EPISODE.TRANSCRIPT_PATH.eq(old))));
+        boolean stillUsed = tx.fetchExists(
+                EPISODE,
+                EPISODE.SHOW_ID
+                        .eq(showId)
+                        .and(EPISODE.ID.ne(episodeId))
+                        .and(EPISODE.AUDIO_PATH
+                                .eq(old)
+                                .or(EPISODE.ARTWORK_PATH.eq(old))
+                                .or(EPISODE.TRANSCRIPT_PATH.eq(old))));
         if (stillUsed) {
             return;
         }
-        tx.insertInto(RETIRED_MEDIA, RETIRED_MEDIA.SHOW_ID, RETIRED_MEDIA.PATH, RETIRED_MEDIA.EPISODE_ID,
-                        RETIRED_MEDIA.KIND, RETIRED_MEDIA.RETIRED_AT)
+        tx.insertInto(
+                        RETIRED_MEDIA,
+                        RETIRED_MEDIA.SHOW_ID,
+                        RETIRED_MEDIA.PATH,
+                        RETIRED_MEDIA.EPISODE_ID,
+                        RETIRED_MEDIA.KIND,
+                        RETIRED_MEDIA.RETIRED_AT)
                 .values(showId, old, episodeId, kind.code(), clock.millis())
-                .onConflict(RETIRED_MEDIA.SHOW_ID, RETIRED_MEDIA.PATH).doNothing()
+                .onConflict(RETIRED_MEDIA.SHOW_ID, RETIRED_MEDIA.PATH)
+                .doNothing()
                 .execute();
     }
 
     /** Every path in the media store an episode references: audio, artwork and transcripts. */
     public Set<String> referencedPaths() {
         Set<String> paths = new HashSet<>();
-        db.select(EPISODE.AUDIO_PATH, EPISODE.ARTWORK_PATH, EPISODE.TRANSCRIPT_PATH).from(EPISODE)
-                .where(EPISODE.SHOW_ID.eq(showId)).forEach(r -> {
+        db.select(EPISODE.AUDIO_PATH, EPISODE.ARTWORK_PATH, EPISODE.TRANSCRIPT_PATH)
+                .from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .forEach(r -> {
                     paths.add(r.value1());
                     if (r.value2() != null) {
                         paths.add(r.value2());
@@ -262,17 +314,28 @@ public final class EpisodeRepository {
 
     /** Every file ever retired, oldest first. */
     public List<RetiredFile> retired() {
-        return db.selectFrom(RETIRED_MEDIA).where(RETIRED_MEDIA.SHOW_ID.eq(showId))
+        return db.selectFrom(RETIRED_MEDIA)
+                .where(RETIRED_MEDIA.SHOW_ID.eq(showId))
                 .orderBy(RETIRED_MEDIA.RETIRED_AT)
-                .fetch(r -> new RetiredFile(r.getPath(), r.getEpisodeId(), RetiredFile.Kind.of(r.getKind()),
+                .fetch(r -> new RetiredFile(
+                        r.getPath(),
+                        r.getEpisodeId(),
+                        RetiredFile.Kind.of(r.getKind()),
                         Instant.ofEpochMilli(r.getRetiredAt())));
     }
 
     /** Notes that this audio was used by an episode, for good (see {@link #usedBefore}). */
     private void remember(DSLContext tx, String sha256, int episodeId) {
-        tx.insertInto(KNOWN_AUDIO, KNOWN_AUDIO.SHOW_ID, KNOWN_AUDIO.SHA256, KNOWN_AUDIO.EPISODE_ID, KNOWN_AUDIO.FIRST_SEEN)
+        tx.insertInto(
+                        KNOWN_AUDIO,
+                        KNOWN_AUDIO.SHOW_ID,
+                        KNOWN_AUDIO.SHA256,
+                        KNOWN_AUDIO.EPISODE_ID,
+                        KNOWN_AUDIO.FIRST_SEEN)
                 .values(showId, sha256, episodeId, clock.millis())
-                .onConflict(KNOWN_AUDIO.SHOW_ID, KNOWN_AUDIO.SHA256).doUpdate().set(KNOWN_AUDIO.EPISODE_ID, episodeId)
+                .onConflict(KNOWN_AUDIO.SHOW_ID, KNOWN_AUDIO.SHA256)
+                .doUpdate()
+                .set(KNOWN_AUDIO.EPISODE_ID, episodeId)
                 .execute();
     }
 
@@ -281,8 +344,10 @@ public final class EpisodeRepository {
      * audio: such a file must not come back as a new episode.
      */
     public Optional<Integer> usedBefore(String sha256) {
-        return db.select(KNOWN_AUDIO.EPISODE_ID).from(KNOWN_AUDIO)
-                .where(KNOWN_AUDIO.SHOW_ID.eq(showId)).and(KNOWN_AUDIO.SHA256.eq(sha256))
+        return db.select(KNOWN_AUDIO.EPISODE_ID)
+                .from(KNOWN_AUDIO)
+                .where(KNOWN_AUDIO.SHOW_ID.eq(showId))
+                .and(KNOWN_AUDIO.SHA256.eq(sha256))
                 .fetchOptional(KNOWN_AUDIO.EPISODE_ID);
     }
 
@@ -309,7 +374,8 @@ public final class EpisodeRepository {
 
     /** The episodes in the feed at {@code now}, newest first. */
     public List<Episode> live(Instant now) {
-        return many(EPISODE.STATE.in(EpisodeState.PUBLISHED.code(), EpisodeState.SCHEDULED.code())
+        return many(EPISODE.STATE
+                .in(EpisodeState.PUBLISHED.code(), EpisodeState.SCHEDULED.code())
                 .and(EPISODE.PUBLISH_AT.le(now.toEpochMilli())));
     }
 
@@ -323,14 +389,16 @@ public final class EpisodeRepository {
 
     /** Scheduled episodes whose time is after {@code after} and not after {@code until}: those that went live then. */
     public List<Episode> scheduledLiveBetween(Instant after, Instant until) {
-        return many(EPISODE.STATE.eq(EpisodeState.SCHEDULED.code())
+        return many(EPISODE.STATE
+                .eq(EpisodeState.SCHEDULED.code())
                 .and(EPISODE.PUBLISH_AT.gt(after.toEpochMilli()))
                 .and(EPISODE.PUBLISH_AT.le(until.toEpochMilli())));
     }
 
     /** When the next scheduled episode goes live, if any is waiting: the feed must be rebuilt then. */
     public Optional<Instant> nextGoLiveAfter(Instant now) {
-        Long next = db.select(DSL.min(EPISODE.PUBLISH_AT)).from(EPISODE)
+        Long next = db.select(DSL.min(EPISODE.PUBLISH_AT))
+                .from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId))
                 .and(EPISODE.STATE.in(EpisodeState.PUBLISHED.code(), EpisodeState.SCHEDULED.code()))
                 .and(EPISODE.PUBLISH_AT.gt(now.toEpochMilli()))
@@ -340,31 +408,36 @@ public final class EpisodeRepository {
 
     /** The show's {@link ChangeStamp}: one small aggregate query. */
     public ChangeStamp changeStamp() {
-        var settingsSaved = DSL.field(DSL.select(SHOW_SETTINGS.UPDATED_AT).from(SHOW_SETTINGS)
-                .where(SHOW_SETTINGS.SHOW_ID.eq(showId)));
-        var lastDeleted = DSL.field(DSL.select(DSL.max(DELETED_EPISODE.DELETED_AT)).from(DELETED_EPISODE)
+        var settingsSaved = DSL.field(
+                DSL.select(SHOW_SETTINGS.UPDATED_AT).from(SHOW_SETTINGS).where(SHOW_SETTINGS.SHOW_ID.eq(showId)));
+        var lastDeleted = DSL.field(DSL.select(DSL.max(DELETED_EPISODE.DELETED_AT))
+                .from(DELETED_EPISODE)
                 .where(DELETED_EPISODE.SHOW_ID.eq(showId)));
-        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT), settingsSaved, lastDeleted).from(EPISODE)
-                .where(EPISODE.SHOW_ID.eq(showId)).fetchSingle();
+        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT), settingsSaved, lastDeleted)
+                .from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .fetchSingle();
         return new ChangeStamp(row.value1(), row.value2(), row.value3(), row.value4());
     }
 
     /** One page of the episodes whose title contains {@code query} (any case), newest first, with the total. */
     public Page page(String query, int offset, int limit) {
-        Condition matching = query == null || query.isBlank() ? DSL.noCondition()
-                : EPISODE.TITLE.containsIgnoreCase(query.strip());
+        Condition matching =
+                query == null || query.isBlank() ? DSL.noCondition() : EPISODE.TITLE.containsIgnoreCase(query.strip());
         int total = db.fetchCount(EPISODE, EPISODE.SHOW_ID.eq(showId).and(matching));
-        List<Integer> ids = db.select(EPISODE.ID).from(EPISODE)
-                .where(EPISODE.SHOW_ID.eq(showId)).and(matching)
+        List<Integer> ids = db.select(EPISODE.ID)
+                .from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .and(matching)
                 .orderBy(DSL.coalesce(EPISODE.PUBLISH_AT, EPISODE.CREATED_AT).desc(), EPISODE.ID.desc())
-                .limit(limit).offset(offset)
+                .limit(limit)
+                .offset(offset)
                 .fetch(EPISODE.ID);
         return new Page(ids.isEmpty() ? List.of() : many(EPISODE.ID.in(ids)), total);
     }
 
     /** A page of a listing and how many episodes the whole listing has. */
-    public record Page(List<Episode> episodes, int total) {
-    }
+    public record Page(List<Episode> episodes, int total) {}
 
     public int count() {
         return db.fetchCount(EPISODE, EPISODE.SHOW_ID.eq(showId));
@@ -376,35 +449,59 @@ public final class EpisodeRepository {
     }
 
     /** The lists an episode owns, stored in their own tables. */
-    private record Children(List<Chapter> chapters, List<Soundbite> soundbites, List<Person> persons) {
-    }
+    private record Children(List<Chapter> chapters, List<Soundbite> soundbites, List<Person> persons) {}
 
     /** Four queries whatever the count: the episodes, then all their chapters, soundbites and people. */
     private List<Episode> many(Condition condition) {
         List<EpisodeRecord> rows = db.selectFrom(EPISODE)
-                .where(EPISODE.SHOW_ID.eq(showId)).and(condition)
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .and(condition)
                 .orderBy(DSL.coalesce(EPISODE.PUBLISH_AT, EPISODE.CREATED_AT).desc(), EPISODE.ID.desc())
                 .fetch();
         List<Integer> ids = rows.stream().map(EpisodeRecord::getId).toList();
-        Map<Integer, List<Chapter>> chapters = byEpisode(ids, CHAPTER, CHAPTER.EPISODE_ID, CHAPTER.POSITION,
-                c -> new Chapter(c.get(CHAPTER.START_MS), c.get(CHAPTER.END_MS), c.get(CHAPTER.TITLE), c.get(CHAPTER.URL)));
-        Map<Integer, List<Soundbite>> soundbites = byEpisode(ids, SOUNDBITE, SOUNDBITE.EPISODE_ID, SOUNDBITE.POSITION,
+        Map<Integer, List<Chapter>> chapters = byEpisode(
+                ids,
+                CHAPTER,
+                CHAPTER.EPISODE_ID,
+                CHAPTER.POSITION,
+                c -> new Chapter(
+                        c.get(CHAPTER.START_MS), c.get(CHAPTER.END_MS), c.get(CHAPTER.TITLE), c.get(CHAPTER.URL)));
+        Map<Integer, List<Soundbite>> soundbites = byEpisode(
+                ids,
+                SOUNDBITE,
+                SOUNDBITE.EPISODE_ID,
+                SOUNDBITE.POSITION,
                 b -> new Soundbite(b.get(SOUNDBITE.START_MS), b.get(SOUNDBITE.DURATION_MS), b.get(SOUNDBITE.TITLE)));
-        Map<Integer, List<Person>> persons = byEpisode(ids, EPISODE_PERSON, EPISODE_PERSON.EPISODE_ID,
-                EPISODE_PERSON.POSITION, p -> new Person(p.get(EPISODE_PERSON.NAME), p.get(EPISODE_PERSON.ROLE),
-                        p.get(EPISODE_PERSON.GRP), p.get(EPISODE_PERSON.IMG), p.get(EPISODE_PERSON.HREF)));
+        Map<Integer, List<Person>> persons = byEpisode(
+                ids,
+                EPISODE_PERSON,
+                EPISODE_PERSON.EPISODE_ID,
+                EPISODE_PERSON.POSITION,
+                p -> new Person(
+                        p.get(EPISODE_PERSON.NAME),
+                        p.get(EPISODE_PERSON.ROLE),
+                        p.get(EPISODE_PERSON.GRP),
+                        p.get(EPISODE_PERSON.IMG),
+                        p.get(EPISODE_PERSON.HREF)));
         List<Episode> episodes = new ArrayList<>(rows.size());
         for (EpisodeRecord r : rows) {
-            episodes.add(toEpisode(r, new Children(chapters.getOrDefault(r.getId(), List.of()),
-                    soundbites.getOrDefault(r.getId(), List.of()), persons.getOrDefault(r.getId(), List.of()))));
+            episodes.add(toEpisode(
+                    r,
+                    new Children(
+                            chapters.getOrDefault(r.getId(), List.of()),
+                            soundbites.getOrDefault(r.getId(), List.of()),
+                            persons.getOrDefault(r.getId(), List.of()))));
         }
         return episodes;
     }
 
     /** Rows of a child table for the given episodes, grouped by episode and in their stored order. */
     private <R extends org.jooq.Record, T> Map<Integer, List<T>> byEpisode(
-            List<Integer> episodeIds, org.jooq.Table<R> table, org.jooq.Field<Integer> episodeId,
-            org.jooq.Field<Integer> position, java.util.function.Function<R, T> mapper) {
+            List<Integer> episodeIds,
+            org.jooq.Table<R> table,
+            org.jooq.Field<Integer> episodeId,
+            org.jooq.Field<Integer> position,
+            java.util.function.Function<R, T> mapper) {
         if (episodeIds.isEmpty()) {
             return Map.of();
         }
@@ -415,7 +512,8 @@ public final class EpisodeRepository {
                     .where(episodeId.in(episodeIds.subList(i, Math.min(episodeIds.size(), i + 1000))))
                     .orderBy(episodeId, position)
                     .fetch()) {
-                grouped.computeIfAbsent(row.get(episodeId), k -> new ArrayList<>()).add(mapper.apply(row));
+                grouped.computeIfAbsent(row.get(episodeId), k -> new ArrayList<>())
+                        .add(mapper.apply(row));
             }
         }
         return grouped;
@@ -436,22 +534,40 @@ public final class EpisodeRepository {
     private static void writeChildren(DSLContext tx, int episodeId, Children children) {
         for (int i = 0; i < children.chapters().size(); i++) {
             Chapter c = children.chapters().get(i);
-            tx.insertInto(CHAPTER, CHAPTER.EPISODE_ID, CHAPTER.POSITION, CHAPTER.START_MS, CHAPTER.END_MS,
-                            CHAPTER.TITLE, CHAPTER.URL)
+            tx.insertInto(
+                            CHAPTER,
+                            CHAPTER.EPISODE_ID,
+                            CHAPTER.POSITION,
+                            CHAPTER.START_MS,
+                            CHAPTER.END_MS,
+                            CHAPTER.TITLE,
+                            CHAPTER.URL)
                     .values(episodeId, i, c.startMillis(), c.endMillis(), c.title(), c.url())
                     .execute();
         }
         for (int i = 0; i < children.soundbites().size(); i++) {
             Soundbite b = children.soundbites().get(i);
-            tx.insertInto(SOUNDBITE, SOUNDBITE.EPISODE_ID, SOUNDBITE.POSITION, SOUNDBITE.START_MS,
-                            SOUNDBITE.DURATION_MS, SOUNDBITE.TITLE)
+            tx.insertInto(
+                            SOUNDBITE,
+                            SOUNDBITE.EPISODE_ID,
+                            SOUNDBITE.POSITION,
+                            SOUNDBITE.START_MS,
+                            SOUNDBITE.DURATION_MS,
+                            SOUNDBITE.TITLE)
                     .values(episodeId, i, b.startMillis(), b.durationMillis(), b.title())
                     .execute();
         }
         for (int i = 0; i < children.persons().size(); i++) {
             Person p = children.persons().get(i);
-            tx.insertInto(EPISODE_PERSON, EPISODE_PERSON.EPISODE_ID, EPISODE_PERSON.POSITION, EPISODE_PERSON.NAME,
-                            EPISODE_PERSON.ROLE, EPISODE_PERSON.GRP, EPISODE_PERSON.IMG, EPISODE_PERSON.HREF)
+            tx.insertInto(
+                            EPISODE_PERSON,
+                            EPISODE_PERSON.EPISODE_ID,
+                            EPISODE_PERSON.POSITION,
+                            EPISODE_PERSON.NAME,
+                            EPISODE_PERSON.ROLE,
+                            EPISODE_PERSON.GRP,
+                            EPISODE_PERSON.IMG,
+                            EPISODE_PERSON.HREF)
                     .values(episodeId, i, p.name(), p.role(), p.group(), p.img(), p.href())
                     .execute();
         }
@@ -471,9 +587,16 @@ public final class EpisodeRepository {
                 r.getEpisodeNumber(),
                 EpisodeType.fromCode(r.getEpisodeType()),
                 r.getExplicit(),
-                new EpisodeAudio(r.getAudioPath(), r.getSizeBytes(), r.getMimeType(), r.getSha256(),
-                        r.getDurationSeconds(), r.getBitrateKbps(), Boolean.TRUE.equals(r.getVariableBitrate()),
-                        r.getSampleRate(), r.getChannels()),
+                new EpisodeAudio(
+                        r.getAudioPath(),
+                        r.getSizeBytes(),
+                        r.getMimeType(),
+                        r.getSha256(),
+                        r.getDurationSeconds(),
+                        r.getBitrateKbps(),
+                        Boolean.TRUE.equals(r.getVariableBitrate()),
+                        r.getSampleRate(),
+                        r.getChannels()),
                 r.getArtist(),
                 r.getAlbum(),
                 r.getArtworkPath(),

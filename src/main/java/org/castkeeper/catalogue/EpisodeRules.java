@@ -20,8 +20,7 @@ public final class EpisodeRules {
     /** A schedule further ahead is a typing mistake. */
     public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(3653);
 
-    private EpisodeRules() {
-    }
+    private EpisodeRules() {}
 
     /** A field's value that breaks a rule. {@code field} names the form field ("title", "season" ...). */
     public static final class Refused extends org.castkeeper.errors.Refusal {
@@ -31,20 +30,24 @@ public final class EpisodeRules {
     }
 
     /** A title taken from a file's tag: cleaned and, if need be, shortened, with what was done to it. */
-    public record TagTitle(String title, List<String> warnings) {
-    }
+    public record TagTitle(String title, List<String> warnings) {}
 
     /** The host's title, cleaned: 1 to 255 characters. */
     public static String title(String raw) throws Refused {
         String title = cleanLine(raw);
         if (title.isEmpty()) {
-            throw new Refused("title", raw == null || raw.isBlank() ? "An episode needs a title."
-                    : "That title has no visible characters left once control characters are taken out. "
-                    + "Type a title with letters or numbers.");
+            throw new Refused(
+                    "title",
+                    raw == null || raw.isBlank()
+                            ? "An episode needs a title."
+                            : "That title has no visible characters left once control characters are taken out. "
+                                    + "Type a title with letters or numbers.");
         }
         if (title.codePointCount(0, title.length()) > MAX_TITLE) {
-            throw new Refused("title", "That title is " + title.codePointCount(0, title.length())
-                    + " characters long; directories cut titles short, so keep it to " + MAX_TITLE + ".");
+            throw new Refused(
+                    "title",
+                    "That title is " + title.codePointCount(0, title.length())
+                            + " characters long; directories cut titles short, so keep it to " + MAX_TITLE + ".");
         }
         return title;
     }
@@ -60,7 +63,8 @@ public final class EpisodeRules {
         }
         List<String> warnings = new ArrayList<>();
         if (title.codePointCount(0, title.length()) > MAX_TITLE) {
-            title = title.substring(0, title.offsetByCodePoints(0, MAX_TITLE - 1)).strip() + "…";
+            title = title.substring(0, title.offsetByCodePoints(0, MAX_TITLE - 1))
+                            .strip() + "…";
             warnings.add("The title in the file's tag was longer than " + MAX_TITLE
                     + " characters, so it was shortened; change it in the editor if you like.");
         }
@@ -72,8 +76,10 @@ public final class EpisodeRules {
         String notes = cleanText(raw == null ? "" : raw);
         int bytes = notes.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_NOTES_BYTES) {
-            throw new Refused("notes", "The show notes are " + bytes / 1024 + " KB; the most an episode can have is "
-                    + MAX_NOTES_BYTES / 1024 + " KB. Move the rest to a web page and link to it.");
+            throw new Refused(
+                    "notes",
+                    "The show notes are " + bytes / 1024 + " KB; the most an episode can have is "
+                            + MAX_NOTES_BYTES / 1024 + " KB. Move the rest to a web page and link to it.");
         }
         return notes;
     }
@@ -83,7 +89,7 @@ public final class EpisodeRules {
         int bytes = notes == null ? 0 : notes.getBytes(StandardCharsets.UTF_8).length;
         return bytes > APPLE_NOTES_BYTES
                 ? List.of("The show notes are " + bytes + " bytes; Apple Podcasts shows only the first "
-                + APPLE_NOTES_BYTES + " in some places.")
+                        + APPLE_NOTES_BYTES + " in some places.")
                 : List.of();
     }
 
@@ -148,8 +154,11 @@ public final class EpisodeRules {
      */
     private static boolean hidden(int c) {
         return Character.getType(c) == Character.CONTROL
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0xFEFF || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069)
+                || c == 0xFEFF
+                || (c >= 0xFDD0 && c <= 0xFDEF)
+                || (c & 0xFFFE) == 0xFFFE
                 || Character.getType(c) == Character.SURROGATE;
     }
 }

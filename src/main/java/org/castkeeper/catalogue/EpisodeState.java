@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Where an episode is in its life. Only PUBLISHED, and SCHEDULED once its time has come, are in the feed. */
 public enum EpisodeState {
-    DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED;
+    DRAFT,
+    SCHEDULED,
+    PUBLISHED,
+    UNPUBLISHED;
 
     /** The lower-case name stored in the database and shown to the host. */
     public String code() {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Apple's itunes:episodeType. */
 public enum EpisodeType {
-    FULL, TRAILER, BONUS;
+    FULL,
+    TRAILER,
+    BONUS;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -33,8 +33,8 @@ public final class Publication {
      * @param validUntil   when the next scheduled episode goes live: this snapshot is stale from then on
      * @param stamp        the catalogue's change stamp when the snapshot was taken
      */
-    public Publication(ShowSettings show, List<Episode> live, Instant lastModified, Instant validUntil,
-                       ChangeStamp stamp) {
+    public Publication(
+            ShowSettings show, List<Episode> live, Instant lastModified, Instant validUntil, ChangeStamp stamp) {
         this(show, live, lastModified, validUntil, stamp, List.of(), Set.of());
     }
 
@@ -43,8 +43,14 @@ public final class Publication {
      * @param retired every file ever retired (see {@link RetiredFile})
      * @param deletedSlugs the slugs of deleted episodes, whose pages answer 410 Gone
      */
-    public Publication(ShowSettings show, List<Episode> live, Instant lastModified, Instant validUntil,
-                       ChangeStamp stamp, List<RetiredFile> retired, Set<String> deletedSlugs) {
+    public Publication(
+            ShowSettings show,
+            List<Episode> live,
+            Instant lastModified,
+            Instant validUntil,
+            ChangeStamp stamp,
+            List<RetiredFile> retired,
+            Set<String> deletedSlugs) {
         this.deletedSlugs = Set.copyOf(deletedSlugs);
         this.show = java.util.Objects.requireNonNull(show, "show");
         for (RetiredFile r : retired) {

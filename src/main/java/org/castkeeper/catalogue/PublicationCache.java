@@ -58,8 +58,13 @@ public final class PublicationCache implements AutoCloseable {
      * @param show           reads the show's settings as they are now (called on each rebuild)
      * @param configModified when the server's settings last changed (feed-config.yml): the feed's URLs depend on them
      */
-    public PublicationCache(EpisodeRepository episodes, Supplier<ShowSettings> show, CatalogueChanges changes,
-                            Clock clock, Duration stampCheckInterval, Instant configModified) {
+    public PublicationCache(
+            EpisodeRepository episodes,
+            Supplier<ShowSettings> show,
+            CatalogueChanges changes,
+            Clock clock,
+            Duration stampCheckInterval,
+            Instant configModified) {
         this.episodes = episodes;
         this.show = show;
         this.clock = clock;
@@ -131,7 +136,8 @@ public final class PublicationCache implements AutoCloseable {
     }
 
     private boolean stale(Publication p, long now) {
-        return builtForChanges != localChanges.get() || now >= p.validUntil().toEpochMilli()
+        return builtForChanges != localChanges.get()
+                || now >= p.validUntil().toEpochMilli()
                 || now - lastStampCheck >= stampCheckMillis;
     }
 
@@ -164,7 +170,8 @@ public final class PublicationCache implements AutoCloseable {
         long now = clock.millis();
         Publication p = current;
         long changes = localChanges.get();
-        boolean fresh = p != null && builtForChanges == changes && now < p.validUntil().toEpochMilli();
+        boolean fresh =
+                p != null && builtForChanges == changes && now < p.validUntil().toEpochMilli();
         if (fresh && now - lastStampCheck < stampCheckMillis) {
             return p;
         }
@@ -174,12 +181,19 @@ public final class PublicationCache implements AutoCloseable {
             return p;
         }
         Instant at = Instant.ofEpochMilli(now);
-        List<Episode> live = onlyEditedSince(p, stamp, now) ? patch(p.live(), episodes.editedSince(
-                p.stamp().lastEditMillis()), at) : episodes.live(at);
+        List<Episode> live = onlyEditedSince(p, stamp, now)
+                ? patch(p.live(), episodes.editedSince(p.stamp().lastEditMillis()), at)
+                : episodes.live(at);
         Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
         Publication previous = current;
-        Publication next = new Publication(show.get(), live, lastModified(live, stamp), validUntil, stamp,
-                episodes.retired(), episodes.deletedSlugs());
+        Publication next = new Publication(
+                show.get(),
+                live,
+                lastModified(live, stamp),
+                validUntil,
+                stamp,
+                episodes.retired(),
+                episodes.deletedSlugs());
         current = next;
         builtForChanges = changes;
         for (var listener : listeners) {
@@ -196,7 +210,9 @@ public final class PublicationCache implements AutoCloseable {
      * long the catalogue.
      */
     private static boolean onlyEditedSince(Publication p, ChangeStamp stamp, long now) {
-        return p != null && p.stamp().lastEditMillis() != null && now < p.validUntil().toEpochMilli()
+        return p != null
+                && p.stamp().lastEditMillis() != null
+                && now < p.validUntil().toEpochMilli()
                 && p.stamp().episodes() == stamp.episodes()
                 && java.util.Objects.equals(p.stamp().deletedMillis(), stamp.deletedMillis());
     }
@@ -212,8 +228,10 @@ public final class PublicationCache implements AutoCloseable {
             }
         }
         List<Episode> patched = new java.util.ArrayList<>(byId.values());
-        patched.sort(java.util.Comparator.comparing((Episode e) -> e.publishAt() != null ? e.publishAt() : e.createdAt())
-                .thenComparing(Episode::id).reversed());
+        patched.sort(
+                java.util.Comparator.comparing((Episode e) -> e.publishAt() != null ? e.publishAt() : e.createdAt())
+                        .thenComparing(Episode::id)
+                        .reversed());
         return patched;
     }
 
@@ -243,7 +261,9 @@ public final class PublicationCache implements AutoCloseable {
      * Computed from stored times only, so every instance gives the same answer.
      */
     private Instant lastModified(List<Episode> live, ChangeStamp stamp) {
-        Instant latest = max(max(configModified, stamp.settingsEdit().orElse(null)), stamp.lastEdit().orElse(null));
+        Instant latest = max(
+                max(configModified, stamp.settingsEdit().orElse(null)),
+                stamp.lastEdit().orElse(null));
         latest = max(latest, stamp.lastDeletion().orElse(null));
         for (Episode e : live) {
             latest = max(latest, e.publishAt());

@@ -14,7 +14,9 @@ import java.util.Locale;
 public record RetiredFile(String path, int episodeId, Kind kind, Instant retiredAt) {
 
     public enum Kind {
-        AUDIO, ARTWORK, TRANSCRIPT;
+        AUDIO,
+        ARTWORK,
+        TRANSCRIPT;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -24,7 +24,8 @@ public final class ShowRepository {
     public int ensure(String slug) {
         db.insertInto(SHOW, SHOW.SLUG, SHOW.CREATED_AT)
                 .values(slug, clock.millis())
-                .onConflict(SHOW.SLUG).doNothing()
+                .onConflict(SHOW.SLUG)
+                .doNothing()
                 .execute();
         return db.select(SHOW.ID).from(SHOW).where(SHOW.SLUG.eq(slug)).fetchSingle(SHOW.ID);
     }

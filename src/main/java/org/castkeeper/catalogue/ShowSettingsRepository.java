@@ -34,12 +34,10 @@ public final class ShowSettingsRepository {
     }
 
     /** The settings as stored, with the moment (epoch milliseconds) they were last saved: their version. */
-    public record Stored(ShowSettings settings, long version, String updatedBy) {
-    }
+    public record Stored(ShowSettings settings, long version, String updatedBy) {}
 
     /** One changed value: who changed which setting when, from what to what (null: not set). */
-    public record Change(Instant at, String by, String setting, String oldValue, String newValue) {
-    }
+    public record Change(Instant at, String by, String setting, String oldValue, String newValue) {}
 
     /** Thrown by {@link #save} when someone saved the settings after the version the caller started from. */
     public static final class StaleEdit extends RuntimeException {
@@ -55,21 +53,31 @@ public final class ShowSettingsRepository {
      * the admin now), so the caller can say so.
      */
     public List<String> seed(ShowSettings fromFile, String podcastGuid) {
-        ShowSettings first = fromFile.podcastGuid() != null ? fromFile
-                : ShowJson.with(fromFile, "podcastGuid", podcastGuid);
-        db.insertInto(SHOW_SETTINGS, SHOW_SETTINGS.SHOW_ID, SHOW_SETTINGS.SETTINGS, SHOW_SETTINGS.SEED,
-                        SHOW_SETTINGS.UPDATED_AT, SHOW_SETTINGS.UPDATED_BY)
+        ShowSettings first =
+                fromFile.podcastGuid() != null ? fromFile : ShowJson.with(fromFile, "podcastGuid", podcastGuid);
+        db.insertInto(
+                        SHOW_SETTINGS,
+                        SHOW_SETTINGS.SHOW_ID,
+                        SHOW_SETTINGS.SETTINGS,
+                        SHOW_SETTINGS.SEED,
+                        SHOW_SETTINGS.UPDATED_AT,
+                        SHOW_SETTINGS.UPDATED_BY)
                 .values(showId, ShowJson.write(first), ShowJson.write(fromFile), clock.millis(), "feed-config.yml")
-                .onConflict(SHOW_SETTINGS.SHOW_ID).doNothing()
+                .onConflict(SHOW_SETTINGS.SHOW_ID)
+                .doNothing()
                 .execute();
-        String seed = db.select(SHOW_SETTINGS.SEED).from(SHOW_SETTINGS)
-                .where(SHOW_SETTINGS.SHOW_ID.eq(showId)).fetchSingle(SHOW_SETTINGS.SEED);
+        String seed = db.select(SHOW_SETTINGS.SEED)
+                .from(SHOW_SETTINGS)
+                .where(SHOW_SETTINGS.SHOW_ID.eq(showId))
+                .fetchSingle(SHOW_SETTINGS.SEED);
         return differences(ShowJson.flatten(ShowJson.read(seed)), ShowJson.flatten(fromFile));
     }
 
     public Stored load() {
         var row = db.select(SHOW_SETTINGS.SETTINGS, SHOW_SETTINGS.UPDATED_AT, SHOW_SETTINGS.UPDATED_BY)
-                .from(SHOW_SETTINGS).where(SHOW_SETTINGS.SHOW_ID.eq(showId)).fetchOne();
+                .from(SHOW_SETTINGS)
+                .where(SHOW_SETTINGS.SHOW_ID.eq(showId))
+                .fetchOne();
         if (row == null) {
             throw new IllegalStateException("The show has no settings yet; they are seeded when Castkeeper opens");
         }
@@ -85,8 +93,10 @@ public final class ShowSettingsRepository {
     public List<Change> save(ShowSettings next, long version, String by) {
         List<Change> made = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            var row = t.select(SHOW_SETTINGS.SETTINGS, SHOW_SETTINGS.UPDATED_AT).from(SHOW_SETTINGS)
-                    .where(SHOW_SETTINGS.SHOW_ID.eq(showId)).fetchSingle();
+            var row = t.select(SHOW_SETTINGS.SETTINGS, SHOW_SETTINGS.UPDATED_AT)
+                    .from(SHOW_SETTINGS)
+                    .where(SHOW_SETTINGS.SHOW_ID.eq(showId))
+                    .fetchSingle();
             if (row.value2() != version) {
                 throw new StaleEdit();
             }
@@ -103,17 +113,25 @@ public final class ShowSettingsRepository {
                     .set(SHOW_SETTINGS.SETTINGS, ShowJson.write(next))
                     .set(SHOW_SETTINGS.UPDATED_AT, now)
                     .set(SHOW_SETTINGS.UPDATED_BY, by)
-                    .where(SHOW_SETTINGS.SHOW_ID.eq(showId)).and(SHOW_SETTINGS.UPDATED_AT.eq(version)).execute();
+                    .where(SHOW_SETTINGS.SHOW_ID.eq(showId))
+                    .and(SHOW_SETTINGS.UPDATED_AT.eq(version))
+                    .execute();
             if (updated != 1) {
                 throw new StaleEdit();
             }
             List<Change> changes = new ArrayList<>();
             for (String key : keys) {
                 Change c = new Change(Instant.ofEpochMilli(now), by, key, before.get(key), after.get(key));
-                t.insertInto(SHOW_SETTINGS_CHANGE, SHOW_SETTINGS_CHANGE.SHOW_ID, SHOW_SETTINGS_CHANGE.CHANGED_AT,
-                                SHOW_SETTINGS_CHANGE.CHANGED_BY, SHOW_SETTINGS_CHANGE.SETTING,
-                                SHOW_SETTINGS_CHANGE.OLD_VALUE, SHOW_SETTINGS_CHANGE.NEW_VALUE)
-                        .values(showId, now, by, key, c.oldValue(), c.newValue()).execute();
+                t.insertInto(
+                                SHOW_SETTINGS_CHANGE,
+                                SHOW_SETTINGS_CHANGE.SHOW_ID,
+                                SHOW_SETTINGS_CHANGE.CHANGED_AT,
+                                SHOW_SETTINGS_CHANGE.CHANGED_BY,
+                                SHOW_SETTINGS_CHANGE.SETTING,
+                                SHOW_SETTINGS_CHANGE.OLD_VALUE,
+                                SHOW_SETTINGS_CHANGE.NEW_VALUE)
+                        .values(showId, now, by, key, c.oldValue(), c.newValue())
+                        .execute();
                 changes.add(c);
             }
             return changes;
@@ -126,11 +144,16 @@ public final class ShowSettingsRepository {
 
     /** The latest changes, newest first. */
     public List<Change> history(int limit) {
-        return db.selectFrom(SHOW_SETTINGS_CHANGE).where(SHOW_SETTINGS_CHANGE.SHOW_ID.eq(showId))
+        return db.selectFrom(SHOW_SETTINGS_CHANGE)
+                .where(SHOW_SETTINGS_CHANGE.SHOW_ID.eq(showId))
                 .orderBy(SHOW_SETTINGS_CHANGE.CHANGED_AT.desc(), SHOW_SETTINGS_CHANGE.ID.desc())
                 .limit(limit)
-                .fetch(r -> new Change(Instant.ofEpochMilli(r.getChangedAt()), r.getChangedBy(), r.getSetting(),
-                        r.getOldValue(), r.getNewValue()));
+                .fetch(r -> new Change(
+                        Instant.ofEpochMilli(r.getChangedAt()),
+                        r.getChangedBy(),
+                        r.getSetting(),
+                        r.getOldValue(),
+                        r.getNewValue()));
     }
 
     /** Keys whose values differ, in order of appearance (a list that shrank shows its removed entries). */

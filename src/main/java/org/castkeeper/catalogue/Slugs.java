@@ -7,8 +7,7 @@ import java.util.Locale;
 public final class Slugs {
     static final int MAX_LENGTH = 80;
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** ASCII letters, digits and single hyphens; "episode" when the title has none of those (e.g. all Cyrillic). */
     public static String of(String title) {

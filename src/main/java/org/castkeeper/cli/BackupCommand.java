@@ -15,10 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Takes a snapshot of the catalogue, feed-config.yml, the show artwork and every media file "
-                + "into DEST. Safe while `serve` runs.",
-                "A second backup into the same folder copies only new media files."})
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Takes a snapshot of the catalogue, feed-config.yml, the show artwork and every media file "
+                    + "into DEST. Safe while `serve` runs.",
+            "A second backup into the same folder copies only new media files."
+        })
 final class BackupCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -42,7 +46,9 @@ final class BackupCommand implements Callable<Integer> {
         if (verify) {
             List<String> problems = backups.verify();
             if (problems.isEmpty()) {
-                out.printf("%d snapshots in %s: every file is there and unchanged%n", backups.snapshots().size(), dest);
+                out.printf(
+                        "%d snapshots in %s: every file is there and unchanged%n",
+                        backups.snapshots().size(), dest);
                 return 0;
             }
             problems.forEach(p -> out.println("DAMAGED " + p));
@@ -66,12 +72,18 @@ final class BackupCommand implements Callable<Integer> {
             out.print("\r\u001b[K");
         }
         taken.problems().forEach(p -> out.println("problem: " + p));
-        out.printf("snapshot %s: %d media files (%s), %d new (%s)%s%n", taken.snapshot(), taken.files(),
-                size(taken.bytes()), taken.newFiles(), size(taken.newBytes()),
+        out.printf(
+                "snapshot %s: %d media files (%s), %d new (%s)%s%n",
+                taken.snapshot(),
+                taken.files(),
+                size(taken.bytes()),
+                taken.newFiles(),
+                size(taken.newBytes()),
                 taken.withDatabase() ? ", database and config" : ", config (back up PostgreSQL with pg_dump)");
         if (keep != null) {
             Backups.Pruned pruned = backups.keep(keep);
-            out.printf("kept the newest %d snapshots: removed %d, and %d media files (%s) none of them uses%n",
+            out.printf(
+                    "kept the newest %d snapshots: removed %d, and %d media files (%s) none of them uses%n",
                     keep, pruned.snapshots().size(), pruned.poolFiles(), size(pruned.poolBytes()));
         }
         return taken.problems().isEmpty() ? 0 : Main.FAILED;

@@ -14,16 +14,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Checks the feed, artwork and media against what Apple Podcasts, Spotify and YouTube Music "
-                + "require, fetching the media as they do.",
-                "Exits with 1 when any directory has a failing check, so it can run in a host's own CI."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks the feed, artwork and media against what Apple Podcasts, Spotify and YouTube Music "
+                    + "require, fetching the media as they do.",
+            "Exits with 1 when any directory has a failing check, so it can run in a host's own CI."
+        })
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--media-url", paramLabel = "URL", description = "Fetch the media from this address instead of "
-            + "server.publicUrl, e.g. http://127.0.0.1:8080 on the machine that runs Castkeeper.")
+    @Option(
+            names = "--media-url",
+            paramLabel = "URL",
+            description = "Fetch the media from this address instead of "
+                    + "server.publicUrl, e.g. http://127.0.0.1:8080 on the machine that runs Castkeeper.")
     String mediaUrl;
 
     @Spec
@@ -33,12 +40,15 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Castkeeper app = Castkeeper.open(config.load(), Clock.systemUTC())) {
-            ReadinessChecks.Report report = app.readiness().run(
-                    mediaUrl == null ? null : mediaUrl.replaceAll("/+$", ""));
+            ReadinessChecks.Report report =
+                    app.readiness().run(mediaUrl == null ? null : mediaUrl.replaceAll("/+$", ""));
             for (Directory directory : Directory.values()) {
                 List<Check> checks = report.checks().get(directory);
-                out.printf("%s: %d failing, %d warnings%n", directory.title(),
-                        report.count(directory, Check.Status.FAIL), report.count(directory, Check.Status.WARN));
+                out.printf(
+                        "%s: %d failing, %d warnings%n",
+                        directory.title(),
+                        report.count(directory, Check.Status.FAIL),
+                        report.count(directory, Check.Status.WARN));
                 for (Check c : checks) {
                     out.printf("  %-4s %-20s %s%n", c.status(), c.name(), c.message());
                     if (!c.fix().isEmpty()) {

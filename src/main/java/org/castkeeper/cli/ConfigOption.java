@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /** The --config option every command shares. */
 final class ConfigOption {
-    @Option(names = {"-c", "--config"}, paramLabel = "PATH",
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "PATH",
             description = "The show's config file (default: $CASTKEEPER_CONFIG, else ./feed-config.yml).")
     Path path;
 

@@ -20,8 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "episodes", mixinStandardHelpOptions = true,
-        description = "Lists the catalogue, newest first.")
+@Command(name = "episodes", mixinStandardHelpOptions = true, description = "Lists the catalogue, newest first.")
 final class EpisodesCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -33,16 +32,53 @@ final class EpisodesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The JSON shape scripts rely on: add fields freely, never rename or remove one. */
-    record EpisodeJson(int id, String guid, String slug, String title, String state, Instant publishAt,
-                       Integer season, Integer episodeNumber, String episodeType, int durationSeconds, long sizeBytes,
-                       String mimeType, int bitrateKbps, boolean variableBitrate, String artist, String album,
-                       String audioPath, String sha256, String artworkPath, List<Chapter> chapters,
-                       Instant createdAt, Instant updatedAt) {
+    record EpisodeJson(
+            int id,
+            String guid,
+            String slug,
+            String title,
+            String state,
+            Instant publishAt,
+            Integer season,
+            Integer episodeNumber,
+            String episodeType,
+            int durationSeconds,
+            long sizeBytes,
+            String mimeType,
+            int bitrateKbps,
+            boolean variableBitrate,
+            String artist,
+            String album,
+            String audioPath,
+            String sha256,
+            String artworkPath,
+            List<Chapter> chapters,
+            Instant createdAt,
+            Instant updatedAt) {
         static EpisodeJson of(Episode e, Instant now) {
-            return new EpisodeJson(e.id(), e.guid(), e.slug(), e.title(), e.stateAt(now).code(), e.publishAt(),
-                    e.season(), e.episodeNumber(), e.type().code(), e.audio().durationSeconds(), e.audio().sizeBytes(),
-                    e.audio().mimeType(), e.audio().bitrateKbps(), e.audio().variableBitrate(), e.artist(), e.album(),
-                    e.audio().path(), e.audio().sha256(), e.artworkPath(), e.chapters(), e.createdAt(), e.updatedAt());
+            return new EpisodeJson(
+                    e.id(),
+                    e.guid(),
+                    e.slug(),
+                    e.title(),
+                    e.stateAt(now).code(),
+                    e.publishAt(),
+                    e.season(),
+                    e.episodeNumber(),
+                    e.type().code(),
+                    e.audio().durationSeconds(),
+                    e.audio().sizeBytes(),
+                    e.audio().mimeType(),
+                    e.audio().bitrateKbps(),
+                    e.audio().variableBitrate(),
+                    e.artist(),
+                    e.album(),
+                    e.audio().path(),
+                    e.audio().sha256(),
+                    e.artworkPath(),
+                    e.chapters(),
+                    e.createdAt(),
+                    e.updatedAt());
         }
     }
 
@@ -53,10 +89,12 @@ final class EpisodesCommand implements Callable<Integer> {
             Instant now = app.clock().instant();
             List<Episode> episodes = app.episodes().all();
             if (json) {
-                ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                ObjectMapper mapper = new ObjectMapper()
+                        .registerModule(new JavaTimeModule())
                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                         .enable(SerializationFeature.INDENT_OUTPUT);
-                out.println(mapper.writeValueAsString(episodes.stream().map(e -> EpisodeJson.of(e, now)).toList()));
+                out.println(mapper.writeValueAsString(
+                        episodes.stream().map(e -> EpisodeJson.of(e, now)).toList()));
             } else {
                 printTable(out, episodes, now, app.timeZone());
             }
@@ -74,7 +112,8 @@ final class EpisodesCommand implements Callable<Integer> {
         out.printf("%-11s  %-16s  %8s  %8s  %s%n", "STATE", "PUBLISH AT", "DURATION", "SIZE", "TITLE");
         for (Episode e : episodes) {
             int s = e.audio().durationSeconds();
-            out.printf("%-11s  %-16s  %8s  %8s  %s%n",
+            out.printf(
+                    "%-11s  %-16s  %8s  %8s  %s%n",
                     e.stateAt(now).code(),
                     e.publishAt() == null ? "-" : date.format(e.publishAt()),
                     PlayTime.hours(s),

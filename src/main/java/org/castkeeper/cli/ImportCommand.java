@@ -16,20 +16,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports every new MP3 in the episodes folder (or DIR) into the catalogue.",
-                "Files already catalogued (same audio, by SHA-256) are skipped, so running it twice adds nothing.",
-                "Files from outside the episodes folder are copied into it.",
-                "Exits with 1 when any file was rejected."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Imports every new MP3 in the episodes folder (or DIR) into the catalogue.",
+            "Files already catalogued (same audio, by SHA-256) are skipped, so running it twice adds nothing.",
+            "Files from outside the episodes folder are copied into it.",
+            "Exits with 1 when any file was rejected."
+        })
 final class ImportCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder to import from (default: the episodes folder).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "DIR",
+            description = "Folder to import from (default: the episodes folder).")
     Path dir;
 
-    @Option(names = "--publish", description = "Publish at once, dated by the ID3 date or else the file's time. "
-            + "Without it, new episodes are drafts.")
+    @Option(
+            names = "--publish",
+            description = "Publish at once, dated by the ID3 date or else the file's time. "
+                    + "Without it, new episodes are drafts.")
     boolean publish;
 
     @Spec
@@ -43,8 +52,12 @@ final class ImportCommand implements Callable<Integer> {
             Path folder = dir != null ? dir : settings.episodesDir();
             ProgressPrinter printer = new ProgressPrinter(out, System.console() != null);
             FolderImport.Summary summary = new FolderImport(app.importer()).run(folder, publish, printer);
-            out.printf("%d imported, %d drafts published, %d already in the catalogue, %d skipped, %d rejected%n",
-                    summary.imported(), summary.published(), summary.alreadyCatalogued(), summary.skipped(),
+            out.printf(
+                    "%d imported, %d drafts published, %d already in the catalogue, %d skipped, %d rejected%n",
+                    summary.imported(),
+                    summary.published(),
+                    summary.alreadyCatalogued(),
+                    summary.skipped(),
                     summary.rejected());
             return summary.rejected() > 0 ? Main.FAILED : 0;
         }
@@ -86,11 +99,17 @@ final class ImportCommand implements Callable<Integer> {
                 out.print("\r");
             }
             String line = switch (r.outcome()) {
-                case IMPORTED -> "imported: \"" + r.episode().title() + "\" (" + PlayTime.of(r.episode().audio().durationSeconds())
-                        + ", " + r.episode().audio().bitrateKbps() + " kbps, " + r.episode().state().code() + ")";
+                case IMPORTED ->
+                    "imported: \"" + r.episode().title() + "\" ("
+                            + PlayTime.of(r.episode().audio().durationSeconds()) + ", "
+                            + r.episode().audio().bitrateKbps() + " kbps, "
+                            + r.episode().state().code() + ")";
                 case PUBLISHED -> "published: \"" + r.episode().title() + "\" was already in the catalogue as a draft";
-                case ALREADY_CATALOGUED -> "skipped: already in the catalogue as \"" + r.episode().title() + "\""
-                        + (r.episode().state().code().equals("published") ? " (published)" : " (" + r.episode().state().code() + ")");
+                case ALREADY_CATALOGUED ->
+                    "skipped: already in the catalogue as \"" + r.episode().title() + "\""
+                            + (r.episode().state().code().equals("published")
+                                    ? " (published)"
+                                    : " (" + r.episode().state().code() + ")");
                 case USED_BEFORE, NOT_PUBLISHED -> "skipped: " + r.reason();
                 case REJECTED -> "rejected: " + r.reason();
             };
@@ -98,6 +117,5 @@ final class ImportCommand implements Callable<Integer> {
             r.warnings().forEach(w -> out.println("    warning: " + w));
             out.flush();
         }
-
     }
 }

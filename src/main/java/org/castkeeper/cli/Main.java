@@ -6,13 +6,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar castkeeper.jar <command>}. Exit codes: 0 fine, 1 some work failed, 2 bad usage or config. */
-@Command(name = "castkeeper",
+@Command(
+        name = "castkeeper",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Self-hosted podcast RSS feed and episode catalogue.",
-        subcommands = {ServeCommand.class, ImportCommand.class, EpisodesCommand.class, UserCommand.class, CheckCommand.class,
-                BackupCommand.class, RestoreCommand.class, DoctorCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            EpisodesCommand.class,
+            UserCommand.class,
+            CheckCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            DoctorCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
     public static final int FAILED = 1;
     public static final int USAGE = 2;

@@ -13,10 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Puts a snapshot from DEST back: the catalogue, feed-config.yml, the show artwork and the "
-                + "media. Castkeeper must not be running.",
-                "Every file is checked before anything is touched; the current data is moved aside, never deleted."})
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Puts a snapshot from DEST back: the catalogue, feed-config.yml, the show artwork and the "
+                    + "media. Castkeeper must not be running.",
+            "Every file is checked before anything is touched; the current data is moved aside, never deleted."
+        })
 final class RestoreCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -24,8 +28,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DEST", description = "The backup folder.")
     Path dest;
 
-    @Option(names = "--snapshot", paramLabel = "TIME", description = "Which snapshot, e.g. 20261202T031500Z "
-            + "(default: the newest).")
+    @Option(
+            names = "--snapshot",
+            paramLabel = "TIME",
+            description = "Which snapshot, e.g. 20261202T031500Z " + "(default: the newest).")
     String snapshot;
 
     @Spec
@@ -37,8 +43,11 @@ final class RestoreCommand implements Callable<Integer> {
         AppConfig settings = config.load();
         try {
             Restore.Restored r = Restore.run(settings, dest, snapshot, Clock.systemUTC());
-            out.printf("restored snapshot %s: %s%d media files (%s), feed-config.yml and the show artwork%n",
-                    r.snapshot(), r.database() ? "the catalogue, " : "", r.mediaFiles(),
+            out.printf(
+                    "restored snapshot %s: %s%d media files (%s), feed-config.yml and the show artwork%n",
+                    r.snapshot(),
+                    r.database() ? "the catalogue, " : "",
+                    r.mediaFiles(),
                     BackupCommand.size(r.mediaBytes()));
             out.println("the data as it was before is in " + r.previousData());
             if (!r.database()) {

@@ -15,16 +15,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Starts the web server (feed, media, admin, site) and imports MP3s dropped into the episodes "
-                + "folder as drafts.", "Stops cleanly on Ctrl-C or SIGTERM."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts the web server (feed, media, admin, site) and imports MP3s dropped into the episodes "
+                    + "folder as drafts.",
+            "Stops cleanly on Ctrl-C or SIGTERM."
+        })
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Mixin
     ConfigOption config;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "N", description = "Port to listen on (overrides server.port).")
+    @Option(
+            names = {"-p", "--port"},
+            paramLabel = "N",
+            description = "Port to listen on (overrides server.port).")
     Integer port;
 
     /** Longer than any upload or import can sit silent before its connection (60 s) or process is gone. */
@@ -37,8 +45,11 @@ final class ServeCommand implements Callable<Integer> {
             if (findings.isEmpty()) {
                 LOG.info("Doctor: every episode's files are in the media store");
             } else {
-                LOG.warn("Doctor: {} things to look at (the first: {}); run `scripts/castkeeper doctor` for all, with "
-                        + "what to do", findings.size(), findings.get(0).what());
+                LOG.warn(
+                        "Doctor: {} things to look at (the first: {}); run `scripts/castkeeper doctor` for all, with "
+                                + "what to do",
+                        findings.size(),
+                        findings.get(0).what());
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("Doctor: could not check the media store: {}", e.toString());
@@ -49,10 +60,15 @@ final class ServeCommand implements Callable<Integer> {
     private static void scheduledBackup(Castkeeper app) {
         try {
             var backups = new org.castkeeper.backup.Backups(app.config().backupDir());
-            var taken = backups.take(app.config(), app.clock(), (i, n, p) -> { });
+            var taken = backups.take(app.config(), app.clock(), (i, n, p) -> {});
             var pruned = backups.keep(app.config().backup().keep());
-            LOG.info("Backup {} in {}: {} media files, {} new; {} old snapshots removed", taken.snapshot(),
-                    app.config().backupDir(), taken.files(), taken.newFiles(), pruned.snapshots().size());
+            LOG.info(
+                    "Backup {} in {}: {} media files, {} new; {} old snapshots removed",
+                    taken.snapshot(),
+                    app.config().backupDir(),
+                    taken.files(),
+                    taken.newFiles(),
+                    pruned.snapshots().size());
             taken.problems().forEach(p -> LOG.warn("Backup {}: {}", taken.snapshot(), p));
         } catch (java.io.IOException | RuntimeException e) {
             LOG.error("The scheduled backup to {} failed: {}", app.config().backupDir(), e.toString());
@@ -62,9 +78,11 @@ final class ServeCommand implements Callable<Integer> {
     /** Partial files nobody is writing, expired sessions and retired media, in the background once an hour. */
     private static void housekeeping(Castkeeper app) {
         try {
-            int removed = app.media().removeStalePartials(PARTIAL_FILE_AGE, app.clock().instant());
+            int removed = app.media()
+                    .removeStalePartials(PARTIAL_FILE_AGE, app.clock().instant());
             if (removed > 0) {
-                LOG.info("Removed {} partial files left in the media store by an interrupted upload or import", removed);
+                LOG.info(
+                        "Removed {} partial files left in the media store by an interrupted upload or import", removed);
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("Could not clean up partial files in the media store: {}", e.toString());
@@ -80,8 +98,12 @@ final class ServeCommand implements Callable<Integer> {
         try {
             var sweep = app.sweepRetiredMedia();
             if (sweep.moved() + sweep.deleted() > 0) {
-                LOG.info("Retired media: {} files moved to {}, {} deleted after {} days", sweep.moved(),
-                        app.config().retiredDir(), sweep.deleted(), app.config().storage().retainDays());
+                LOG.info(
+                        "Retired media: {} files moved to {}, {} deleted after {} days",
+                        sweep.moved(),
+                        app.config().retiredDir(),
+                        sweep.deleted(),
+                        app.config().storage().retainDays());
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("Could not sweep retired media: {}", e.toString());
@@ -97,29 +119,32 @@ final class ServeCommand implements Callable<Integer> {
         // Held for the life of the process: a restore refuses to run under a live server.
         org.castkeeper.backup.ServerLock running = org.castkeeper.backup.ServerLock.forServer(settings.dataDir());
         Castkeeper app = Castkeeper.open(settings, Clock.systemUTC());
-        EpisodesFolderWatcher watcher = new EpisodesFolderWatcher(settings.episodesDir(), app.importer(),
-                Duration.ofSeconds(3), app.clock(), () -> { });
+        EpisodesFolderWatcher watcher = new EpisodesFolderWatcher(
+                settings.episodesDir(), app.importer(), Duration.ofSeconds(3), app.clock(), () -> {});
         Javalin web = WebServer.create(app);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping");
-            watcher.close();
-            web.stop();
-            app.close();
-            try {
-                running.close();
-            } catch (java.io.IOException e) {
-                LOG.warn("Could not release the data folder's lock: {}", e.toString());
-            }
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("Stopping");
+                            watcher.close();
+                            web.stop();
+                            app.close();
+                            try {
+                                running.close();
+                            } catch (java.io.IOException e) {
+                                LOG.warn("Could not release the data folder's lock: {}", e.toString());
+                            }
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         web.start(settings.server().port());
         // Build the feed before the first poll, so /health reports ready and scheduled go-lives are timed.
         app.feed().page(1);
         // Partial files a crash left in the store (once nobody can still be writing them; never by another
         // command), and files episodes no longer use.
-        java.util.concurrent.ScheduledExecutorService housekeeping = java.util.concurrent.Executors
-                .newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledExecutorService housekeeping =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "housekeeping");
                     t.setDaemon(true);
                     return t;
@@ -127,21 +152,31 @@ final class ServeCommand implements Callable<Integer> {
         housekeeping.scheduleWithFixedDelay(() -> housekeeping(app), 0, 1, java.util.concurrent.TimeUnit.HOURS);
         if (settings.backup().enabled()) {
             long every = settings.backup().interval().toSeconds();
-            housekeeping.scheduleWithFixedDelay(() -> scheduledBackup(app), every, every,
-                    java.util.concurrent.TimeUnit.SECONDS);
-            LOG.info("Backing up to {} every {}, keeping {} snapshots", settings.backupDir(),
-                    settings.backup().every(), settings.backup().keep());
+            housekeeping.scheduleWithFixedDelay(
+                    () -> scheduledBackup(app), every, every, java.util.concurrent.TimeUnit.SECONDS);
+            LOG.info(
+                    "Backing up to {} every {}, keeping {} snapshots",
+                    settings.backupDir(),
+                    settings.backup().every(),
+                    settings.backup().keep());
         }
         doctorSummary(app);
         if (!app.accounts().anyUser()) {
             // First start: a one-time link to make the host account, as an alternative to `castkeeper user add`.
-            LOG.warn("No host account yet. Make one at {}/admin/setup?token={} (valid for 24 hours), "
-                    + "or run: scripts/castkeeper user add NAME", settings.server().baseUrl(), app.accounts().newSetupToken());
+            LOG.warn(
+                    "No host account yet. Make one at {}/admin/setup?token={} (valid for 24 hours), "
+                            + "or run: scripts/castkeeper user add NAME",
+                    settings.server().baseUrl(),
+                    app.accounts().newSetupToken());
         }
         watcher.start(Duration.ofSeconds(2));
         app.lifecycle().goLiveTimer().start();
-        LOG.info("Castkeeper is serving \"{}\" on port {} ({}); drop folder {}, media store {}",
-                app.show().title(), web.port(), settings.server().baseUrl(), settings.episodesDir(),
+        LOG.info(
+                "Castkeeper is serving \"{}\" on port {} ({}); drop folder {}, media store {}",
+                app.show().title(),
+                web.port(),
+                settings.server().baseUrl(),
+                settings.episodesDir(),
                 settings.mediaDir());
         stopped.await();
         return 0;

@@ -16,10 +16,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "user", mixinStandardHelpOptions = true,
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
         description = "Manages the host accounts that may sign in to /admin.",
-        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Remove.class,
-                UserCommand.ListAccounts.class})
+        subcommands = {
+            UserCommand.Add.class,
+            UserCommand.Passwd.class,
+            UserCommand.Remove.class,
+            UserCommand.ListAccounts.class
+        })
 final class UserCommand {
 
     /** What a subcommand does with the open accounts; may refuse with a message for the host. */
@@ -31,8 +37,12 @@ final class UserCommand {
      * Opens the catalogue, runs {@code work} and prints what it says; a refusal is printed as an error with the
      * usage exit code. {@code askPassword}: read a password first (a missing one is a usage error).
      */
-    private static int withAccounts(ConfigOption config, CommandSpec spec, boolean askPassword,
-                                    java.util.function.Function<String, AccountWork> work) throws Exception {
+    private static int withAccounts(
+            ConfigOption config,
+            CommandSpec spec,
+            boolean askPassword,
+            java.util.function.Function<String, AccountWork> work)
+            throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String password = askPassword ? Add.readPassword(out) : null;
@@ -49,10 +59,14 @@ final class UserCommand {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Makes a host account. The password is asked for at the prompt, or read from the first "
-                    + "line of standard input when that is not a terminal:",
-                    "  printf '%s\\n' \"$PASSWORD\" | scripts/castkeeper user add dominion"})
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Makes a host account. The password is asked for at the prompt, or read from the first "
+                        + "line of standard input when that is not a terminal:",
+                "  printf '%s\\n' \"$PASSWORD\" | scripts/castkeeper user add dominion"
+            })
     static final class Add implements Callable<Integer> {
         @Mixin
         ConfigOption config;
@@ -67,8 +81,8 @@ final class UserCommand {
         public Integer call() throws Exception {
             return withAccounts(config, spec, true, password -> app -> {
                 app.accounts().create(name, password);
-                return "Account " + Accounts.normalise(name) + " made. Sign in at " + app.config().server().baseUrl()
-                        + "/admin";
+                return "Account " + Accounts.normalise(name) + " made. Sign in at "
+                        + app.config().server().baseUrl() + "/admin";
             });
         }
 
@@ -88,9 +102,13 @@ final class UserCommand {
         }
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true,
-            description = {"Sets a new password for an account (a forgotten one) and signs it out everywhere. The "
-                    + "password is asked for at the prompt, or read from the first line of standard input."})
+    @Command(
+            name = "passwd",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Sets a new password for an account (a forgotten one) and signs it out everywhere. The "
+                        + "password is asked for at the prompt, or read from the first line of standard input."
+            })
     static final class Passwd implements Callable<Integer> {
         @Mixin
         ConfigOption config;
@@ -110,7 +128,9 @@ final class UserCommand {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
             description = "Removes an account. The last account cannot be removed.")
     static final class Remove implements Callable<Integer> {
         @Mixin
@@ -141,8 +161,15 @@ final class UserCommand {
 
         @Override
         public Integer call() throws Exception {
-            return withAccounts(config, spec, false, none -> app -> String.join("\n", app.accounts().list().stream()
-                    .map(a -> a.username() + "  (since " + a.createdAt() + ")").toList()));
+            return withAccounts(
+                    config,
+                    spec,
+                    false,
+                    none -> app -> String.join(
+                            "\n",
+                            app.accounts().list().stream()
+                                    .map(a -> a.username() + "  (since " + a.createdAt() + ")")
+                                    .toList()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.castkeeper.config;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 
 /**
  * The whole configuration, immutable. {@link #show()} is the show section as the file and the environment give
@@ -75,7 +74,10 @@ public record AppConfig(
             int query = rest.indexOf('?');
             String file = query < 0 ? rest : rest.substring(0, query);
             String params = query < 0 ? "" : rest.substring(query);
-            if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:") && !Path.of(file).isAbsolute()) {
+            if (!file.isEmpty()
+                    && !file.startsWith(":memory:")
+                    && !file.startsWith("file:")
+                    && !Path.of(file).isAbsolute()) {
                 return sqlite + baseDir().resolve(file).normalize() + params;
             }
         }
@@ -91,7 +93,16 @@ public record AppConfig(
         if (publicUrl != null && port > 0) {
             publicUrl = publicUrl.replaceFirst("^(https?://(?:localhost|127\\.0\\.0\\.1))(:\\d+)?$", "$1:" + port);
         }
-        return new AppConfig(source, show, new ServerSettings(port, publicUrl, server.uploadLimitMb(),
-                server.trustedProxies()), storage, database, feed, notifications, backup, fileShow, showOverrides);
+        return new AppConfig(
+                source,
+                show,
+                new ServerSettings(port, publicUrl, server.uploadLimitMb(), server.trustedProxies()),
+                storage,
+                database,
+                feed,
+                notifications,
+                backup,
+                fileShow,
+                showOverrides);
     }
 }

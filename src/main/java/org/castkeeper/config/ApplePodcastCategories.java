@@ -19,29 +19,72 @@ public final class ApplePodcastCategories {
         add("Fiction", "Comedy Fiction", "Drama", "Science Fiction");
         add("Government");
         add("History");
-        add("Health & Fitness", "Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition",
-                "Sexuality");
+        add("Health & Fitness", "Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality");
         add("Kids & Family", "Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids");
-        add("Leisure", "Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies",
-                "Home & Garden", "Video Games");
+        add(
+                "Leisure",
+                "Animation & Manga",
+                "Automotive",
+                "Aviation",
+                "Crafts",
+                "Games",
+                "Hobbies",
+                "Home & Garden",
+                "Video Games");
         add("Music", "Music Commentary", "Music History", "Music Interviews");
-        add("News", "Business News", "Daily News", "Entertainment News", "News Commentary", "Politics",
-                "Sports News", "Tech News");
-        add("Religion & Spirituality", "Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion",
+        add(
+                "News",
+                "Business News",
+                "Daily News",
+                "Entertainment News",
+                "News Commentary",
+                "Politics",
+                "Sports News",
+                "Tech News");
+        add(
+                "Religion & Spirituality",
+                "Buddhism",
+                "Christianity",
+                "Hinduism",
+                "Islam",
+                "Judaism",
+                "Religion",
                 "Spirituality");
-        add("Science", "Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics",
-                "Natural Sciences", "Nature", "Physics", "Social Sciences");
-        add("Society & Culture", "Documentary", "Personal Journals", "Philosophy", "Places & Travel",
-                "Relationships");
-        add("Sports", "Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby",
-                "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling");
+        add(
+                "Science",
+                "Astronomy",
+                "Chemistry",
+                "Earth Sciences",
+                "Life Sciences",
+                "Mathematics",
+                "Natural Sciences",
+                "Nature",
+                "Physics",
+                "Social Sciences");
+        add("Society & Culture", "Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships");
+        add(
+                "Sports",
+                "Baseball",
+                "Basketball",
+                "Cricket",
+                "Fantasy Sports",
+                "Football",
+                "Golf",
+                "Hockey",
+                "Rugby",
+                "Running",
+                "Soccer",
+                "Swimming",
+                "Tennis",
+                "Volleyball",
+                "Wilderness",
+                "Wrestling");
         add("Technology");
         add("True Crime");
         add("TV & Film", "After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews");
     }
 
-    private ApplePodcastCategories() {
-    }
+    private ApplePodcastCategories() {}
 
     private static void add(String category, String... subcategories) {
         CATEGORIES.put(category, List.of(subcategories));

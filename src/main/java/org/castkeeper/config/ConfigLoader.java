@@ -33,13 +33,16 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /** The file's top level, as written. */
-    private record FileContents(ShowSettings show, ServerSettings server, StorageSettings storage,
-                                DatabaseSettings database, FeedSettings feed, NotifySettings notifications,
-                                BackupSettings backup) {
-    }
+    private record FileContents(
+            ShowSettings show,
+            ServerSettings server,
+            StorageSettings storage,
+            DatabaseSettings database,
+            FeedSettings feed,
+            NotifySettings notifications,
+            BackupSettings backup) {}
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     public static AppConfig load(Path file) throws ConfigException {
         return load(file, System.getenv());
@@ -64,17 +67,24 @@ public final class ConfigLoader {
             tree = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(name, List.of(new ConfigProblem("(syntax)", line,
-                    "this is not valid YAML: " + e.getOriginalMessage())));
+            throw new ConfigException(
+                    name,
+                    List.of(new ConfigProblem("(syntax)", line, "this is not valid YAML: " + e.getOriginalMessage())));
         } catch (IOException e) {
             throw new ConfigException("Castkeeper cannot start: " + name + " cannot be read: " + e.getMessage());
         }
         if (!(tree instanceof ObjectNode root)) {
-            throw new ConfigException(name, List.of(new ConfigProblem("(file)", 1,
-                    "the file is empty or not a set of settings; start from the feed-config.yml in the repository")));
+            throw new ConfigException(
+                    name,
+                    List.of(
+                            new ConfigProblem(
+                                    "(file)",
+                                    1,
+                                    "the file is empty or not a set of settings; start from the feed-config.yml in the repository")));
         }
 
-        JsonNode fileShowNode = root.get("show") == null ? null : root.get("show").deepCopy();
+        JsonNode fileShowNode =
+                root.get("show") == null ? null : root.get("show").deepCopy();
         EnvironmentOverrides overrides = EnvironmentOverrides.apply(environment, root, FileContents.class);
         overrides.unknown().forEach(v -> LOG.warn("Environment variable {} matches no setting and is ignored", v));
 
@@ -101,7 +111,8 @@ public final class ConfigLoader {
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConfigProblem p : ConfigValidator.validate(config, lines)) {
             String variable = overrides.applied().get(p.key());
-            problems.add(variable == null ? p : new ConfigProblem(p.key(), 0, p.message() + " (set by " + variable + ")"));
+            problems.add(
+                    variable == null ? p : new ConfigProblem(p.key(), 0, p.message() + " (set by " + variable + ")"));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(name, problems);
@@ -126,7 +137,9 @@ public final class ConfigLoader {
         Map<String, ShowOverrides.Variable> values = new java.util.LinkedHashMap<>();
         overrides.applied().forEach((key, variable) -> {
             if (key.startsWith("show.")) {
-                values.put(key.substring("show.".length()), new ShowOverrides.Variable(variable, environment.get(variable)));
+                values.put(
+                        key.substring("show.".length()),
+                        new ShowOverrides.Variable(variable, environment.get(variable)));
             }
         });
         return new ShowOverrides(values);
@@ -135,11 +148,15 @@ public final class ConfigLoader {
     private static ConfigProblem bindingProblem(JsonMappingException e, YamlLines lines, EnvironmentOverrides env) {
         String key = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
             message = "unknown setting; the settings here are "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+                    + u.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
         } else if (e instanceof InvalidFormatException f) {
             message = "'" + f.getValue() + "' is not " + describe(f.getTargetType());
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {

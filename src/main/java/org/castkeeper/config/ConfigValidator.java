@@ -20,8 +20,22 @@ public final class ConfigValidator {
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     /** podcast:medium values from the Podcasting 2.0 namespace. */
     private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-    private static final List<String> MEDIUMS = List.of("podcast", "music", "video", "film", "audiobook",
-            "newsletter", "blog", "podcastL", "musicL", "videoL", "filmL", "audiobookL", "newsletterL", "blogL");
+
+    private static final List<String> MEDIUMS = List.of(
+            "podcast",
+            "music",
+            "video",
+            "film",
+            "audiobook",
+            "newsletter",
+            "blog",
+            "podcastL",
+            "musicL",
+            "videoL",
+            "filmL",
+            "audiobookL",
+            "newsletterL",
+            "blogL");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final YamlLines lines;
@@ -71,8 +85,10 @@ public final class ConfigValidator {
 
     private void show(ShowSettings show, java.nio.file.Path artworkFile) {
         if (show == null) {
-            problem("show", "missing: every show needs at least a title, description, author, language, "
-                    + "categories, explicit, owner and artwork");
+            problem(
+                    "show",
+                    "missing: every show needs at least a title, description, author, language, "
+                            + "categories, explicit, owner and artwork");
             return;
         }
         required("show.title", show.title());
@@ -81,7 +97,9 @@ public final class ConfigValidator {
         if (required("show.language", show.language())) {
             String primary = show.language().split("[-_]")[0].toLowerCase(Locale.ROOT);
             if (!LANGUAGES.contains(primary) || primary.length() != 2) {
-                problem("show.language", "'" + show.language() + "' is not an ISO 639 language code such as en or en-gb");
+                problem(
+                        "show.language",
+                        "'" + show.language() + "' is not an ISO 639 language code such as en or en-gb");
             }
         }
         categories(show.categories());
@@ -92,10 +110,13 @@ public final class ConfigValidator {
             problem("show.type", "'" + show.type() + "' must be episodic or serial");
         }
         if (show.owner() == null) {
-            problem("show.owner", "missing: give the owner's name and email (directories mail their verification code there)");
+            problem(
+                    "show.owner",
+                    "missing: give the owner's name and email (directories mail their verification code there)");
         } else {
             required("show.owner.name", show.owner().name());
-            if (required("show.owner.email", show.owner().email()) && !EMAIL.matcher(show.owner().email()).matches()) {
+            if (required("show.owner.email", show.owner().email())
+                    && !EMAIL.matcher(show.owner().email()).matches()) {
                 problem("show.owner.email", "'" + show.owner().email() + "' is not an email address");
             }
         }
@@ -117,14 +138,19 @@ public final class ConfigValidator {
         for (int i = 0; i < show.blockFrom().size(); i++) {
             String directory = show.blockFrom().get(i);
             if (!List.of("apple", "youtube").contains(directory)) {
-                problem("show.blockFrom[" + i + "]", "'" + directory + "' is not apple or youtube"
-                        + ("spotify".equals(directory) ? " (Spotify reads no block tag: remove the show in Spotify for Creators)" : ""));
+                problem(
+                        "show.blockFrom[" + i + "]",
+                        "'" + directory + "' is not apple or youtube"
+                                + ("spotify".equals(directory)
+                                        ? " (Spotify reads no block tag: remove the show in Spotify for Creators)"
+                                        : ""));
             }
         }
         if (show.newFeedUrl() != null && !isHttpUrl(show.newFeedUrl())) {
             problem("show.newFeedUrl", "'" + show.newFeedUrl() + "' is not an http or https URL");
         }
-        if (show.podcastGuid() != null && !show.podcastGuid().matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
+        if (show.podcastGuid() != null
+                && !show.podcastGuid().matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
             problem("show.podcastGuid", "'" + show.podcastGuid() + "' is not a UUID");
         }
         for (int i = 0; i < show.funding().size(); i++) {
@@ -152,8 +178,10 @@ public final class ConfigValidator {
             FeedExtras.RemoteItem r = show.podroll().get(i);
             String key = "show.podroll[" + i + "]";
             if (required(key + ".feedGuid", r.feedGuid()) && !r.feedGuid().matches(UUID)) {
-                problem(key + ".feedGuid", "'" + r.feedGuid() + "' is not a podcast:guid (a UUID such as "
-                        + "917393e3-1b1e-5cef-ace4-edaa54e1f810); Podcast Index shows each show's");
+                problem(
+                        key + ".feedGuid",
+                        "'" + r.feedGuid() + "' is not a podcast:guid (a UUID such as "
+                                + "917393e3-1b1e-5cef-ace4-edaa54e1f810); Podcast Index shows each show's");
             }
             if (r.feedUrl() != null && !isHttpUrl(r.feedUrl())) {
                 problem(key + ".feedUrl", "'" + r.feedUrl() + "' is not an http or https URL");
@@ -190,8 +218,9 @@ public final class ConfigValidator {
             }
             String countries = show.spotify().countryOfOrigin();
             if (countries != null && !countries.matches("[a-zA-Z]{2}( [a-zA-Z]{2})*")) {
-                problem("show.spotify.countryOfOrigin", "'" + countries
-                        + "' should be two-letter country codes separated by spaces, e.g. \"gb us\"");
+                problem(
+                        "show.spotify.countryOfOrigin",
+                        "'" + countries + "' should be two-letter country codes separated by spaces, e.g. \"gb us\"");
             }
         }
     }
@@ -206,12 +235,19 @@ public final class ConfigValidator {
             if (c == null || c.category() == null || c.category().isBlank()) {
                 problem(key + ".category", "missing");
             } else if (!ApplePodcastCategories.isCategory(c.category())) {
-                problem(key + ".category", "'" + c.category() + "' is not an Apple Podcasts category; choose one of "
-                        + String.join(", ", ApplePodcastCategories.categories()));
-            } else if (c.subcategory() != null && !ApplePodcastCategories.isSubcategory(c.category(), c.subcategory())) {
+                problem(
+                        key + ".category",
+                        "'" + c.category() + "' is not an Apple Podcasts category; choose one of "
+                                + String.join(", ", ApplePodcastCategories.categories()));
+            } else if (c.subcategory() != null
+                    && !ApplePodcastCategories.isSubcategory(c.category(), c.subcategory())) {
                 List<String> allowed = ApplePodcastCategories.subcategories(c.category());
-                problem(key + ".subcategory", "'" + c.subcategory() + "' is not a subcategory of " + c.category()
-                        + (allowed.isEmpty() ? " (it has none)" : "; choose one of " + String.join(", ", allowed)));
+                problem(
+                        key + ".subcategory",
+                        "'" + c.subcategory() + "' is not a subcategory of " + c.category()
+                                + (allowed.isEmpty()
+                                        ? " (it has none)"
+                                        : "; choose one of " + String.join(", ", allowed)));
             }
         }
     }
@@ -224,14 +260,17 @@ public final class ConfigValidator {
             problem("server.uploadLimitMb", "must be 1 or more");
         }
         if (server.publicUrl() != null && !isHttpUrl(server.publicUrl())) {
-            problem("server.publicUrl", "'" + server.publicUrl() + "' is not an http or https URL such as "
-                    + "https://podcast.example.org");
+            problem(
+                    "server.publicUrl",
+                    "'" + server.publicUrl() + "' is not an http or https URL such as "
+                            + "https://podcast.example.org");
         }
         for (int i = 0; i < server.trustedProxies().size(); i++) {
             String proxy = server.trustedProxies().get(i);
             if (!AddressRanges.isValid(proxy)) {
-                problem("server.trustedProxies[" + i + "]", "'" + proxy + "' is not an IP address or CIDR range "
-                        + "such as 127.0.0.1 or 10.0.0.0/8");
+                problem(
+                        "server.trustedProxies[" + i + "]",
+                        "'" + proxy + "' is not an IP address or CIDR range " + "such as 127.0.0.1 or 10.0.0.0/8");
             }
         }
     }
@@ -239,12 +278,17 @@ public final class ConfigValidator {
     private void notifications(NotifySettings notify) {
         for (int i = 0; i < notify.websubHubs().size(); i++) {
             if (!isHttpUrl(notify.websubHubs().get(i))) {
-                problem("notifications.websubHubs[" + i + "]", "'" + notify.websubHubs().get(i) + "' is not an http or https URL");
+                problem(
+                        "notifications.websubHubs[" + i + "]",
+                        "'" + notify.websubHubs().get(i) + "' is not an http or https URL");
             }
         }
         if (notify.podping() != null) {
-            if (required("notifications.podping.endpoint", notify.podping().endpoint()) && !isHttpUrl(notify.podping().endpoint())) {
-                problem("notifications.podping.endpoint", "'" + notify.podping().endpoint() + "' is not an http or https URL");
+            if (required("notifications.podping.endpoint", notify.podping().endpoint())
+                    && !isHttpUrl(notify.podping().endpoint())) {
+                problem(
+                        "notifications.podping.endpoint",
+                        "'" + notify.podping().endpoint() + "' is not an http or https URL");
             }
             required("notifications.podping.token", notify.podping().token());
         }
@@ -271,8 +315,10 @@ public final class ConfigValidator {
     private static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && uri.getQuery() == null && uri.getFragment() == null;
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null;
         } catch (Exception e) {
             return false;
         }

@@ -5,36 +5,28 @@ package org.castkeeper.config;
  * appears in the feed only when its setting is there.
  */
 public final class FeedExtras {
-    private FeedExtras() {
-    }
+    private FeedExtras() {}
 
     /** podcast:funding: where listeners can support the show. */
-    public record Funding(String url, String text) {
-    }
+    public record Funding(String url, String text) {}
 
     /** podcast:person: someone on the show. role and group follow the Podcasting 2.0 taxonomy (host, guest ...). */
-    public record Person(String name, String role, String group, String img, String href) {
-    }
+    public record Person(String name, String role, String group, String img, String href) {}
 
     /** podcast:location: what the show is about, place-wise. geo is a "geo:" URI, osm an OpenStreetMap id. */
-    public record Location(String name, String geo, String osm) {
-    }
+    public record Location(String name, String geo, String osm) {}
 
     /** podcast:license: an SPDX identifier such as "cc-by-4.0", with a URL for a custom licence. */
-    public record License(String name, String url) {
-    }
+    public record License(String name, String url) {}
 
     /** podcast:txt: free text for verification, e.g. purpose "applepodcastsverify". */
-    public record Txt(String purpose, String value) {
-    }
+    public record Txt(String purpose, String value) {}
 
     /** podcast:updateFrequency: how often episodes come, e.g. text "Weekly", rrule "FREQ=WEEKLY". */
-    public record UpdateFrequency(String text, String rrule, Boolean complete, String dtstart) {
-    }
+    public record UpdateFrequency(String text, String rrule, Boolean complete, String dtstart) {}
 
     /** A show the host recommends, in podcast:podroll: by its podcast:guid, with its feed URL when known. */
-    public record RemoteItem(String feedGuid, String feedUrl) {
-    }
+    public record RemoteItem(String feedGuid, String feedUrl) {}
 
     /**
      * podcast:value: value-for-value payments, e.g. type "lightning", method "keysend", split among recipients.
@@ -50,15 +42,12 @@ public final class FeedExtras {
     }
 
     /** One podcast:valueRecipient: a name, an address type ("node" for a Lightning node) and its share. */
-    public record ValueRecipient(String name, String type, String address, Integer split, String customKey,
-                                 String customValue) {
-    }
+    public record ValueRecipient(
+            String name, String type, String address, Integer split, String customKey, String customValue) {}
 
     /** podcast:socialInteract: where listeners discuss the episodes, e.g. protocol "activitypub" and a post URL. */
-    public record SocialInteract(String protocol, String uri, String accountId, String accountUrl) {
-    }
+    public record SocialInteract(String protocol, String uri, String accountId, String accountUrl) {}
 
     /** The Spotify namespace: how many recent episodes Spotify keeps, and the countries the show is from. */
-    public record Spotify(Integer limit, String countryOfOrigin) {
-    }
+    public record Spotify(Integer limit, String countryOfOrigin) {}
 }

@@ -18,7 +18,9 @@ public record ServerSettings(Integer port, String publicUrl, Integer uploadLimit
         port = port == null ? DEFAULT_PORT : port;
         uploadLimitMb = uploadLimitMb == null ? 2048 : uploadLimitMb;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
-        publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
+        publicUrl = publicUrl == null || publicUrl.isBlank()
+                ? null
+                : publicUrl.strip().replaceAll("/+$", "");
     }
 
     public long uploadLimitBytes() {

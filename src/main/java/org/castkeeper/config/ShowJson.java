@@ -19,8 +19,7 @@ public final class ShowJson {
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private ShowJson() {
-    }
+    private ShowJson() {}
 
     public static String write(ShowSettings show) {
         try {
@@ -70,8 +69,9 @@ public final class ShowJson {
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
         if (node.isObject()) {
-            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
-                    e.getValue(), into));
+            node.properties()
+                    .forEach(e ->
+                            flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), into));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(prefix + "[" + i + "]", node.get(i), into);

@@ -16,8 +16,7 @@ public record ShowOverrides(Map<String, Variable> values) {
     public static final ShowOverrides NONE = new ShowOverrides(Map.of());
 
     /** One environment variable and the value it gives. */
-    public record Variable(String name, String value) {
-    }
+    public record Variable(String name, String value) {}
 
     public ShowOverrides {
         values = Map.copyOf(values);

@@ -78,8 +78,7 @@ public record ShowSettings(
     }
 
     /** An Apple Podcasts category, with an optional subcategory from Apple's list. */
-    public record Category(String category, String subcategory) {
-    }
+    public record Category(String category, String subcategory) {}
 
     /**
      * Who owns the show: Spotify and YouTube mail their verification codes to this address.

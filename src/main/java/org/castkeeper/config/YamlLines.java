@@ -25,9 +25,11 @@ final class YamlLines {
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.FIELD_NAME) {
                     String key = parser.getParsingContext().pathAsPointer().toString();
-                    lines.putIfAbsent(toDotted(key), parser.currentTokenLocation().getLineNr());
+                    lines.putIfAbsent(
+                            toDotted(key), parser.currentTokenLocation().getLineNr());
                 } else if (token.isScalarValue() || token.isStructStart()) {
-                    lines.putIfAbsent(toDotted(parser.getParsingContext().pathAsPointer().toString()),
+                    lines.putIfAbsent(
+                            toDotted(parser.getParsingContext().pathAsPointer().toString()),
                             parser.currentTokenLocation().getLineNr());
                 }
             }

@@ -18,7 +18,11 @@ public record Check(String name, Status status, String message, String fix, Stri
         return new Check(name, status, message, fix, key);
     }
 
-    public enum Status { PASS, WARN, FAIL }
+    public enum Status {
+        PASS,
+        WARN,
+        FAIL
+    }
 
     static Check pass(String name, String message) {
         return new Check(name, Status.PASS, message, "");

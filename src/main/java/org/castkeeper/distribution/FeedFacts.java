@@ -11,8 +11,16 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** What a directory reads from the feed, taken from the real feed bytes rather than from our own settings. */
-record FeedFacts(int sizeBytes, String link, String author, String language, String description, String explicit,
-                 String ownerEmail, List<String> categories, List<Item> items) {
+record FeedFacts(
+        int sizeBytes,
+        String link,
+        String author,
+        String language,
+        String description,
+        String explicit,
+        String ownerEmail,
+        List<String> categories,
+        List<Item> items) {
 
     static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     static final String PODCAST = "https://podcastindex.org/namespace/1.0";
@@ -23,9 +31,15 @@ record FeedFacts(int sizeBytes, String link, String author, String language, Str
      * @param pscChapters     it carries Podlove Simple Chapters inline
      * @param transcriptTypes the types of its podcast:transcript tags
      */
-    record Item(String title, String guid, String enclosureUrl, long enclosureLength, String enclosureType,
-                boolean podcastChapters, boolean pscChapters, List<String> transcriptTypes) {
-    }
+    record Item(
+            String title,
+            String guid,
+            String enclosureUrl,
+            long enclosureLength,
+            String enclosureType,
+            boolean podcastChapters,
+            boolean pscChapters,
+            List<String> transcriptTypes) {}
 
     static FeedFacts parse(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -48,16 +62,29 @@ record FeedFacts(int sizeBytes, String link, String author, String language, Str
                 // Reported as a mismatch by the enclosure check.
             }
             List<String> transcripts = children(item, PODCAST, "transcript").stream()
-                    .map(t -> t.getAttribute("type")).toList();
-            items.add(new Item(text(item, "", "title"), text(item, "", "guid"),
-                    enclosure == null ? null : enclosure.getAttribute("url"), length,
+                    .map(t -> t.getAttribute("type"))
+                    .toList();
+            items.add(new Item(
+                    text(item, "", "title"),
+                    text(item, "", "guid"),
+                    enclosure == null ? null : enclosure.getAttribute("url"),
+                    length,
                     enclosure == null ? null : enclosure.getAttribute("type"),
-                    first(item, PODCAST, "chapters") != null, first(item, PSC, "chapters") != null, transcripts));
+                    first(item, PODCAST, "chapters") != null,
+                    first(item, PSC, "chapters") != null,
+                    transcripts));
         }
         Element owner = first(channel, ITUNES, "owner");
-        return new FeedFacts(xml.length, text(channel, "", "link"), text(channel, ITUNES, "author"),
-                text(channel, "", "language"), text(channel, "", "description"), text(channel, ITUNES, "explicit"),
-                owner == null ? null : text(owner, ITUNES, "email"), categories, items);
+        return new FeedFacts(
+                xml.length,
+                text(channel, "", "link"),
+                text(channel, ITUNES, "author"),
+                text(channel, "", "language"),
+                text(channel, "", "description"),
+                text(channel, ITUNES, "explicit"),
+                owner == null ? null : text(owner, ITUNES, "email"),
+                categories,
+                items);
     }
 
     private static List<Element> children(Element parent, String namespace, String name) {
@@ -65,7 +92,8 @@ record FeedFacts(int sizeBytes, String link, String author, String language, Str
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
             Node n = nodes.item(i);
-            if (n instanceof Element e && name.equals(e.getLocalName())
+            if (n instanceof Element e
+                    && name.equals(e.getLocalName())
                     && namespace.equals(e.getNamespaceURI() == null ? "" : e.getNamespaceURI())) {
                 found.add(e);
             }

@@ -30,8 +30,10 @@ public final class Listings {
 
     public Map<Directory, String> all() {
         Map<Directory, String> listings = new EnumMap<>(Directory.class);
-        for (var row : db.select(DIRECTORY_LISTING.DIRECTORY, DIRECTORY_LISTING.LISTING_URL).from(DIRECTORY_LISTING)
-                .where(DIRECTORY_LISTING.SHOW_ID.eq(showId)).fetch()) {
+        for (var row : db.select(DIRECTORY_LISTING.DIRECTORY, DIRECTORY_LISTING.LISTING_URL)
+                .from(DIRECTORY_LISTING)
+                .where(DIRECTORY_LISTING.SHOW_ID.eq(showId))
+                .fetch()) {
             try {
                 listings.put(Directory.valueOf(row.value1().toUpperCase(Locale.ROOT)), row.value2());
             } catch (IllegalArgumentException retired) {
@@ -44,8 +46,10 @@ public final class Listings {
     /** Saves the listing URL, or removes it when {@code url} is blank. */
     public void save(Directory directory, String url) throws BadListing {
         if (url == null || url.isBlank()) {
-            db.deleteFrom(DIRECTORY_LISTING).where(DIRECTORY_LISTING.SHOW_ID.eq(showId))
-                    .and(DIRECTORY_LISTING.DIRECTORY.eq(directory.code())).execute();
+            db.deleteFrom(DIRECTORY_LISTING)
+                    .where(DIRECTORY_LISTING.SHOW_ID.eq(showId))
+                    .and(DIRECTORY_LISTING.DIRECTORY.eq(directory.code()))
+                    .execute();
             return;
         }
         String clean = url.strip();
@@ -55,16 +59,25 @@ public final class Listings {
         } catch (Exception e) {
             throw new BadListing(directory.title() + ": that is not a web address.");
         }
-        if (!"https".equals(uri.getScheme()) || uri.getHost() == null
-                || !(uri.getHost().equals(directory.listingHost()) || uri.getHost().endsWith("." + directory.listingHost()))) {
-            throw new BadListing(directory.title() + ": paste the address of the show's page, which starts with https://"
-                    + directory.listingHost() + "/");
+        if (!"https".equals(uri.getScheme())
+                || uri.getHost() == null
+                || !(uri.getHost().equals(directory.listingHost())
+                        || uri.getHost().endsWith("." + directory.listingHost()))) {
+            throw new BadListing(
+                    directory.title() + ": paste the address of the show's page, which starts with https://"
+                            + directory.listingHost() + "/");
         }
-        db.insertInto(DIRECTORY_LISTING, DIRECTORY_LISTING.SHOW_ID, DIRECTORY_LISTING.DIRECTORY,
-                        DIRECTORY_LISTING.LISTING_URL, DIRECTORY_LISTING.UPDATED_AT)
+        db.insertInto(
+                        DIRECTORY_LISTING,
+                        DIRECTORY_LISTING.SHOW_ID,
+                        DIRECTORY_LISTING.DIRECTORY,
+                        DIRECTORY_LISTING.LISTING_URL,
+                        DIRECTORY_LISTING.UPDATED_AT)
                 .values(showId, directory.code(), clean, clock.millis())
                 .onConflict(DIRECTORY_LISTING.SHOW_ID, DIRECTORY_LISTING.DIRECTORY)
-                .doUpdate().set(DIRECTORY_LISTING.LISTING_URL, clean).set(DIRECTORY_LISTING.UPDATED_AT, clock.millis())
+                .doUpdate()
+                .set(DIRECTORY_LISTING.LISTING_URL, clean)
+                .set(DIRECTORY_LISTING.UPDATED_AT, clock.millis())
                 .execute();
     }
 }

@@ -18,12 +18,13 @@ import java.util.concurrent.Semaphore;
  */
 final class MediaProbe {
     private static final int PARALLEL = 16;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     /** What went wrong with one enclosure; {@code problem} is null when nothing did, {@code ranges} likewise. */
-    record Result(FeedFacts.Item item, String problem, String rangeProblem) {
-    }
+    record Result(FeedFacts.Item item, String problem, String rangeProblem) {}
 
     List<Result> probe(List<FeedFacts.Item> items, String publicBase, String probeBase) throws Exception {
         Semaphore slots = new Semaphore(PARALLEL);
@@ -52,10 +53,14 @@ final class MediaProbe {
             return new Result(item, "has no enclosure", null);
         }
         String url = probeBase != null && item.enclosureUrl().startsWith(publicBase)
-                ? probeBase + item.enclosureUrl().substring(publicBase.length()) : item.enclosureUrl();
+                ? probeBase + item.enclosureUrl().substring(publicBase.length())
+                : item.enclosureUrl();
         try {
-            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse<Void> head = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (head.statusCode() != 200) {
                 return new Result(item, "answers HEAD with " + head.statusCode(), null);
@@ -68,18 +73,30 @@ final class MediaProbe {
             if (!type.startsWith(String.valueOf(item.enclosureType()))) {
                 return new Result(item, "is served as " + type + " but the feed says " + item.enclosureType(), null);
             }
-            HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=0-1")
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> range = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Range", "bytes=0-1")
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             String expected = "bytes 0-1/" + item.enclosureLength();
-            if (range.statusCode() != 206 || range.body().length != 2
-                    || !expected.equals(range.headers().firstValue("Content-Range").orElse(""))) {
-                return new Result(item, null, "answers a byte range with " + range.statusCode()
-                        + " and Content-Range " + range.headers().firstValue("Content-Range").orElse("(none)"));
+            if (range.statusCode() != 206
+                    || range.body().length != 2
+                    || !expected.equals(
+                            range.headers().firstValue("Content-Range").orElse(""))) {
+                return new Result(
+                        item,
+                        null,
+                        "answers a byte range with " + range.statusCode() + " and Content-Range "
+                                + range.headers().firstValue("Content-Range").orElse("(none)"));
             }
             return new Result(item, null, null);
         } catch (Exception e) {
-            return new Result(item, "cannot be fetched: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
+            return new Result(
+                    item,
+                    "cannot be fetched: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    null);
         }
     }
 }

@@ -25,11 +25,12 @@ public final class NotificationClaims {
     public boolean claim(String guid, Instant liveAt) {
         // The primary key decides: an insert that finds the row already there changes nothing.
         return db.insertInto(PUBLISH_NOTIFICATION)
-                .set(PUBLISH_NOTIFICATION.SHOW_ID, showId)
-                .set(PUBLISH_NOTIFICATION.GUID, guid)
-                .set(PUBLISH_NOTIFICATION.LIVE_AT, liveAt.toEpochMilli())
-                .set(PUBLISH_NOTIFICATION.CLAIMED_AT, clock.millis())
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(PUBLISH_NOTIFICATION.SHOW_ID, showId)
+                        .set(PUBLISH_NOTIFICATION.GUID, guid)
+                        .set(PUBLISH_NOTIFICATION.LIVE_AT, liveAt.toEpochMilli())
+                        .set(PUBLISH_NOTIFICATION.CLAIMED_AT, clock.millis())
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 }

@@ -29,7 +29,8 @@ public final class PublishNotifier implements AutoCloseable {
     private final NotifySettings settings;
     private final String feedUrl;
     private final NotificationClaims claims;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     public PublishNotifier(NotifySettings settings, String feedUrl, NotificationClaims claims) {
@@ -58,22 +59,29 @@ public final class PublishNotifier implements AutoCloseable {
     }
 
     private void announce(Episode fresh) {
-        LOG.info("\"{}\" is live: notifying {} hub(s){}", fresh.title(), settings.websubHubs().size(),
+        LOG.info(
+                "\"{}\" is live: notifying {} hub(s){}",
+                fresh.title(),
+                settings.websubHubs().size(),
                 settings.podping() == null ? "" : " and podping");
         for (String hub : settings.websubHubs()) {
             String form = "hub.mode=publish&hub.url=" + URLEncoder.encode(feedUrl, StandardCharsets.UTF_8);
-            send("WebSub hub " + hub, HttpRequest.newBuilder(URI.create(hub))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+            send(
+                    "WebSub hub " + hub,
+                    HttpRequest.newBuilder(URI.create(hub))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
         if (settings.podping() != null) {
             String endpoint = settings.podping().endpoint();
             String url = endpoint + (endpoint.contains("?") ? "&" : "?") + "url="
                     + URLEncoder.encode(feedUrl, StandardCharsets.UTF_8) + "&reason=update&medium=podcast";
-            send("podping", HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", settings.podping().token())
-                    .header("User-Agent", "Castkeeper")
-                    .GET());
+            send(
+                    "podping",
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", settings.podping().token())
+                            .header("User-Agent", "Castkeeper")
+                            .GET());
         }
     }
 
@@ -82,8 +90,8 @@ public final class PublishNotifier implements AutoCloseable {
             long wait = settings.firstRetryMillis();
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 try {
-                    HttpResponse<Void> r = http.send(request.timeout(Duration.ofSeconds(20)).build(),
-                            HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> r = http.send(
+                            request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() >= 200 && r.statusCode() < 300) {
                         LOG.info("Notified {} ({})", target, r.statusCode());
                         return null;
@@ -97,8 +105,10 @@ public final class PublishNotifier implements AutoCloseable {
                     wait *= 2;
                 }
             }
-            LOG.error("Gave up notifying {} after {} attempts; apps will still see the episode at their next poll",
-                    target, ATTEMPTS);
+            LOG.error(
+                    "Gave up notifying {} after {} attempts; apps will still see the episode at their next poll",
+                    target,
+                    ATTEMPTS);
             return null;
         });
     }

@@ -3,6 +3,7 @@ package org.castkeeper.distribution;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -10,11 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.castkeeper.config.ShowSettings;
 import org.castkeeper.config.ApplePodcastCategories;
+import org.castkeeper.config.ShowSettings;
 import org.castkeeper.distribution.Check.Status;
 import org.castkeeper.media.ArtworkRules;
 
@@ -40,8 +40,12 @@ public final class ReadinessChecks {
      * @param artworkFile where the artwork file the settings name is
      * @param baseUrl     the public URL (server.publicUrl)
      */
-    public ReadinessChecks(Supplier<byte[]> feedXml, Supplier<ShowSettings> show,
-                           Function<ShowSettings, Path> artworkFile, String baseUrl, Listings listings) {
+    public ReadinessChecks(
+            Supplier<byte[]> feedXml,
+            Supplier<ShowSettings> show,
+            Function<ShowSettings, Path> artworkFile,
+            String baseUrl,
+            Listings listings) {
         this.feedXml = feedXml;
         this.show = show;
         this.artworkFile = artworkFile;
@@ -56,7 +60,9 @@ public final class ReadinessChecks {
         }
 
         public long count(Directory directory, Status status) {
-            return checks.get(directory).stream().filter(c -> c.status() == status).count();
+            return checks.get(directory).stream()
+                    .filter(c -> c.status() == status)
+                    .count();
         }
     }
 
@@ -70,111 +76,213 @@ public final class ReadinessChecks {
         String base = baseUrl;
 
         Check episodes = feed.items().isEmpty()
-                ? Check.fail("Episodes", "No episode is published yet.", "Publish at least one episode: directories refuse an empty feed.")
+                ? Check.fail(
+                        "Episodes",
+                        "No episode is published yet.",
+                        "Publish at least one episode: directories refuse an empty feed.")
                 : Check.pass("Episodes", feed.items().size() + " published.");
         var ownerSettings = show.get().owner();
         Map<Directory, String> listed = listings.all();
         Check owner = ownerEmail(feed.ownerEmail());
         Check artwork = artwork();
-        Check category = !feed.categories().isEmpty() && ApplePodcastCategories.isCategory(feed.categories().get(0))
+        Check category = !feed.categories().isEmpty()
+                        && ApplePodcastCategories.isCategory(feed.categories().get(0))
                 ? Check.pass("Category", feed.categories().get(0) + ".")
-                : Check.fail("Category", "The first itunes:category is not on Apple's list.", "Choose the main category from Apple's list.").at("categories");
+                : Check.fail(
+                                "Category",
+                                "The first itunes:category is not on Apple's list.",
+                                "Choose the main category from Apple's list.")
+                        .at("categories");
         Check explicit = "true".equals(feed.explicit()) || "false".equals(feed.explicit())
                 ? Check.pass("Explicit", "itunes:explicit is " + feed.explicit() + ".")
-                : Check.fail("Explicit", "itunes:explicit is missing or not true/false.", "Say whether the show is explicit.").at("explicit");
+                : Check.fail(
+                                "Explicit",
+                                "itunes:explicit is missing or not true/false.",
+                                "Say whether the show is explicit.")
+                        .at("explicit");
         Check language = feed.language() != null && !feed.language().isBlank()
                 ? Check.pass("Language", feed.language() + ".")
-                : Check.fail("Language", "The feed has no language.", "Set the language, e.g. en.").at("language");
-        int descriptionBytes = feed.description() == null ? 0 : feed.description().getBytes(StandardCharsets.UTF_8).length;
+                : Check.fail("Language", "The feed has no language.", "Set the language, e.g. en.")
+                        .at("language");
+        int descriptionBytes =
+                feed.description() == null ? 0 : feed.description().getBytes(StandardCharsets.UTF_8).length;
         Check description = descriptionBytes == 0
-                ? Check.fail("Description", "The show has no description.", "Write the show's description.").at("description")
+                ? Check.fail("Description", "The show has no description.", "Write the show's description.")
+                        .at("description")
                 : descriptionBytes > DESCRIPTION_LIMIT_BYTES
-                ? Check.fail("Description", "The description is " + descriptionBytes + " bytes; Apple allows "
-                        + DESCRIPTION_LIMIT_BYTES + ".", "Shorten the description.").at("description")
-                : Check.pass("Description", descriptionBytes + " bytes.");
+                        ? Check.fail(
+                                        "Description",
+                                        "The description is " + descriptionBytes + " bytes; Apple allows "
+                                                + DESCRIPTION_LIMIT_BYTES + ".",
+                                        "Shorten the description.")
+                                .at("description")
+                        : Check.pass("Description", descriptionBytes + " bytes.");
         List<MediaProbe.Result> probes = probe.probe(feed.items(), base, probeBase);
         Check enclosures = enclosures(probes);
         Check ranges = ranges(probes);
         Check guids = guids(feed);
         Check https = base.startsWith("https://")
                 ? Check.pass("HTTPS", "The feed and media are served over https.")
-                : Check.warn("HTTPS", "server.publicUrl is " + base + ".", "Serve Castkeeper over https and set server.publicUrl to that address.");
+                : Check.warn(
+                        "HTTPS",
+                        "server.publicUrl is " + base + ".",
+                        "Serve Castkeeper over https and set server.publicUrl to that address.");
         Check reachable = reachable(base);
         Check size = feed.sizeBytes() > FEED_SIZE_WARNING_BYTES
-                ? Check.warn("Feed size", "The feed is " + feed.sizeBytes() / 1024 + " KB.", "Set feed.itemLimit so /feed.xml lists only recent episodes.")
+                ? Check.warn(
+                        "Feed size",
+                        "The feed is " + feed.sizeBytes() / 1024 + " KB.",
+                        "Set feed.itemLimit so /feed.xml lists only recent episodes.")
                 : Check.pass("Feed size", feed.sizeBytes() / 1024 + " KB.");
         ShowSettings settings = show.get();
         Check appleBlock = settings.blocksApple()
-                ? Check.fail("Not blocked", "The feed carries itunes:block, so Apple will not list the show.",
-                        "Untick both blocks of Apple Podcasts (and of every directory).").at("blockFrom")
+                ? Check.fail(
+                                "Not blocked",
+                                "The feed carries itunes:block, so Apple will not list the show.",
+                                "Untick both blocks of Apple Podcasts (and of every directory).")
+                        .at("blockFrom")
                 : Check.pass("Not blocked", "The feed does not block Apple.");
         Check youtubeBlock = settings.blocksYouTube()
-                ? Check.fail("Not blocked", "The feed carries googleplay:block, so YouTube Music will not list the show.",
-                        "Untick both blocks of YouTube Music (and of every directory).").at("blockFrom[1]")
+                ? Check.fail(
+                                "Not blocked",
+                                "The feed carries googleplay:block, so YouTube Music will not list the show.",
+                                "Untick both blocks of YouTube Music (and of every directory).")
+                        .at("blockFrom[1]")
                 : Check.pass("Not blocked", "The feed does not block YouTube Music.");
         Check spotifyBlock = settings.block()
-                ? Check.warn("Not blocked", "The show is kept out of every directory: the feed asks directories not to list it.",
-                        "Untick \"Keep the show out of every directory\".").at("block")
+                ? Check.warn(
+                                "Not blocked",
+                                "The show is kept out of every directory: the feed asks directories not to list it.",
+                                "Untick \"Keep the show out of every directory\".")
+                        .at("block")
                 : Check.pass("Not blocked", "The feed does not ask directories to stay away.");
         Check homepage = feed.link() != null && feed.author() != null
                 ? Check.pass("Homepage and author", feed.link() + ", " + feed.author() + ".")
-                : Check.fail("Homepage and author", "The feed lacks a link or an author.", "Set the author (and the website, if the show has its own).").at("author");
+                : Check.fail(
+                                "Homepage and author",
+                                "The feed lacks a link or an author.",
+                                "Set the author (and the website, if the show has its own).")
+                        .at("author");
 
         Check titles = titlesWithoutAngleBrackets(feed.items());
         Check chapters = chaptersSpotifyReads(feed.items());
         Check transcripts = transcriptsAppleReads(feed.items());
 
         Map<Directory, List<Check>> report = new EnumMap<>(Directory.class);
-        report.put(Directory.APPLE, List.of(episodes, reachable, https.as(Status.WARN),
-                ownerSettings.hideEmail() ? Check.pass("Owner email", "Hidden: Apple does not need it.") : owner.as(Status.WARN),
-                artwork,
-                category, explicit, language, description, enclosures, ranges, guids, size, appleBlock, transcripts));
-        report.put(Directory.SPOTIFY, List.of(episodes, reachable, https.as(Status.WARN),
-                ownerSettings.hideEmail() ? hiddenEmail(Directory.SPOTIFY, listed) : owner, artwork,
-                category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
-                ranges.as(Status.WARN), guids, size, spotifyBlock, chapters));
-        report.put(Directory.YOUTUBE, List.of(episodes, reachable, https.as(Status.WARN),
-                ownerSettings.hideEmail() ? hiddenEmail(Directory.YOUTUBE, listed) : owner, artwork,
-                category.as(Status.WARN), explicit.as(Status.WARN), language, description.as(Status.WARN), enclosures,
-                ranges.as(Status.WARN), guids, homepage.as(Status.WARN), size, youtubeBlock, titles));
+        report.put(
+                Directory.APPLE,
+                List.of(
+                        episodes,
+                        reachable,
+                        https.as(Status.WARN),
+                        ownerSettings.hideEmail()
+                                ? Check.pass("Owner email", "Hidden: Apple does not need it.")
+                                : owner.as(Status.WARN),
+                        artwork,
+                        category,
+                        explicit,
+                        language,
+                        description,
+                        enclosures,
+                        ranges,
+                        guids,
+                        size,
+                        appleBlock,
+                        transcripts));
+        report.put(
+                Directory.SPOTIFY,
+                List.of(
+                        episodes,
+                        reachable,
+                        https.as(Status.WARN),
+                        ownerSettings.hideEmail() ? hiddenEmail(Directory.SPOTIFY, listed) : owner,
+                        artwork,
+                        category.as(Status.WARN),
+                        explicit.as(Status.WARN),
+                        language,
+                        description.as(Status.WARN),
+                        enclosures,
+                        ranges.as(Status.WARN),
+                        guids,
+                        size,
+                        spotifyBlock,
+                        chapters));
+        report.put(
+                Directory.YOUTUBE,
+                List.of(
+                        episodes,
+                        reachable,
+                        https.as(Status.WARN),
+                        ownerSettings.hideEmail() ? hiddenEmail(Directory.YOUTUBE, listed) : owner,
+                        artwork,
+                        category.as(Status.WARN),
+                        explicit.as(Status.WARN),
+                        language,
+                        description.as(Status.WARN),
+                        enclosures,
+                        ranges.as(Status.WARN),
+                        guids,
+                        homepage.as(Status.WARN),
+                        size,
+                        youtubeBlock,
+                        titles));
         return new Report(report);
     }
 
     /** YouTube refuses "<" and ">" in an episode title. */
     private static Check titlesWithoutAngleBrackets(List<FeedFacts.Item> items) {
-        List<String> bad = items.stream().map(FeedFacts.Item::title)
-                .filter(t -> t != null && (t.contains("<") || t.contains(">"))).toList();
-        return bad.isEmpty() ? Check.pass("Titles", "No title has < or >.")
-                : Check.fail("Titles", "YouTube refuses < and > in titles: " + quoted(bad) + ".",
+        List<String> bad = items.stream()
+                .map(FeedFacts.Item::title)
+                .filter(t -> t != null && (t.contains("<") || t.contains(">")))
+                .toList();
+        return bad.isEmpty()
+                ? Check.pass("Titles", "No title has < or >.")
+                : Check.fail(
+                        "Titles",
+                        "YouTube refuses < and > in titles: " + quoted(bad) + ".",
                         "Edit those titles and use other words or brackets instead of < and >.");
     }
 
     /** Spotify shows chapters only from Podlove Simple Chapters (or timestamps in the notes). */
     private static Check chaptersSpotifyReads(List<FeedFacts.Item> items) {
-        long withChapters = items.stream().filter(FeedFacts.Item::podcastChapters).count();
-        List<String> missing = items.stream().filter(i -> i.podcastChapters() && !i.pscChapters())
-                .map(FeedFacts.Item::title).toList();
+        long withChapters =
+                items.stream().filter(FeedFacts.Item::podcastChapters).count();
+        List<String> missing = items.stream()
+                .filter(i -> i.podcastChapters() && !i.pscChapters())
+                .map(FeedFacts.Item::title)
+                .toList();
         if (!missing.isEmpty()) {
-            return Check.warn("Chapters", "Spotify will not show the chapters of " + quoted(missing)
-                    + ": they are only in podcast:chapters.", "Spotify reads chapters from psc:chapters.");
+            return Check.warn(
+                    "Chapters",
+                    "Spotify will not show the chapters of " + quoted(missing) + ": they are only in podcast:chapters.",
+                    "Spotify reads chapters from psc:chapters.");
         }
-        return Check.pass("Chapters", withChapters == 0 ? "No episode has chapters."
-                : withChapters + " episodes have chapters, written as psc:chapters, which Spotify shows.");
+        return Check.pass(
+                "Chapters",
+                withChapters == 0
+                        ? "No episode has chapters."
+                        : withChapters + " episodes have chapters, written as psc:chapters, which Spotify shows.");
     }
 
     /** Apple reads podcast:transcript and prefers WebVTT. */
     private static Check transcriptsAppleReads(List<FeedFacts.Item> items) {
-        List<String> srtOnly = items.stream().filter(i -> !i.transcriptTypes().isEmpty()
+        List<String> srtOnly = items.stream()
+                .filter(i -> !i.transcriptTypes().isEmpty()
                         && i.transcriptTypes().stream().noneMatch(t -> t.equals("text/vtt")))
-                .map(FeedFacts.Item::title).toList();
-        return srtOnly.isEmpty() ? Check.pass("Transcripts", "Every transcript is WebVTT, or there are none.")
-                : Check.warn("Transcripts", "Apple prefers WebVTT; these have SRT only: " + quoted(srtOnly) + ".",
+                .map(FeedFacts.Item::title)
+                .toList();
+        return srtOnly.isEmpty()
+                ? Check.pass("Transcripts", "Every transcript is WebVTT, or there are none.")
+                : Check.warn(
+                        "Transcripts",
+                        "Apple prefers WebVTT; these have SRT only: " + quoted(srtOnly) + ".",
                         "Upload a WebVTT (.vtt) transcript for those episodes.");
     }
 
     /** At most three titles, then how many more. */
     private static String quoted(List<String> titles) {
-        String shown = titles.stream().limit(3).map(t -> "\"" + t + "\"").collect(java.util.stream.Collectors.joining(", "));
+        String shown =
+                titles.stream().limit(3).map(t -> "\"" + t + "\"").collect(java.util.stream.Collectors.joining(", "));
         return titles.size() > 3 ? shown + " and " + (titles.size() - 3) + " more" : shown;
     }
 
@@ -184,24 +292,37 @@ public final class ReadinessChecks {
      */
     private static Check hiddenEmail(Directory directory, Map<Directory, String> listed) {
         if (listed.containsKey(directory)) {
-            return Check.pass("Owner email", "Hidden, and the show is listed on " + directory.title()
-                    + ": it no longer needs the address.");
+            return Check.pass(
+                    "Owner email",
+                    "Hidden, and the show is listed on " + directory.title() + ": it no longer needs the address.");
         }
-        return Check.warn("Owner email", "The owner email is hidden and no "
-                + directory.title() + " listing is saved yet. " + directory.title() + " sends its verification "
-                + "code to that address when you submit the feed.", "Show the email (untick \"Hide the owner email\") until " + directory.title() + " has verified the show, save the listing URL here, then "
-                + "hide it again.").at("owner.hideEmail");
+        return Check.warn(
+                        "Owner email",
+                        "The owner email is hidden and no "
+                                + directory.title() + " listing is saved yet. " + directory.title()
+                                + " sends its verification "
+                                + "code to that address when you submit the feed.",
+                        "Show the email (untick \"Hide the owner email\") until " + directory.title()
+                                + " has verified the show, save the listing URL here, then " + "hide it again.")
+                .at("owner.hideEmail");
     }
 
     private static Check ownerEmail(String email) {
         if (email == null || email.isBlank()) {
-            return Check.fail("Owner email", "The feed has no itunes:owner email, where Spotify and YouTube send "
-                    + "their verification code.", "Set the owner email to an address you read.").at("owner.email");
+            return Check.fail(
+                            "Owner email",
+                            "The feed has no itunes:owner email, where Spotify and YouTube send "
+                                    + "their verification code.",
+                            "Set the owner email to an address you read.")
+                    .at("owner.email");
         }
         String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         if (Set.of("example.com", "example.org", "example.net").contains(domain)) {
-            return Check.fail("Owner email", email + " is a placeholder: the verification code would be lost.",
-                    "Set the owner email to an address you read.").at("owner.email");
+            return Check.fail(
+                            "Owner email",
+                            email + " is a placeholder: the verification code would be lost.",
+                            "Set the owner email to an address you read.")
+                    .at("owner.email");
         }
         return Check.pass("Owner email", email + ".");
     }
@@ -211,18 +332,29 @@ public final class ReadinessChecks {
             byte[] bytes = Files.readAllBytes(artworkFile.apply(show.get()));
             String kind = ArtworkRules.check(bytes);
             String name = artworkFile.apply(show.get()).getFileName().toString().toLowerCase(Locale.ROOT);
-            boolean extensionMatches = kind.equals("png") ? name.endsWith(".png")
-                    : name.endsWith(".jpg") || name.endsWith(".jpeg");
+            boolean extensionMatches =
+                    kind.equals("png") ? name.endsWith(".png") : name.endsWith(".jpg") || name.endsWith(".jpeg");
             if (!extensionMatches) {
-                return Check.fail("Artwork", "The artwork is a " + kind.toUpperCase(Locale.ROOT) + " image named "
-                        + name + ".", "Upload it again: the name must end in ." + kind + " for Apple.").at("artwork");
+                return Check.fail(
+                                "Artwork",
+                                "The artwork is a " + kind.toUpperCase(Locale.ROOT) + " image named " + name + ".",
+                                "Upload it again: the name must end in ." + kind + " for Apple.")
+                        .at("artwork");
             }
             return Check.pass("Artwork", name + " meets Apple's rules.");
         } catch (ArtworkRules.Broken broken) {
-            return Check.fail("Artwork", broken.getMessage(), "Upload a square RGB JPEG or PNG of "
-                    + ArtworkRules.MIN + " to " + ArtworkRules.MAX + " px.").at("artwork");
+            return Check.fail(
+                            "Artwork",
+                            broken.getMessage(),
+                            "Upload a square RGB JPEG or PNG of " + ArtworkRules.MIN + " to " + ArtworkRules.MAX
+                                    + " px.")
+                    .at("artwork");
         } catch (Exception e) {
-            return Check.fail("Artwork", "The artwork file cannot be read: " + e.getMessage(), "Upload the show artwork again.").at("artwork");
+            return Check.fail(
+                            "Artwork",
+                            "The artwork file cannot be read: " + e.getMessage(),
+                            "Upload the show artwork again.")
+                    .at("artwork");
         }
     }
 
@@ -235,25 +367,33 @@ public final class ReadinessChecks {
         }
         return problems.isEmpty()
                 ? Check.pass("Media", probes.size() + " enclosures answer HEAD with the right length and type.")
-                : Check.fail("Media", problems.size() + " of " + probes.size() + " enclosures fail: " + problems.get(0)
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "") + ".",
-                "Make sure every episode's audio file is in the episodes folder and the public URL reaches Castkeeper.");
+                : Check.fail(
+                        "Media",
+                        problems.size() + " of " + probes.size() + " enclosures fail: " + problems.get(0)
+                                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "") + ".",
+                        "Make sure every episode's audio file is in the episodes folder and the public URL reaches Castkeeper.");
     }
 
     private static Check ranges(List<MediaProbe.Result> probes) {
-        List<String> problems = probes.stream().filter(r -> r.rangeProblem() != null)
-                .map(r -> "\"" + r.item().title() + "\" " + r.rangeProblem()).toList();
+        List<String> problems = probes.stream()
+                .filter(r -> r.rangeProblem() != null)
+                .map(r -> "\"" + r.item().title() + "\" " + r.rangeProblem())
+                .toList();
         return problems.isEmpty()
                 ? Check.pass("Byte ranges", "Every enclosure answers byte-range requests.")
-                : Check.fail("Byte ranges", problems.get(0) + ".",
-                "Serve the media through Castkeeper or a CDN that supports Range requests.");
+                : Check.fail(
+                        "Byte ranges",
+                        problems.get(0) + ".",
+                        "Serve the media through Castkeeper or a CDN that supports Range requests.");
     }
 
     private static Check guids(FeedFacts feed) {
         Set<String> seen = new HashSet<>();
         for (FeedFacts.Item item : feed.items()) {
             if (item.guid() == null || !seen.add(item.guid())) {
-                return Check.fail("Unique guids", "\"" + item.title() + "\" has a missing or repeated guid.",
+                return Check.fail(
+                        "Unique guids",
+                        "\"" + item.title() + "\" has a missing or repeated guid.",
                         "Every episode needs its own guid; import the episode again rather than copying it.");
             }
         }
@@ -262,11 +402,18 @@ public final class ReadinessChecks {
 
     private static Check reachable(String base) {
         String host = URI.create(base).getHost();
-        boolean local = host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-                || host.endsWith(".local") || host.startsWith("10.") || host.startsWith("192.168.");
+        boolean local = host == null
+                || host.equals("localhost")
+                || host.startsWith("127.")
+                || host.equals("::1")
+                || host.endsWith(".local")
+                || host.startsWith("10.")
+                || host.startsWith("192.168.");
         return local
-                ? Check.fail("Public address", base + " cannot be reached from the internet.",
-                "Set server.publicUrl to the address listeners and directories will use.")
+                ? Check.fail(
+                        "Public address",
+                        base + " cannot be reached from the internet.",
+                        "Set server.publicUrl to the address listeners and directories will use.")
                 : Check.pass("Public address", base + ".");
     }
 }

@@ -21,16 +21,13 @@ public final class EpisodeEvents {
     }
 
     /** The episode is in the feed from now on: published now, or scheduled and its time came. */
-    public record WentLive(Episode episode) implements Event {
-    }
+    public record WentLive(Episode episode) implements Event {}
 
     /** The episode was saved: its details, its state or its files. */
-    public record Changed(Episode episode) implements Event {
-    }
+    public record Changed(Episode episode) implements Event {}
 
     /** The episode was deleted for good (its guid is kept as a tombstone; its files are retired). */
-    public record Deleted(Episode episode) implements Event {
-    }
+    public record Deleted(Episode episode) implements Event {}
 
     private final List<Consumer<Event>> subscribers = new CopyOnWriteArrayList<>();
 
@@ -44,8 +41,11 @@ public final class EpisodeEvents {
             try {
                 s.accept(event);
             } catch (RuntimeException e) {
-                LOG.warn("A subscriber failed on {} of episode {}: {}", event.getClass().getSimpleName(),
-                        event.episode().id(), e.toString());
+                LOG.warn(
+                        "A subscriber failed on {} of episode {}: {}",
+                        event.getClass().getSimpleName(),
+                        event.episode().id(),
+                        e.toString());
             }
         }
     }

@@ -49,9 +49,16 @@ public final class EpisodeLifecycle {
     }
 
     /** The fields the host edits in the editor, each already checked by {@link EpisodeRules}. */
-    public record Details(String title, String notesMarkdown, String notesHtml, Integer season, Integer number,
-                          EpisodeType type, Boolean explicit, List<Chapter> chapters, List<Soundbite> soundbites) {
-    }
+    public record Details(
+            String title,
+            String notesMarkdown,
+            String notesHtml,
+            Integer season,
+            Integer number,
+            EpisodeType type,
+            Boolean explicit,
+            List<Chapter> chapters,
+            List<Soundbite> soundbites) {}
 
     /** When "Publish" is pressed on an episode that went out before and was unpublished. */
     public enum Republish {

@@ -76,10 +76,15 @@ public final class GoLiveTimer implements AutoCloseable {
             next.cancel(false);
         }
         try {
-            episodes.nextGoLiveAfter(checkedUpTo).ifPresent(at -> next = timer.schedule(this::checkNow,
-                    Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS));
+            episodes.nextGoLiveAfter(checkedUpTo)
+                    .ifPresent(at -> next = timer.schedule(
+                            this::checkNow,
+                            Math.max(0, Duration.between(clock.instant(), at).toMillis()),
+                            TimeUnit.MILLISECONDS));
         } catch (RuntimeException e) {
-            LOG.warn("Could not read the next scheduled time; looking again in {} s: {}", REPLAN.toSeconds(),
+            LOG.warn(
+                    "Could not read the next scheduled time; looking again in {} s: {}",
+                    REPLAN.toSeconds(),
                     e.toString());
         }
     }

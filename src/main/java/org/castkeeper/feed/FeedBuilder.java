@@ -21,8 +21,8 @@ import org.castkeeper.config.ShowSettings;
 import org.castkeeper.feed.googleplay.GooglePlayModule;
 import org.castkeeper.feed.itunes.ItunesTags;
 import org.castkeeper.feed.podcast.PodcastTags;
-import org.castkeeper.feed.rome.CastkeeperRssGenerator;
 import org.castkeeper.feed.psc.PodloveChaptersModule;
+import org.castkeeper.feed.rome.CastkeeperRssGenerator;
 import org.castkeeper.feed.spotify.SpotifyModule;
 
 /**
@@ -97,8 +97,8 @@ public final class FeedBuilder {
         Item item = new Item();
         item.setTitle(XmlText.clean(e.title()));
         item.setLink(urls.episodePage(e.slug()));
-        String notes = e.description() == null ? "" : sanitisedNotes.computeIfAbsent(e.description(),
-                ShowNotesHtml::sanitize);
+        String notes =
+                e.description() == null ? "" : sanitisedNotes.computeIfAbsent(e.description(), ShowNotesHtml::sanitize);
         if (!notes.isEmpty()) {
             Description description = new Description();
             description.setType("text/html");
@@ -127,8 +127,11 @@ public final class FeedBuilder {
         if (!e.chapters().isEmpty()) {
             // Inline as well as in the JSON file: Spotify and gPodder read only these.
             modules.add(new PodloveChaptersModule(e.chapters().stream()
-                    .map(c -> new PodloveChaptersModule.Chapter(c.startMillis(),
-                            XmlText.clean(java.util.Objects.requireNonNullElse(c.title(), "")), webLink(c.url()), null))
+                    .map(c -> new PodloveChaptersModule.Chapter(
+                            c.startMillis(),
+                            XmlText.clean(java.util.Objects.requireNonNullElse(c.title(), "")),
+                            webLink(c.url()),
+                            null))
                     .toList()));
         }
         item.setModules(modules);
@@ -176,5 +179,4 @@ public final class FeedBuilder {
         link.setType("application/rss+xml");
         return link;
     }
-
 }

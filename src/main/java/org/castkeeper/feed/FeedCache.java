@@ -31,8 +31,7 @@ public final class FeedCache {
     private final Integer itemLimit;
 
     /** The pages written so far for one snapshot of what is published. */
-    private record Built(Publication publication, Map<Integer, CachedFeed> pages) {
-    }
+    private record Built(Publication publication, Map<Integer, CachedFeed> pages) {}
 
     private volatile Built built;
 
@@ -103,7 +102,10 @@ public final class FeedCache {
 
     private CachedFeed render(Publication publication, FeedPage page) {
         byte[] xml = writer.write(builder.build(publication, page));
-        return new CachedFeed(xml, gzip(xml), "\"" + sha256(xml).substring(0, 32) + "\"",
+        return new CachedFeed(
+                xml,
+                gzip(xml),
+                "\"" + sha256(xml).substring(0, 32) + "\"",
                 publication.lastModified().truncatedTo(ChronoUnit.SECONDS));
     }
 

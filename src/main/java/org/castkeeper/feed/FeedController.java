@@ -14,6 +14,7 @@ public final class FeedController {
     public static final String CONTENT_TYPE = "application/rss+xml; charset=utf-8";
     /** Short enough that a CDN or podcatcher picks up a new episode within a minute. */
     static final String CACHE_CONTROL = "public, max-age=60";
+
     private static final Exchange.Header CONTENT_TYPE_HEADER = Exchange.field("Content-Type", CONTENT_TYPE);
     private static final Exchange.Header CACHE_CONTROL_HEADER = Exchange.field("Cache-Control", CACHE_CONTROL);
     private static final Exchange.Header VARY_HEADER = Exchange.field("Vary", "Accept-Encoding");

@@ -16,8 +16,7 @@ public final class ShowNotesHtml {
             .addEnforcedAttribute("a", "rel", "nofollow noopener");
     private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
-    private ShowNotesHtml() {
-    }
+    private ShowNotesHtml() {}
 
     public static String sanitize(String html) {
         if (html == null || html.isBlank()) {

@@ -6,8 +6,7 @@ package org.castkeeper.feed;
  * rejects the whole feed. Escaping of {@code <}, {@code &} and {@code ]]>} is left to the XML writer.
  */
 public final class XmlText {
-    private XmlText() {
-    }
+    private XmlText() {}
 
     /** The text without the characters XML 1.0 forbids (C0 controls but tab/CR/LF, lone surrogates, U+FFFE/F). */
     public static String clean(String text) {
@@ -18,7 +17,9 @@ public final class XmlText {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int width = Character.charCount(cp);
-            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD
+            boolean allowed = cp == 0x9
+                    || cp == 0xA
+                    || cp == 0xD
                     || (cp >= 0x20 && cp <= 0xD7FF)
                     || (cp >= 0xE000 && cp <= 0xFFFD)
                     || (cp >= 0x10000 && cp <= 0x10FFFF);

@@ -94,8 +94,11 @@ public final class Exchange {
     public void notModified() {
         response.setStatus(304);
         // The hand-over between the writes is as non-blocking as the exchange's own end.
-        response.write(false, null, Callback.from(callback.getInvocationType(),
-                () -> response.write(true, null, callback), callback::failed));
+        response.write(
+                false,
+                null,
+                Callback.from(
+                        callback.getInvocationType(), () -> response.write(true, null, callback), callback::failed));
     }
 
     /** A Content-Length header made once, for bytes sent many times. */
@@ -147,8 +150,8 @@ public final class Exchange {
             response.write(true, slice.get(), callback);
             return;
         }
-        ByteBufferPool.Sized buffers = new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true,
-                FILE_BUFFER);
+        ByteBufferPool.Sized buffers =
+                new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true, FILE_BUFFER);
         Content.copy(Content.Source.from(buffers, file, offset, length), response, callback);
     }
 

@@ -11,8 +11,7 @@ import java.util.Locale;
 public final class HttpCaching {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private HttpCaching() {
-    }
+    private HttpCaching() {}
 
     public static String httpDate(Instant instant) {
         return HTTP_DATE.format(instant);
@@ -24,7 +23,8 @@ public final class HttpCaching {
             return null;
         }
         try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

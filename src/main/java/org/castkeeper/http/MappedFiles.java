@@ -23,8 +23,7 @@ final class MappedFiles {
     static final long MAX_FILE = Integer.MAX_VALUE;
     private static final int MAX_MAPPINGS = 256;
 
-    private record Key(Path file, long size, long modified) {
-    }
+    private record Key(Path file, long size, long modified) {}
 
     private final Map<Key, MappedByteBuffer> mappings = new ConcurrentHashMap<>();
 

@@ -17,9 +17,9 @@ import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeAudio;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeRules;
-import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.NewEpisode;
+import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.media.AudioFacts;
 import org.castkeeper.media.ContentHash;
 import org.castkeeper.media.Id3Tags;
@@ -49,8 +49,12 @@ public final class EpisodeImporter {
     private final java.util.function.Supplier<ZoneId> showZone;
 
     /** @param lifecycle creates the episodes (the importer decides only what a file becomes) */
-    public EpisodeImporter(EpisodeRepository episodes, EpisodeLifecycle lifecycle, MediaStore media, Mp3Probe probe,
-                           java.util.function.Supplier<ZoneId> showZone) {
+    public EpisodeImporter(
+            EpisodeRepository episodes,
+            EpisodeLifecycle lifecycle,
+            MediaStore media,
+            Mp3Probe probe,
+            java.util.function.Supplier<ZoneId> showZone) {
         this.lifecycle = lifecycle;
         this.episodes = episodes;
         this.media = media;
@@ -66,7 +70,12 @@ public final class EpisodeImporter {
      * @param bytesDone told how far hashing has got, for a progress display
      */
     public ImportResult importFile(Path file, boolean publish, LongConsumer bytesDone) throws IOException {
-        return catalogue(file, file.getFileName().toString(), publish, false, bytesDone,
+        return catalogue(
+                file,
+                file.getFileName().toString(),
+                publish,
+                false,
+                bytesDone,
                 (source, name) -> media.storeCopy(source, name));
     }
 
@@ -76,8 +85,8 @@ public final class EpisodeImporter {
      * caller to delete.
      */
     public ImportResult importUpload(Path upload, String originalName) throws IOException {
-        return catalogue(upload, originalName, false, true, done -> { },
-                (source, name) -> media.storeMove(source, name));
+        return catalogue(
+                upload, originalName, false, true, done -> {}, (source, name) -> media.storeMove(source, name));
     }
 
     /**
@@ -91,27 +100,37 @@ public final class EpisodeImporter {
         } catch (Mp3Rejected e) {
             return new Replacement(null, e.getMessage(), List.of());
         }
-        String sha256 = ContentHash.sha256(upload, done -> { });
+        String sha256 = ContentHash.sha256(upload, done -> {});
         Optional<Episode> holder = episodes.findBySha256(sha256);
         if (holder.isPresent()) {
-            return new Replacement(null, holder.get().id() == episode.id() ? "This is the audio the episode has already."
-                    : "This audio is already in the catalogue as \"" + holder.get().title() + "\".", List.of());
+            return new Replacement(
+                    null,
+                    holder.get().id() == episode.id()
+                            ? "This is the audio the episode has already."
+                            : "This audio is already in the catalogue as \""
+                                    + holder.get().title() + "\".",
+                    List.of());
         }
         String path = media.storeMove(upload, StoredNames.audio(episode.title(), sha256, facts.mimeType()));
         return new Replacement(audio(path, sha256, facts), null, facts.warnings());
     }
 
     /** New audio for an existing episode, or why it was refused; with what the host should know about it. */
-    public record Replacement(EpisodeAudio audio, String refusal, List<String> warnings) {
-    }
+    public record Replacement(EpisodeAudio audio, String refusal, List<String> warnings) {}
 
     private interface Placement {
         /** Puts {@code source} into the store under {@code name}; returns the path it got. */
         String place(Path source, String name) throws IOException;
     }
 
-    private ImportResult catalogue(Path file, String name, boolean publish, boolean allowUsedBefore,
-                                   LongConsumer bytesDone, Placement placement) throws IOException {
+    private ImportResult catalogue(
+            Path file,
+            String name,
+            boolean publish,
+            boolean allowUsedBefore,
+            LongConsumer bytesDone,
+            Placement placement)
+            throws IOException {
         AudioFacts facts;
         try {
             facts = probe.probe(file);
@@ -121,7 +140,9 @@ public final class EpisodeImporter {
         String sha256 = ContentHash.sha256(file, bytesDone);
         Optional<Episode> existing = episodes.findBySha256(sha256);
         if (existing.isPresent()) {
-            return publish ? publishExisting(file, facts, existing.get()) : ImportResult.alreadyCatalogued(file, existing.get());
+            return publish
+                    ? publishExisting(file, facts, existing.get())
+                    : ImportResult.alreadyCatalogued(file, existing.get());
         }
         List<String> warnings = new ArrayList<>(facts.warnings());
         Optional<Integer> usedBy = episodes.usedBefore(sha256);
@@ -161,7 +182,8 @@ public final class EpisodeImporter {
         } catch (EpisodeRepository.DuplicateAudio raced) {
             // Another importer (the folder watcher, another instance) catalogued it a moment ago; the stored copy
             // has the same content-derived name, so it is that episode's file.
-            return ImportResult.alreadyCatalogued(file, episodes.findBySha256(sha256).orElseThrow());
+            return ImportResult.alreadyCatalogued(
+                    file, episodes.findBySha256(sha256).orElseThrow());
         } finally {
             for (String leftover : created) {
                 try {
@@ -176,17 +198,31 @@ public final class EpisodeImporter {
     /** `import --publish` of a file already catalogued: publish it if it is a draft, else say why not. */
     private ImportResult publishExisting(Path file, AudioFacts facts, Episode existing) throws IOException {
         return switch (existing.state()) {
-            case DRAFT -> ImportResult.published(file, lifecycle.publishImported(existing,
-                    publishTime(facts.tags().date(), file)));
+            case DRAFT ->
+                ImportResult.published(
+                        file,
+                        lifecycle.publishImported(
+                                existing, publishTime(facts.tags().date(), file)));
             case PUBLISHED -> ImportResult.alreadyCatalogued(file, existing);
-            case SCHEDULED -> ImportResult.notPublished(file, existing, "it is scheduled for later; change that in the admin");
-            case UNPUBLISHED -> ImportResult.notPublished(file, existing, "it was unpublished in the admin; publish it there if you want it back");
+            case SCHEDULED ->
+                ImportResult.notPublished(file, existing, "it is scheduled for later; change that in the admin");
+            case UNPUBLISHED ->
+                ImportResult.notPublished(
+                        file, existing, "it was unpublished in the admin; publish it there if you want it back");
         };
     }
 
     private static EpisodeAudio audio(String path, String sha256, AudioFacts facts) {
-        return new EpisodeAudio(path, facts.sizeBytes(), facts.mimeType(), sha256, facts.durationSeconds(),
-                facts.bitrateKbps(), facts.variableBitrate(), facts.sampleRate(), facts.channels());
+        return new EpisodeAudio(
+                path,
+                facts.sizeBytes(),
+                facts.mimeType(),
+                sha256,
+                facts.durationSeconds(),
+                facts.bitrateKbps(),
+                facts.variableBitrate(),
+                facts.sampleRate(),
+                facts.channels());
     }
 
     /** Cover art is stored once per distinct image, named by its hash, under artwork/ in the media folder. */
@@ -206,7 +242,8 @@ public final class EpisodeImporter {
 
     /** "2025-03-14_sleep-and_stress.MP3" becomes "2025-03-14 sleep and stress". */
     static String titleFromFileName(Path file) {
-        String name = file.getFileName().toString().replaceFirst("(?i)\\.mp3$", "").replaceFirst("^\\.+", "");
+        String name =
+                file.getFileName().toString().replaceFirst("(?i)\\.mp3$", "").replaceFirst("^\\.+", "");
         String title = name.replace('_', ' ').replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
         EpisodeRules.TagTitle cleaned = EpisodeRules.titleFromTag(title);
         return cleaned == null ? "Untitled episode" : cleaned.title();

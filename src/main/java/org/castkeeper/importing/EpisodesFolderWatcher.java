@@ -30,8 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class EpisodesFolderWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EpisodesFolderWatcher.class);
 
-    private record Seen(long size, long modified) {
-    }
+    private record Seen(long size, long modified) {}
 
     private final Path folder;
     private final EpisodeImporter importer;
@@ -41,10 +40,11 @@ public final class EpisodesFolderWatcher implements AutoCloseable {
     private final Map<Path, Seen> candidates = new HashMap<>();
     /** Files already handled at this size and time: imported, catalogued before, or rejected. */
     private final Set<String> settled = new HashSet<>();
+
     private ScheduledExecutorService timer;
 
-    public EpisodesFolderWatcher(Path folder, EpisodeImporter importer,
-                                 Duration quietPeriod, Clock clock, Runnable onImported) {
+    public EpisodesFolderWatcher(
+            Path folder, EpisodeImporter importer, Duration quietPeriod, Clock clock, Runnable onImported) {
         this.folder = folder;
         this.importer = importer;
         this.quietPeriod = quietPeriod;
@@ -104,10 +104,11 @@ public final class EpisodesFolderWatcher implements AutoCloseable {
 
     private void importQuietFile(Path file) throws IOException {
         String name = folder.relativize(file).toString();
-        ImportResult result = importer.importFile(file, false, done -> { });
+        ImportResult result = importer.importFile(file, false, done -> {});
         switch (result.outcome()) {
             case IMPORTED -> {
-                LOG.info("Imported {} as a draft: \"{}\"", name, result.episode().title());
+                LOG.info(
+                        "Imported {} as a draft: \"{}\"", name, result.episode().title());
                 result.warnings().forEach(w -> LOG.warn("{}: {}", name, w));
                 onImported.run();
             }

@@ -16,11 +16,9 @@ public final class FolderImport {
 
     /** Told about each file: for a progress display, a log, or a test. */
     public interface Listener {
-        default void starting(int index, int total, Path file) {
-        }
+        default void starting(int index, int total, Path file) {}
 
-        default void progress(long bytesDone, long bytesTotal) {
-        }
+        default void progress(long bytesDone, long bytesTotal) {}
 
         void finished(int index, int total, ImportResult result);
     }
@@ -75,7 +73,8 @@ public final class FolderImport {
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(p -> !inHiddenFolder(folder, p))
                     .filter(p -> !p.getFileName().toString().startsWith("._"))
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp3"))
+                    .filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp3"))
                     .filter(Files::isRegularFile)
                     .forEach(files::add);
         }

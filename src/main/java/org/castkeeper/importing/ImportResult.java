@@ -42,13 +42,22 @@ public record ImportResult(Path file, Outcome outcome, Episode episode, String r
     }
 
     static ImportResult usedBefore(Path file, int episodeId) {
-        return new ImportResult(file, Outcome.USED_BEFORE, null, "this audio was used by episode " + episodeId
-                + " before it got other audio, so it is not imported again", List.of());
+        return new ImportResult(
+                file,
+                Outcome.USED_BEFORE,
+                null,
+                "this audio was used by episode " + episodeId
+                        + " before it got other audio, so it is not imported again",
+                List.of());
     }
 
     static ImportResult notPublished(Path file, Episode episode, String why) {
-        return new ImportResult(file, Outcome.NOT_PUBLISHED, episode, "already in the catalogue as \""
-                + episode.title() + "\", not published: " + why, List.of());
+        return new ImportResult(
+                file,
+                Outcome.NOT_PUBLISHED,
+                episode,
+                "already in the catalogue as \"" + episode.title() + "\", not published: " + why,
+                List.of());
     }
 
     static ImportResult rejected(Path file, String reason) {

@@ -24,8 +24,7 @@ public final class MediaStoreMigration {
     /** Written when the migration has run to the end; until then it runs again at the next start. */
     static final String DONE_MARKER = ".migrated-from-drop-folder";
 
-    private MediaStoreMigration() {
-    }
+    private MediaStoreMigration() {}
 
     /** Returns how many files were given to the store. */
     public static int run(Path dropFolder, MediaFolder store, EpisodeRepository episodes) throws IOException {
@@ -39,7 +38,10 @@ public final class MediaStoreMigration {
             for (String path : e.files()) {
                 Optional<Path> target = store.resolve(path);
                 Path old = drop.resolve(path).normalize();
-                if (target.isEmpty() || Files.exists(target.get()) || !old.startsWith(drop) || !Files.isRegularFile(old)) {
+                if (target.isEmpty()
+                        || Files.exists(target.get())
+                        || !old.startsWith(drop)
+                        || !Files.isRegularFile(old)) {
                     continue;
                 }
                 linkOrCopy(old, target.get());
@@ -48,8 +50,11 @@ public final class MediaStoreMigration {
         }
         Files.writeString(marker, "The files episodes referenced in " + drop + " were given to this store.\n");
         if (adopted > 0) {
-            LOG.info("Moved to the media store {}: {} files the catalogue references (the episodes folder is "
-                    + "left as it was)", store.root(), adopted);
+            LOG.info(
+                    "Moved to the media store {}: {} files the catalogue references (the episodes folder is "
+                            + "left as it was)",
+                    store.root(),
+                    adopted);
         }
         return adopted;
     }

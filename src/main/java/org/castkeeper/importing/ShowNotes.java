@@ -5,8 +5,7 @@ import java.util.stream.Collectors;
 
 /** First show notes for an imported episode, from its ID3 comment: plain text made into safe HTML paragraphs. */
 final class ShowNotes {
-    private ShowNotes() {
-    }
+    private ShowNotes() {}
 
     static String fromComment(String comment) {
         if (comment == null || comment.isBlank()) {
@@ -18,6 +17,9 @@ final class ShowNotes {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

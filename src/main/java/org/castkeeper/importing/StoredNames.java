@@ -11,8 +11,7 @@ final class StoredNames {
     /** 40 bits of the hash: two different recordings with the same title will not share a name. */
     private static final int HASH_CHARACTERS = 10;
 
-    private StoredNames() {
-    }
+    private StoredNames() {}
 
     static String audio(String title, String sha256, String mimeType) {
         return Slugs.of(title) + "-" + sha256.substring(0, HASH_CHARACTERS) + "." + extension(mimeType);

@@ -17,8 +17,7 @@ public final class ArtworkRules {
     public static final int MIN = 1400;
     public static final int MAX = 3000;
 
-    private ArtworkRules() {
-    }
+    private ArtworkRules() {}
 
     /** Artwork that breaks a rule; the message says which, in words for the host. */
     public static final class Broken extends org.castkeeper.errors.Refusal {
@@ -58,11 +57,12 @@ public final class ArtworkRules {
                     throw new Broken("Artwork must be square; this image is " + width + " × " + height + " px.");
                 }
                 if (width < MIN || width > MAX) {
-                    throw new Broken("Artwork must be between " + MIN + " and " + MAX
-                            + " px square; this image is " + width + " px.");
+                    throw new Broken("Artwork must be between " + MIN + " and " + MAX + " px square; this image is "
+                            + width + " px.");
                 }
                 Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-                if (!types.hasNext() || types.next().getColorModel().getColorSpace().getType() != ColorSpace.TYPE_RGB) {
+                if (!types.hasNext()
+                        || types.next().getColorModel().getColorSpace().getType() != ColorSpace.TYPE_RGB) {
                     throw new Broken("Artwork must be in RGB colour (not CMYK or greyscale).");
                 }
             } finally {

@@ -13,8 +13,7 @@ import java.nio.file.Path;
 final class ContainerSniffer {
     private static final int HEAD = 512;
 
-    private ContainerSniffer() {
-    }
+    private ContainerSniffer() {}
 
     /** Throws when the file is clearly not MP3; returns quietly when it may be. */
     static void rejectKnownImpostors(Path file, long size) throws IOException, Mp3Rejected {

@@ -11,11 +11,10 @@ import java.util.function.LongConsumer;
 
 /** SHA-256 of a file, streamed: the catalogue's test for "this audio is already here", and backups' check. */
 public final class ContentHash {
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     public static String sha256(Path file) throws IOException {
-        return sha256(file, done -> { });
+        return sha256(file, done -> {});
     }
 
     public static String sha256(Path file, LongConsumer bytesDone) throws IOException {

@@ -25,12 +25,10 @@ final class Id3Reader {
     /** A tag bigger than this is skipped rather than read into memory (cover art is rarely over a few MB). */
     static final int MAX_ID3V2_BYTES = 32 * 1024 * 1024;
 
-    private Id3Reader() {
-    }
+    private Id3Reader() {}
 
     /** The ID3v2 tag at the start of the file, and where it ends (0 when there is none). */
-    record Leading(ID3v2 tag, long end, List<String> warnings) {
-    }
+    record Leading(ID3v2 tag, long end, List<String> warnings) {}
 
     static Leading readId3v2(FileWindow file) throws IOException {
         byte[] header = file.read(0, 10);
@@ -48,8 +46,11 @@ final class Id3Reader {
             return new Leading(null, end, List.of());
         }
         if (end > MAX_ID3V2_BYTES) {
-            return new Leading(null, end, List.of("The ID3v2 tag is " + end / (1024 * 1024)
-                    + " MB, too big to read; its metadata was ignored."));
+            return new Leading(
+                    null,
+                    end,
+                    List.of("The ID3v2 tag is " + end / (1024 * 1024)
+                            + " MB, too big to read; its metadata was ignored."));
         }
         try {
             return new Leading(ID3v2TagFactory.createTag(file.read(0, (int) end)), end, List.of());
@@ -155,8 +156,9 @@ final class Id3Reader {
         }
         boolean unsync = tag instanceof AbstractID3v2Tag t && t.hasUnsynchronisation();
         List<ID3v2ChapterFrameData> sorted = new ArrayList<>(chaps);
-        sorted.sort(Comparator.<ID3v2ChapterFrameData>comparingInt(c -> order.getOrDefault(c.getId(), Integer.MAX_VALUE))
-                .thenComparingInt(ID3v2ChapterFrameData::getStartTime));
+        sorted.sort(
+                Comparator.<ID3v2ChapterFrameData>comparingInt(c -> order.getOrDefault(c.getId(), Integer.MAX_VALUE))
+                        .thenComparingInt(ID3v2ChapterFrameData::getStartTime));
         List<ChapterMark> marks = new ArrayList<>();
         for (ID3v2ChapterFrameData chap : sorted) {
             String title = null;
@@ -164,7 +166,9 @@ final class Id3Reader {
             for (ID3v2Frame sub : chap.getSubframes()) {
                 try {
                     if (sub.getId().equals("TIT2")) {
-                        title = clean(new ID3v2TextFrameData(unsync, sub.getData()).getText().toString());
+                        title = clean(new ID3v2TextFrameData(unsync, sub.getData())
+                                .getText()
+                                .toString());
                     } else if (sub.getId().equals("WXXX")) {
                         url = clean(new ID3v2UrlFrameData(unsync, sub.getData()).getUrl());
                     }
@@ -174,8 +178,11 @@ final class Id3Reader {
             }
             long end = chap.getEndTime() & 0xFFFFFFFFL;
             Long endMillis = end == 0xFFFFFFFFL || end <= chap.getStartTime() ? null : end;
-            marks.add(new ChapterMark(chap.getStartTime() & 0xFFFFFFFFL, endMillis,
-                    title != null ? title : "Chapter " + (marks.size() + 1), url));
+            marks.add(new ChapterMark(
+                    chap.getStartTime() & 0xFFFFFFFFL,
+                    endMillis,
+                    title != null ? title : "Chapter " + (marks.size() + 1),
+                    url));
         }
         return marks;
     }

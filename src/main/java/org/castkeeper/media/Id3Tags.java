@@ -38,6 +38,5 @@ public record Id3Tags(
     }
 
     /** One ID3v2 CHAP frame. endMillis is null when the tag gives none. */
-    public record ChapterMark(long startMillis, Long endMillis, String title, String url) {
-    }
+    public record ChapterMark(long startMillis, Long endMillis, String title, String url) {}
 }

@@ -33,9 +33,12 @@ public final class MediaController {
      * @param showArtwork the show's artwork as the settings name it now (null when there is none)
      * @param retention   how long a replaced file's URL redirects to its successor (storage.retainDays)
      */
-    public MediaController(PublicationCache publications, MediaStore store,
-                           java.util.function.Supplier<ShowArtwork> showArtwork,
-                           java.time.Duration retention, java.time.Clock clock) {
+    public MediaController(
+            PublicationCache publications,
+            MediaStore store,
+            java.util.function.Supplier<ShowArtwork> showArtwork,
+            java.time.Duration retention,
+            java.time.Clock clock) {
         this.publications = publications;
         this.store = store;
         this.showArtwork = showArtwork;
@@ -64,7 +67,10 @@ public final class MediaController {
         }
         if (episode.isPresent()) {
             // The content hash: the same on every instance, and it changes exactly when the audio does.
-            send(exchange, file.get(), episode.get().audio().mimeType(),
+            send(
+                    exchange,
+                    file.get(),
+                    episode.get().audio().mimeType(),
                     "\"" + episode.get().audio().sha256().substring(0, 32) + "\"");
         } else {
             send(exchange, file.get(), typeOf(path, published), null);
@@ -119,7 +125,8 @@ public final class MediaController {
     private static void send(Exchange exchange, Path file, String type, String strongEtag) throws IOException {
         long size = Files.size(file);
         Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
-        String etag = strongEtag != null ? strongEtag
+        String etag = strongEtag != null
+                ? strongEtag
                 : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
         exchange.header("Accept-Ranges", "bytes")
                 .header("ETag", etag)

@@ -165,12 +165,14 @@ public final class MediaFolder implements MediaStore {
             return Optional.empty();
         }
         var attributes = Files.readAttributes(file.get(), java.nio.file.attribute.BasicFileAttributes.class);
-        return Optional.of(new Stat(attributes.size(), attributes.lastModifiedTime().toInstant()));
+        return Optional.of(
+                new Stat(attributes.size(), attributes.lastModifiedTime().toInstant()));
     }
 
     @Override
     public InputStream read(String name, long offset, long length) throws IOException {
-        Path file = resolve(name).filter(Files::isRegularFile)
+        Path file = resolve(name)
+                .filter(Files::isRegularFile)
                 .orElseThrow(() -> new java.nio.file.NoSuchFileException(name));
         java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file);
         channel.position(offset);
@@ -260,7 +262,8 @@ public final class MediaFolder implements MediaStore {
     public int removeStalePartials(java.time.Duration olderThan, java.time.Instant now) throws IOException {
         try (Stream<Path> files = Files.walk(root, 4)) {
             int removed = 0;
-            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX)).toList()) {
+            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX))
+                    .toList()) {
                 try {
                     if (Files.getLastModifiedTime(p).toInstant().plus(olderThan).isBefore(now)) {
                         Files.deleteIfExists(p);

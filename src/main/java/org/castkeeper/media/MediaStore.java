@@ -24,8 +24,7 @@ import java.util.Optional;
 public interface MediaStore {
 
     /** What the store knows of a stored file without reading it. */
-    record Stat(long size, Instant modified) {
-    }
+    record Stat(long size, Instant modified) {}
 
     /** Whether {@code name} is a name this store accepts (inside it, no escaping). */
     boolean accepts(String name);

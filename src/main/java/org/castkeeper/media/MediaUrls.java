@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 public final class MediaUrls {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private MediaUrls() {
-    }
+    private MediaUrls() {}
 
     /**
      * Percent-encodes everything in a stored path but RFC 3986's unreserved characters and "/", so that a name
@@ -18,7 +17,8 @@ public final class MediaUrls {
         StringBuilder out = new StringBuilder(path.length() + 16);
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')) {
+            if (c < 0x80
+                    && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')) {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);

@@ -17,18 +17,30 @@ final class MpegFrameScanner {
     /** How many frames in a row must agree before a sync word is believed: junk often looks like one header. */
     private static final int CONFIRMING_FRAMES = 3;
 
-    private MpegFrameScanner() {
-    }
+    private MpegFrameScanner() {}
 
-    record Header(String version, String layer, int bitrateKbps, int sampleRate, boolean mono, int length,
-                  int samples, boolean crc) {
+    record Header(
+            String version,
+            String layer,
+            int bitrateKbps,
+            int sampleRate,
+            boolean mono,
+            int length,
+            int samples,
+            boolean crc) {
         boolean sameStreamAs(Header other) {
             return version.equals(other.version) && layer.equals(other.layer) && sampleRate == other.sampleRate;
         }
     }
 
-    record Scan(Header first, long audioStart, long frames, long bitrateSum, boolean variable, Long xingFrames,
-                List<String> warnings) {
+    record Scan(
+            Header first,
+            long audioStart,
+            long frames,
+            long bitrateSum,
+            boolean variable,
+            Long xingFrames,
+            List<String> warnings) {
         long durationMillis() {
             return frames * first.samples() * 1000L / first.sampleRate();
         }
@@ -178,8 +190,7 @@ final class MpegFrameScanner {
     }
 
     /** A LAME/Xing "Xing" or "Info" header, or a Fraunhofer "VBRI" header; frames is null when not declared. */
-    private record VbrHeader(Long frames) {
-    }
+    private record VbrHeader(Long frames) {}
 
     private static VbrHeader vbrHeader(FileWindow file, long frameStart, Header h) throws IOException {
         long at = sideInfoEnd(frameStart, h);

@@ -2,8 +2,7 @@ package org.castkeeper.media;
 
 /** Play time written for people: "3:07", "1:02:03". */
 public final class PlayTime {
-    private PlayTime() {
-    }
+    private PlayTime() {}
 
     /** Minutes and seconds, with hours only when there are any. */
     public static String of(long seconds) {

@@ -27,8 +27,7 @@ public final class RetiredMedia {
     }
 
     /** What one sweep did. */
-    public record Sweep(int moved, int deleted) {
-    }
+    public record Sweep(int moved, int deleted) {}
 
     public Sweep sweep(List<RetiredFile> retired, Set<String> referenced, Instant now) throws IOException {
         int moved = 0;

@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class ShowArtworks {
     private static final Logger LOG = LoggerFactory.getLogger(ShowArtworks.class);
 
-    private record Known(Path file, long size, long modified, ShowArtwork artwork) {
-    }
+    private record Known(Path file, long size, long modified, ShowArtwork artwork) {}
 
     private volatile Known known;
 
@@ -34,7 +33,10 @@ public final class ShowArtworks {
             known = new Known(file, size, modified, artwork);
             return artwork;
         } catch (IOException e) {
-            LOG.warn("The show artwork {} cannot be read ({}); {}", file, e.toString(),
+            LOG.warn(
+                    "The show artwork {} cannot be read ({}); {}",
+                    file,
+                    e.toString(),
                     k == null ? "the feed has no artwork until it can" : "still serving " + k.file());
             return k == null ? null : k.artwork();
         }

@@ -3,10 +3,13 @@ package org.castkeeper.site;
 import java.util.List;
 
 /** One episode's public page. {@code notesHtml} is sanitised show notes, written into the page as HTML. */
-public record EpisodeSitePage(SiteHead head, ShowPage.EpisodeLine episode, String notesHtml, List<ChapterLine> chapters,
-                              String transcriptUrl) {
+public record EpisodeSitePage(
+        SiteHead head,
+        ShowPage.EpisodeLine episode,
+        String notesHtml,
+        List<ChapterLine> chapters,
+        String transcriptUrl) {
 
     /** A chapter, with its start time written for people. */
-    public record ChapterLine(String time, String title) {
-    }
+    public record ChapterLine(String time, String title) {}
 }

@@ -55,47 +55,65 @@ public final class SiteController {
         ShowSettings show = show();
         List<ShowPage.SubscribeLink> subscribe = new ArrayList<>();
         for (Map.Entry<Directory, String> listing : listings.all().entrySet()) {
-            subscribe.add(new ShowPage.SubscribeLink(listing.getKey().code(),
-                    "Listen on " + listing.getKey().title(), listing.getValue()));
+            subscribe.add(new ShowPage.SubscribeLink(
+                    listing.getKey().code(), "Listen on " + listing.getKey().title(), listing.getValue()));
         }
         subscribe.add(new ShowPage.SubscribeLink("rss", "RSS feed", urls.feed()));
-        List<ShowPage.EpisodeLine> lines = published.live().stream().map(this::line).toList();
-        SiteHead head = head(show.title(), show.description(), urls.site(), urls.showArtwork(),
-                "website", null);
-        render(ctx, "site/show.jte", new ShowPage(head, show.author(), subscribe,
-                lines.isEmpty() ? null : lines.get(0), lines));
+        List<ShowPage.EpisodeLine> lines =
+                published.live().stream().map(this::line).toList();
+        SiteHead head = head(show.title(), show.description(), urls.site(), urls.showArtwork(), "website", null);
+        render(
+                ctx,
+                "site/show.jte",
+                new ShowPage(head, show.author(), subscribe, lines.isEmpty() ? null : lines.get(0), lines));
     }
 
     public void episode(Context ctx) {
         var published = publications.current();
         Optional<Episode> found = published.bySlug(ctx.pathParam("slug"));
         if (found.isEmpty() && published.wasDeleted(ctx.pathParam("slug"))) {
-            ctx.status(HttpStatus.GONE).html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Gone</title></head><body><main><h1>This episode was deleted</h1><p><a href=\"/\">"
-                    + "All episodes</a></p></main></body></html>");
+            ctx.status(HttpStatus.GONE)
+                    .html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                            + "<title>Gone</title></head><body><main><h1>This episode was deleted</h1><p><a href=\"/\">"
+                            + "All episodes</a></p></main></body></html>");
             return;
         }
         if (found.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Not found</title></head><body><main><h1>No such episode</h1><p><a href=\"/\">"
-                    + "All episodes</a></p></main></body></html>");
+            ctx.status(HttpStatus.NOT_FOUND)
+                    .html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                            + "<title>Not found</title></head><body><main><h1>No such episode</h1><p><a href=\"/\">"
+                            + "All episodes</a></p></main></body></html>");
             return;
         }
         Episode e = found.get();
         String notes = ShowNotesHtml.sanitize(e.description());
         String image = e.artworkPath() != null ? urls.media(e.artworkPath()) : urls.showArtwork();
-        SiteHead head = head(e.title(), ShowNotesHtml.toPlainText(notes), urls.episodePage(e.slug()), image,
-                "article", urls.media(e.audio().path()));
+        SiteHead head = head(
+                e.title(),
+                ShowNotesHtml.toPlainText(notes),
+                urls.episodePage(e.slug()),
+                image,
+                "article",
+                urls.media(e.audio().path()));
         List<EpisodeSitePage.ChapterLine> chapters = e.chapters().stream()
-                .map(c -> new EpisodeSitePage.ChapterLine(PlayTime.of(c.startMillis() / 1000), c.title())).toList();
-        render(ctx, "site/episode.jte", new EpisodeSitePage(head, line(e), notes, chapters,
-                e.transcriptPath() == null ? null : urls.media(e.transcriptPath())));
+                .map(c -> new EpisodeSitePage.ChapterLine(PlayTime.of(c.startMillis() / 1000), c.title()))
+                .toList();
+        render(
+                ctx,
+                "site/episode.jte",
+                new EpisodeSitePage(
+                        head,
+                        line(e),
+                        notes,
+                        chapters,
+                        e.transcriptPath() == null ? null : urls.media(e.transcriptPath())));
     }
 
     /** The public stylesheet. */
     public void stylesheet(Context ctx) throws IOException {
         try (InputStream in = SiteController.class.getResourceAsStream("/public/site.css")) {
-            ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "public, max-age=300")
+            ctx.contentType("text/css; charset=utf-8")
+                    .header("Cache-Control", "public, max-age=300")
                     .result(in.readAllBytes());
         }
     }
@@ -104,19 +122,22 @@ public final class SiteController {
         ShowSettings show = show();
         String shortDescription = description == null ? "" : description.strip();
         if (shortDescription.length() > DESCRIPTION_CHARS) {
-            shortDescription = shortDescription.substring(0, DESCRIPTION_CHARS - 1).strip() + "…";
+            shortDescription =
+                    shortDescription.substring(0, DESCRIPTION_CHARS - 1).strip() + "…";
         }
-        return new SiteHead(show.language(), title, shortDescription, show.title(), urls.feed(), url, image,
-                type, audio);
+        return new SiteHead(
+                show.language(), title, shortDescription, show.title(), urls.feed(), url, image, type, audio);
     }
 
     private ShowPage.EpisodeLine line(Episode e) {
         ZoneId zone = timeZone();
-        return new ShowPage.EpisodeLine(e.title(), urls.episodePage(e.slug()),
-                DATE.withZone(zone).format(e.publishAt()), PlayTime.of(e.audio().durationSeconds()),
+        return new ShowPage.EpisodeLine(
+                e.title(),
+                urls.episodePage(e.slug()),
+                DATE.withZone(zone).format(e.publishAt()),
+                PlayTime.of(e.audio().durationSeconds()),
                 urls.media(e.audio().path()));
     }
-
 
     private static void render(Context ctx, String template, Object page) {
         StringOutput out = new StringOutput();

@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.Request;
 final class ClientAddress implements HttpConfiguration.Customizer {
     /** An IP literal (no host names: they would need a DNS lookup), optionally in brackets and with a port. */
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final AddressRanges trusted;
@@ -37,8 +38,9 @@ final class ClientAddress implements HttpConfiguration.Customizer {
 
     @Override
     public Request customize(Request request, HttpFields.Mutable responseHeaders) {
-        if (trusted.isEmpty() || !(request.getConnectionMetaData().getRemoteSocketAddress()
-                instanceof InetSocketAddress peer) || !trusted.test(peer.getAddress())) {
+        if (trusted.isEmpty()
+                || !(request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress peer)
+                || !trusted.test(peer.getAddress())) {
             return request;
         }
         HttpFields headers = request.getHeaders();
@@ -98,7 +100,8 @@ final class ClientAddress implements HttpConfiguration.Customizer {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     /** The address in "192.0.2.1", "192.0.2.1:4711", "[2001:db8::1]:4711" or "2001:db8::1", else null. */
@@ -139,7 +142,8 @@ final class ClientAddress implements HttpConfiguration.Customizer {
                     return secure;
                 }
             };
-            this.uri = scheme == null ? request.getHttpURI()
+            this.uri = scheme == null
+                    ? request.getHttpURI()
                     : HttpURI.build(request.getHttpURI()).scheme(scheme).asImmutable();
         }
 

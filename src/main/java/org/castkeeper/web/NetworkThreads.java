@@ -20,11 +20,11 @@ final class NetworkThreads {
     static final long IDLE_TIMEOUT_MILLIS = 60_000;
     /** Request line and headers together; a podcatcher's are well under 2 KiB. */
     static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
+
     private static final int MIN_WORKERS = 8;
     private static final int IDLE_MILLIS = 60_000;
 
-    private NetworkThreads() {
-    }
+    private NetworkThreads() {}
 
     /** Platform threads: the network threads run in a loop for the life of the server and must not be pinned. */
     static ThreadPool workers() {

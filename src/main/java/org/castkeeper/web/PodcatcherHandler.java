@@ -1,11 +1,10 @@
 package org.castkeeper.web;
 
-import org.castkeeper.http.Exchange;
 import org.castkeeper.feed.FeedController;
 import org.castkeeper.feed.FeedUrls;
+import org.castkeeper.http.Exchange;
 import org.castkeeper.media.MediaController;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -34,7 +33,9 @@ final class PodcatcherHandler extends Handler.Wrapper {
     private static final String HEALTH = "/health";
     /** On every response: never guess a type from the bytes, and send only the origin to other sites. */
     private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
-    private static final HttpField REFERRER = new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin");
+
+    private static final HttpField REFERRER =
+            new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin");
     private static final HttpField NO_FRAMES = new PreEncodedHttpField("X-Frame-Options", "DENY");
 
     private final FeedController feed;
@@ -56,7 +57,8 @@ final class PodcatcherHandler extends Handler.Wrapper {
         this.feed = feed;
         this.media = media;
         this.health = health;
-        this.contentSecurityPolicy = new PreEncodedHttpField("Content-Security-Policy", contentSecurityPolicy(mediaOrigin));
+        this.contentSecurityPolicy =
+                new PreEncodedHttpField("Content-Security-Policy", contentSecurityPolicy(mediaOrigin));
     }
 
     /**
@@ -96,10 +98,14 @@ final class PodcatcherHandler extends Handler.Wrapper {
         } else if (read && path.startsWith(MEDIA)) {
             // Jetty's canonical path keeps some characters percent-encoded (a space stays %20): decode it once,
             // as the feed encoded the stored name once.
-            onWorker(request, new Exchange(request, response, callback),
+            onWorker(
+                    request,
+                    new Exchange(request, response, callback),
                     exchange -> media.serveMedia(exchange, URIUtil.decodePath(path.substring(MEDIA.length()))));
         } else if (read && path.startsWith(ARTWORK)) {
-            onWorker(request, new Exchange(request, response, callback),
+            onWorker(
+                    request,
+                    new Exchange(request, response, callback),
                     exchange -> media.serveShowArtwork(exchange, URIUtil.decodePath(path.substring(ARTWORK.length()))));
         } else if (read && path.equals(HEALTH)) {
             onWorker(request, new Exchange(request, response, callback), this::health);

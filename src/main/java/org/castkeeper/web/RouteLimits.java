@@ -29,8 +29,7 @@ final class RouteLimits {
     /** How many may wait at once in each class before new ones get a 503 at once. */
     static final int MAX_WAITING = 512;
 
-    private RouteLimits() {
-    }
+    private RouteLimits() {}
 
     /** The limiters, outermost first; each applies only to its own class of request. */
     static List<Handler.Singleton> handlers() {

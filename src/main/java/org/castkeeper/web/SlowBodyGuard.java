@@ -58,8 +58,10 @@ final class SlowBodyGuard extends Handler.Wrapper {
         public void demand(Runnable demandCallback) {
             long elapsed = NanoTime.since(started);
             if (elapsed > graceNanos && bytesRead * 1_000_000_000L / elapsed < minBytesPerSecond) {
-                tooSlow = Content.Chunk.from(new TimeoutException("The request body arrived slower than "
-                        + minBytesPerSecond + " bytes a second"), true);
+                tooSlow = Content.Chunk.from(
+                        new TimeoutException(
+                                "The request body arrived slower than " + minBytesPerSecond + " bytes a second"),
+                        true);
                 demandCallback.run();
                 return;
             }

@@ -15,7 +15,6 @@ import org.castkeeper.feed.ChaptersController;
 import org.castkeeper.feed.FeedController;
 import org.castkeeper.media.MediaController;
 import org.castkeeper.site.SiteController;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -36,12 +35,12 @@ public final class WebServer {
     public static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(30);
     /** A request body slower than this, once {@link #BODY_GRACE} has passed, is cut. */
     static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+
     static final java.time.Duration BODY_GRACE = java.time.Duration.ofSeconds(10);
     /** Form posts (show notes included) are far smaller; audio never goes through a form. */
     static final long MAX_FORM_BYTES = 1024 * 1024;
 
-    private WebServer() {
-    }
+    private WebServer() {}
 
     public static Javalin create(Castkeeper app) {
         return create(app, STOP_GRACE);
@@ -54,8 +53,12 @@ public final class WebServer {
      */
     public static Javalin create(Castkeeper app, java.time.Duration stopGrace) {
         FeedController feed = new FeedController(app.feed(), app.publications());
-        MediaController media = new MediaController(app.publications(), app.media(), app::showArtwork,
-                app.retiredMedia().retention(), app.clock());
+        MediaController media = new MediaController(
+                app.publications(),
+                app.media(),
+                app::showArtwork,
+                app.retiredMedia().retention(),
+                app.clock());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(app.publications(), app.listings(), app.urls());
         AdminRoutes admin = adminRoutes(app);
@@ -65,7 +68,8 @@ public final class WebServer {
             }
             return app.feed().isBuilt() ? null : "The feed has not been built yet.";
         };
-        PodcatcherHandler podcatchers = new PodcatcherHandler(feed, media, health, origin(app.config().server().baseUrl()));
+        PodcatcherHandler podcatchers = new PodcatcherHandler(
+                feed, media, health, origin(app.config().server().baseUrl()));
         AddressRanges trustedProxies = new AddressRanges(app.config().server().trustedProxies());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -108,9 +112,23 @@ public final class WebServer {
 
     /** The admin's route table, given the parts of the application the admin pages use. */
     public static AdminRoutes adminRoutes(Castkeeper app) {
-        return new AdminRoutes(new AdminParts(app.config(), app.clock(), app.accounts(), app.loginThrottle(),
-                app.deviceCookies(), app.episodes(), app.importer(), app.lifecycle(), app.media(), app.showSettings(),
-                app::show, app::showArtwork, app::readiness, app.listings(), app.urls(), app.feed(),
+        return new AdminRoutes(new AdminParts(
+                app.config(),
+                app.clock(),
+                app.accounts(),
+                app.loginThrottle(),
+                app.deviceCookies(),
+                app.episodes(),
+                app.importer(),
+                app.lifecycle(),
+                app.media(),
+                app.showSettings(),
+                app::show,
+                app::showArtwork,
+                app::readiness,
+                app.listings(),
+                app.urls(),
+                app.feed(),
                 app.fileChangesNotApplied()));
     }
 
@@ -140,12 +158,15 @@ public final class WebServer {
         // The one error convention: an expected "no" says its own status and message (errors.Refusal).
         routes.exception(org.castkeeper.errors.Refusal.class, (e, ctx) -> plain(ctx, e.status(), e.getMessage()));
         routes.exception(DateTimeException.class, (e, ctx) -> plain(ctx, 400, "That date or time is not valid."));
-        routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> plain(ctx, 400,
-                "The form could not be read: " + e.getMessage()));
-        routes.exception(java.io.UncheckedIOException.class, (e, ctx) -> plain(ctx, 400,
-                "The request could not be read: it was cut off or too slow."));
-        routes.exception(java.io.IOException.class, (e, ctx) -> plain(ctx, 400,
-                "The request could not be read: it was cut off or too slow."));
+        routes.exception(
+                jakarta.servlet.ServletException.class,
+                (e, ctx) -> plain(ctx, 400, "The form could not be read: " + e.getMessage()));
+        routes.exception(
+                java.io.UncheckedIOException.class,
+                (e, ctx) -> plain(ctx, 400, "The request could not be read: it was cut off or too slow."));
+        routes.exception(
+                java.io.IOException.class,
+                (e, ctx) -> plain(ctx, 400, "The request could not be read: it was cut off or too slow."));
         routes.exception(HttpResponseException.class, (e, ctx) -> plain(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             if (isBadRequestBody(e)) {

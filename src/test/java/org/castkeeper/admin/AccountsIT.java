@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AccountsIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @BeforeEach
@@ -40,32 +41,60 @@ class AccountsIT {
         AdminClient elsewhere = new AdminClient(server).signedIn();
         here.get("/admin/account");
 
-        HttpResponse<String> wrong = here.postForm("/admin/account/password",
-                Map.of("current", "not my password", "new", "a brand new passphrase", "again", "a brand new passphrase"));
+        HttpResponse<String> wrong = here.postForm(
+                "/admin/account/password",
+                Map.of(
+                        "current",
+                        "not my password",
+                        "new",
+                        "a brand new passphrase",
+                        "again",
+                        "a brand new passphrase"));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("Your current password is not right");
-        HttpResponse<String> differ = here.postForm("/admin/account/password",
+        HttpResponse<String> differ = here.postForm(
+                "/admin/account/password",
                 Map.of("current", "correct horse battery", "new", "a brand new passphrase", "again", "another one"));
         assertThat(differ.body()).contains("The two new passwords differ");
 
-        HttpResponse<String> changed = here.postForm("/admin/account/password", Map.of("current",
-                "correct horse battery", "new", "a brand new passphrase", "again", "a brand new passphrase"));
+        HttpResponse<String> changed = here.postForm(
+                "/admin/account/password",
+                Map.of(
+                        "current",
+                        "correct horse battery",
+                        "new",
+                        "a brand new passphrase",
+                        "again",
+                        "a brand new passphrase"));
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(here.get("/admin").statusCode()).isEqualTo(200);
-        assertThat(elsewhere.get("/admin").statusCode()).as("the other browser is signed out").isEqualTo(303);
-        assertThat(new AdminClient(server).signIn("dominion", "correct horse battery").statusCode()).isEqualTo(401);
-        assertThat(new AdminClient(server).signIn("dominion", "a brand new passphrase").statusCode()).isEqualTo(303);
+        assertThat(elsewhere.get("/admin").statusCode())
+                .as("the other browser is signed out")
+                .isEqualTo(303);
+        assertThat(new AdminClient(server)
+                        .signIn("dominion", "correct horse battery")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(new AdminClient(server)
+                        .signIn("dominion", "a brand new passphrase")
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     @Test
     void theAccountsPageListsEveryAccountAndAddsOne() throws Exception {
         AdminClient host = new AdminClient(server).signedIn();
         host.get("/admin/account");
-        HttpResponse<String> added = host.postForm("/admin/account/add",
-                Map.of("username", "Producer", "password", "another long passphrase"));
+        HttpResponse<String> added = host.postForm(
+                "/admin/account/add", Map.of("username", "Producer", "password", "another long passphrase"));
         assertThat(added.statusCode()).isEqualTo(303);
-        assertThat(host.get("/admin/account").body()).contains("<td>dominion</td>").contains("<td>producer</td>");
-        assertThat(new AdminClient(server).signIn("producer", "another long passphrase").statusCode()).isEqualTo(303);
+        assertThat(host.get("/admin/account").body())
+                .contains("<td>dominion</td>")
+                .contains("<td>producer</td>");
+        assertThat(new AdminClient(server)
+                        .signIn("producer", "another long passphrase")
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     @Test
@@ -82,15 +111,22 @@ class AccountsIT {
         assertThat(last.code()).isEqualTo(Main.USAGE);
         assertThat(last.err()).contains("dominion is the only account");
 
-        assertThat(run("second account pass\n", "user", "add", "producer", "--config", config).code()).isZero();
-        assertThat(run("", "user", "list", "--config", config).out()).contains("dominion").contains("producer");
-        assertThat(run("", "user", "remove", "dominion", "--config", config).code()).isZero();
+        assertThat(run("second account pass\n", "user", "add", "producer", "--config", config)
+                        .code())
+                .isZero();
+        assertThat(run("", "user", "list", "--config", config).out())
+                .contains("dominion")
+                .contains("producer");
+        assertThat(run("", "user", "remove", "dominion", "--config", config).code())
+                .isZero();
         assertThat(run("", "user", "list", "--config", config).out()).doesNotContain("dominion");
-        assertThat(new AdminClient(server).signIn("producer", "second account pass").statusCode()).isEqualTo(303);
+        assertThat(new AdminClient(server)
+                        .signIn("producer", "second account pass")
+                        .statusCode())
+                .isEqualTo(303);
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String stdin, String... args) {
         InputStream before = System.in;

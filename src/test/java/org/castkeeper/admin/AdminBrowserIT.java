@@ -32,6 +32,7 @@ class AdminBrowserIT {
 
     @TempDir
     Path dir;
+
     TestServer server;
     WebDriver browser;
     WebDriverWait wait;
@@ -42,9 +43,17 @@ class AdminBrowserIT {
         server.app().accounts().create("dominion", "correct horse battery");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("castkeeper.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("castkeeper.chromedriver", "/usr/bin/chromedriver")))
@@ -89,10 +98,13 @@ class AdminBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Episodes"));
         screenshot("02-episodes");
 
-        browser.findElement(By.id("file")).sendKeys(Fixtures.mp3("cbr-id3v23.mp3").toAbsolutePath().toString());
+        browser.findElement(By.id("file"))
+                .sendKeys(Fixtures.mp3("cbr-id3v23.mp3").toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#upload-queue .percent"), "100%"));
-        assertThat(browser.findElement(By.cssSelector("#upload-queue progress")).getDomProperty("value")).isEqualTo("100");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#upload-queue .message"), "Uploaded"));
+        assertThat(browser.findElement(By.cssSelector("#upload-queue progress")).getDomProperty("value"))
+                .isEqualTo("100");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#upload-queue .message"), "Uploaded"));
         screenshot("03-uploaded");
 
         wait.until(ExpectedConditions.urlMatches(".*/admin/episodes/\\d+$"));
@@ -115,8 +127,9 @@ class AdminBrowserIT {
         String editor = browser.getCurrentUrl();
         for (String page : new String[] {server.url("/admin"), editor, server.url("/admin/settings")}) {
             browser.get(page);
-            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(((Number) overflow).intValue()).as(page).isLessThanOrEqualTo(0);
         }
         browser.get(server.url("/admin"));
@@ -151,7 +164,8 @@ class AdminBrowserIT {
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertThat(browser.findElement(By.id("title")).getDomProperty("value")).isEqualTo("Morning routine, week 1");
-        assertThat(browser.findElement(By.id("chapters")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("chapters")).getDomAttribute("aria-invalid"))
+                .isEqualTo("true");
         screenshot("10-invalid-chapter-keeps-title");
 
         // Fix the line and press Publish without saving first: the new title is what goes out.
@@ -177,7 +191,8 @@ class AdminBrowserIT {
         browser.findElement(By.id("confirm-delete")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Deleted"));
         assertThat(server.get("/episodes/morning-routine").statusCode()).isEqualTo(410);
-        assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8)).doesNotContain(episode.guid());
+        assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
+                .doesNotContain(episode.guid());
     }
 
     /** A show setting changed in the browser is in the feed on the next request, without a restart. */
@@ -195,21 +210,23 @@ class AdminBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
         screenshot("12-settings-saved");
         // The artwork preview loads from this server, whatever the public address says.
-        Object artworkWidth = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return document.querySelector('img.artwork-preview').naturalWidth;");
+        Object artworkWidth = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.querySelector('img.artwork-preview').naturalWidth;");
         assertThat(((Number) artworkWidth).intValue()).isGreaterThan(0);
         assertThat(browser.findElement(By.id("changes")).getText()).contains("Weekly insight, season two");
         assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
-                .contains("<title>Weekly insight, season two</title>").contains("text=\"Christianity\"");
+                .contains("<title>Weekly insight, season two</title>")
+                .contains("text=\"Christianity\"");
 
         // The distribution page links each fix to its field; on a phone the fix is not cut off.
         browser.get(server.url("/admin/distribution"));
-        browser.findElement(By.cssSelector("a.fix-link[href='/admin/settings#ownerEmail']")).click();
+        browser.findElement(By.cssSelector("a.fix-link[href='/admin/settings#ownerEmail']"))
+                .click();
         wait.until(ExpectedConditions.urlContains("/admin/settings#ownerEmail"));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get(server.url("/admin/distribution"));
-        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
         screenshot("13-distribution-phone");
     }
@@ -222,11 +239,13 @@ class AdminBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Episodes"));
 
         // Two files chosen together: both are uploaded, one after the other, each with its own row.
-        browser.findElement(By.id("file")).sendKeys(Fixtures.mp3("untagged.mp3").toAbsolutePath() + "\n"
-                + Fixtures.mp3("truncated.mp3").toAbsolutePath());
+        browser.findElement(By.id("file"))
+                .sendKeys(Fixtures.mp3("untagged.mp3").toAbsolutePath() + "\n"
+                        + Fixtures.mp3("truncated.mp3").toAbsolutePath());
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#upload-queue li.done"), 2));
         screenshot("20-two-uploads");
-        var truncated = server.app().episodes().page("truncated", 0, 10).episodes().get(0);
+        var truncated =
+                server.app().episodes().page("truncated", 0, 10).episodes().get(0);
         assertThat(server.app().episodes().page("", 0, 10).total()).isEqualTo(2);
 
         // The truncated file's warnings are on its page until the host dismisses them.
@@ -247,15 +266,18 @@ class AdminBrowserIT {
                 out.write(frames);
             }
         }
-        ((org.openqa.selenium.chromium.HasNetworkConditions) browser).setNetworkConditions(
-                new org.openqa.selenium.chromium.ChromiumNetworkConditions() {{
-                    setUploadThroughput(64 * 1024);
-                    setDownloadThroughput(1024 * 1024);
-                    setLatency(Duration.ofMillis(5));
-                }});
+        ((org.openqa.selenium.chromium.HasNetworkConditions) browser)
+                .setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions() {
+                    {
+                        setUploadThroughput(64 * 1024);
+                        setDownloadThroughput(1024 * 1024);
+                        setLatency(Duration.ofMillis(5));
+                    }
+                });
         browser.findElement(By.id("file")).sendKeys(big.toAbsolutePath().toString());
         wait.until(d -> {
-            Object value = d.findElement(By.cssSelector("#upload-queue progress")).getDomProperty("value");
+            Object value =
+                    d.findElement(By.cssSelector("#upload-queue progress")).getDomProperty("value");
             return value != null && Double.parseDouble(value.toString()) > 0;
         });
         browser.findElement(By.cssSelector("#upload-queue .cancel")).click();

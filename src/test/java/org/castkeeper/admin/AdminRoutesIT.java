@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminRoutesIT {
     @TempDir
     Path dir;
+
     TestServer server;
     Episode episode;
     AdminRoutes table;
@@ -34,15 +35,20 @@ class AdminRoutesIT {
     }
 
     private String concrete(AdminRoute route) {
-        return route.path().replace("{id}", Integer.toString(episode.id())).replace("{file}", "admin.css")
+        return route.path()
+                .replace("{id}", Integer.toString(episode.id()))
+                .replace("{file}", "admin.css")
                 .replace("{kind}", "audio");
     }
 
     @Test
     void theTableCoversTheAdminPages() {
-        assertThat(table.routes()).extracting(AdminRoute::path)
+        assertThat(table.routes())
+                .extracting(AdminRoute::path)
                 .contains("/admin", "/admin/login", "/admin/upload", "/admin/episodes/{id}", "/admin/settings");
-        assertThat(table.routes()).filteredOn(r -> r.access() == Access.PUBLIC).extracting(AdminRoute::path)
+        assertThat(table.routes())
+                .filteredOn(r -> r.access() == Access.PUBLIC)
+                .extracting(AdminRoute::path)
                 .containsOnly("/admin/login", "/admin/setup", "/admin/assets/{file}");
     }
 
@@ -53,15 +59,20 @@ class AdminRoutesIT {
             if (route.access() != Access.HOST) {
                 continue;
             }
-            HttpResponse<String> r = anonymous.raw(route.method().name(), concrete(route),
-                    "application/x-www-form-urlencoded", route.changesState() ? "title=hacked" : null);
+            HttpResponse<String> r = anonymous.raw(
+                    route.method().name(),
+                    concrete(route),
+                    "application/x-www-form-urlencoded",
+                    route.changesState() ? "title=hacked" : null);
             assertThat(r.statusCode()).as(route.method() + " " + route.path()).isIn(303, 401);
             if (r.statusCode() == 303) {
-                assertThat(r.headers().firstValue("Location")).as(route.path()).hasValueSatisfying(
-                        l -> assertThat(l).endsWith("/admin/login"));
+                assertThat(r.headers().firstValue("Location"))
+                        .as(route.path())
+                        .hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
             }
         }
-        assertThat(server.app().episodes().findById(episode.id()).orElseThrow().title()).isEqualTo("Existing");
+        assertThat(server.app().episodes().findById(episode.id()).orElseThrow().title())
+                .isEqualTo("Existing");
     }
 
     @Test
@@ -72,12 +83,15 @@ class AdminRoutesIT {
                 continue;
             }
             for (String body : new String[] {"title=hacked", "_csrf=wrong&title=hacked"}) {
-                HttpResponse<String> r = host.raw(route.method().name(), concrete(route),
-                        "application/x-www-form-urlencoded", body);
-                assertThat(r.statusCode()).as(route.method() + " " + route.path() + " with " + body).isEqualTo(403);
+                HttpResponse<String> r =
+                        host.raw(route.method().name(), concrete(route), "application/x-www-form-urlencoded", body);
+                assertThat(r.statusCode())
+                        .as(route.method() + " " + route.path() + " with " + body)
+                        .isEqualTo(403);
             }
         }
-        assertThat(server.app().episodes().findById(episode.id()).orElseThrow().title()).isEqualTo("Existing");
+        assertThat(server.app().episodes().findById(episode.id()).orElseThrow().title())
+                .isEqualTo("Existing");
         assertThat(host.get("/admin").statusCode()).as("still signed in").isEqualTo(200);
     }
 
@@ -100,14 +114,22 @@ class AdminRoutesIT {
 
     /** The headers every page carries: a strict content security policy, no sniffing, no framing. */
     static void assertHardened(String page, HttpResponse<String> r) {
-        assertThat(r.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("script-src 'self'", "style-src 'self'", "media-src 'self'", "frame-ancestors 'none'",
-                        "form-action 'self'", "object-src 'none'")
-                .doesNotContain("unsafe-inline", "unsafe-eval"));
+        assertThat(r.headers().firstValue("Content-Security-Policy"))
+                .as(page)
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains(
+                                "script-src 'self'",
+                                "style-src 'self'",
+                                "media-src 'self'",
+                                "frame-ancestors 'none'",
+                                "form-action 'self'",
+                                "object-src 'none'")
+                        .doesNotContain("unsafe-inline", "unsafe-eval"));
         assertThat(r.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
         assertThat(r.headers().firstValue("Referrer-Policy")).as(page).hasValue("strict-origin-when-cross-origin");
         assertThat(r.headers().firstValue("X-Frame-Options")).as(page).hasValue("DENY");
-        assertThat(r.body()).as(page + " has no inline script or style")
+        assertThat(r.body())
+                .as(page + " has no inline script or style")
                 .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
                 .doesNotContainPattern("<style[ >]")
                 .doesNotContainPattern("\\sstyle=\"")

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EpisodeEditIT {
     @TempDir
     Path dir;
+
     TestServer server;
     AdminClient host;
     Episode draft;
@@ -72,9 +73,20 @@ class EpisodeEditIT {
     /** The fixture is 3 s long; these tests type chapters and soundbites up to an hour in. */
     private void makeTheAudioTwoHoursLong() {
         var a = draft.audio();
-        server.app().episodes().update(draft.edit().audio(new org.castkeeper.catalogue.EpisodeAudio(a.path(),
-                a.sizeBytes(), a.mimeType(), a.sha256(), 7200, a.bitrateKbps(), a.variableBitrate(), a.sampleRate(),
-                a.channels())).build());
+        server.app()
+                .episodes()
+                .update(draft.edit()
+                        .audio(new org.castkeeper.catalogue.EpisodeAudio(
+                                a.path(),
+                                a.sizeBytes(),
+                                a.mimeType(),
+                                a.sha256(),
+                                7200,
+                                a.bitrateKbps(),
+                                a.variableBitrate(),
+                                a.sampleRate(),
+                                a.channels()))
+                        .build());
     }
 
     @Test
@@ -89,18 +101,27 @@ class EpisodeEditIT {
         assertThat(e.title()).isEqualTo("Sleep & stress");
         assertThat(e.guid()).isEqualTo(draft.guid());
         assertThat(e.notesMarkdown()).startsWith("Why **sleep** matters.");
-        assertThat(e.description()).contains("<strong>sleep</strong>").contains("<li>one</li>")
+        assertThat(e.description())
+                .contains("<strong>sleep</strong>")
+                .contains("<li>one</li>")
                 .doesNotContain("<script>");
         assertThat(e.season()).isEqualTo(2);
         assertThat(e.episodeNumber()).isEqualTo(7);
         assertThat(e.type()).isEqualTo(EpisodeType.BONUS);
         assertThat(e.explicit()).isTrue();
-        assertThat(e.chapters()).containsExactly(new Chapter(0, null, "Welcome", null),
-                new Chapter(90_000, null, "The research", null), new Chapter(3_723_000, null, "Goodbye", null));
-        assertThat(e.soundbites()).containsExactly(new org.castkeeper.catalogue.Soundbite(60_000, 30_000, "The one habit"),
-                new org.castkeeper.catalogue.Soundbite(3_720_000, 60_000, null));
-        assertThat(host.get(page + "?done=saved").body()).contains("Saved. The feed shows the change now.")
-                .contains("1:02:03 Goodbye").contains("1:00 0:30 The one habit");
+        assertThat(e.chapters())
+                .containsExactly(
+                        new Chapter(0, null, "Welcome", null),
+                        new Chapter(90_000, null, "The research", null),
+                        new Chapter(3_723_000, null, "Goodbye", null));
+        assertThat(e.soundbites())
+                .containsExactly(
+                        new org.castkeeper.catalogue.Soundbite(60_000, 30_000, "The one habit"),
+                        new org.castkeeper.catalogue.Soundbite(3_720_000, 60_000, null));
+        assertThat(host.get(page + "?done=saved").body())
+                .contains("Saved. The feed shows the change now.")
+                .contains("1:02:03 Goodbye")
+                .contains("1:00 0:30 The one habit");
     }
 
     @Test
@@ -115,8 +136,10 @@ class EpisodeEditIT {
         form.put("soundbites", "0:01 0:05 Too long for this episode");
         HttpResponse<String> soundbite = host.postForm(page, form);
         assertThat(soundbite.statusCode()).isEqualTo(422);
-        assertThat(soundbite.body()).contains("Soundbite line 1 ends at 0:06, after the end of the audio (0:03).")
-                .as("what the host typed is kept").contains("0:01 0:05 Too long for this episode");
+        assertThat(soundbite.body())
+                .contains("Soundbite line 1 ends at 0:06, after the end of the audio (0:03).")
+                .as("what the host typed is kept")
+                .contains("0:01 0:05 Too long for this episode");
         form.put("soundbites", "0:00 0:00 Nothing");
         assertThat(host.postForm(page, form).body()).contains("make it between 0:01 and 5:00");
         assertThat(reload().title()).isEqualTo("Draft");
@@ -146,7 +169,9 @@ class EpisodeEditIT {
         assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
         assertThat(feed()).contains(draft.guid());
 
-        assertThat(host.postForm(page + "/unpublish", Map.of("confirm", "unpublish")).statusCode()).isEqualTo(303);
+        assertThat(host.postForm(page + "/unpublish", Map.of("confirm", "unpublish"))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(feed()).doesNotContain(draft.guid());
 
         // Tomorrow at 07:00 in the show's zone (Europe/London: GMT in November).
@@ -165,7 +190,11 @@ class EpisodeEditIT {
 
     @Test
     void artworkMustBeASquareRgbJpegOrPngOf1400To3000Pixels() throws Exception {
-        HttpResponse<String> r = host.postFile(page + "/artwork", "artwork", "art.jpg", "image/jpeg",
+        HttpResponse<String> r = host.postFile(
+                page + "/artwork",
+                "artwork",
+                "art.jpg",
+                "image/jpeg",
                 image(1400, 1400, BufferedImage.TYPE_INT_RGB, "jpg"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         String art = reload().artworkPath();
@@ -173,40 +202,75 @@ class EpisodeEditIT {
         host.postForm(page + "/publish", Map.of());
         assertThat(feed()).contains("<itunes:image href=\"http://localhost:8080/media/" + art + "\" />");
 
-        assertThat(host.postFile(page + "/artwork", "artwork", "a.png", "image/png",
-                image(1400, 1000, BufferedImage.TYPE_INT_RGB, "png")).body())
+        assertThat(host.postFile(
+                                page + "/artwork",
+                                "artwork",
+                                "a.png",
+                                "image/png",
+                                image(1400, 1000, BufferedImage.TYPE_INT_RGB, "png"))
+                        .body())
                 .contains("Artwork must be square; this image is 1400 × 1000 px.");
-        assertThat(host.postFile(page + "/artwork", "artwork", "a.png", "image/png",
-                image(600, 600, BufferedImage.TYPE_INT_RGB, "png")).body())
+        assertThat(host.postFile(
+                                page + "/artwork",
+                                "artwork",
+                                "a.png",
+                                "image/png",
+                                image(600, 600, BufferedImage.TYPE_INT_RGB, "png"))
+                        .body())
                 .contains("Artwork must be between 1400 and 3000 px square; this image is 600 px.");
-        assertThat(host.postFile(page + "/artwork", "artwork", "a.png", "image/png",
-                image(1400, 1400, BufferedImage.TYPE_BYTE_GRAY, "png")).body())
+        assertThat(host.postFile(
+                                page + "/artwork",
+                                "artwork",
+                                "a.png",
+                                "image/png",
+                                image(1400, 1400, BufferedImage.TYPE_BYTE_GRAY, "png"))
+                        .body())
                 .contains("Artwork must be in RGB colour");
-        assertThat(host.postFile(page + "/artwork", "artwork", "a.gif", "image/gif",
-                "GIF89a not really".getBytes()).body()).contains("Artwork must be a JPEG or PNG image.");
+        assertThat(host.postFile(page + "/artwork", "artwork", "a.gif", "image/gif", "GIF89a not really".getBytes())
+                        .body())
+                .contains("Artwork must be a JPEG or PNG image.");
         assertThat(reload().artworkPath()).isEqualTo(art);
     }
 
     @Test
     void aVttTranscriptIsAttachedAndReachesTheFeed() throws Exception {
         String vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWelcome to the show.\n";
-        assertThat(host.postFile(page + "/transcript", "transcript", "ep.vtt", "text/vtt",
-                vtt.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(303);
+        assertThat(host.postFile(
+                                page + "/transcript",
+                                "transcript",
+                                "ep.vtt",
+                                "text/vtt",
+                                vtt.getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(303);
         Episode e = reload();
         assertThat(e.transcriptType()).isEqualTo("text/vtt");
         host.postForm(page + "/publish", Map.of());
-        assertThat(feed()).contains("<podcast:transcript url=\"http://localhost:8080/media/" + e.transcriptPath()
-                + "\" type=\"text/vtt\"");
+        assertThat(feed())
+                .contains("<podcast:transcript url=\"http://localhost:8080/media/" + e.transcriptPath()
+                        + "\" type=\"text/vtt\"");
         HttpResponse<byte[]> served = server.get("/media/" + e.transcriptPath());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(new String(served.body(), StandardCharsets.UTF_8)).isEqualTo(vtt);
         String srt = "1\n00:00:00,000 --> 00:00:02,000\nWelcome to the show.\n";
-        assertThat(host.postFile(page + "/transcript", "transcript", "ep.srt", "application/x-subrip",
-                srt.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(303);
+        assertThat(host.postFile(
+                                page + "/transcript",
+                                "transcript",
+                                "ep.srt",
+                                "application/x-subrip",
+                                srt.getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(reload().transcriptType()).isEqualTo("application/x-subrip");
         assertThat(feed()).contains("type=\"application/x-subrip\"");
-        assertThat(host.postFile(page + "/transcript", "transcript", "notes.txt", "text/plain",
-                "just some words".getBytes()).body()).contains("A transcript must be a WebVTT file");
+        assertThat(host.postFile(
+                                page + "/transcript",
+                                "transcript",
+                                "notes.txt",
+                                "text/plain",
+                                "just some words".getBytes())
+                        .body())
+                .contains("A transcript must be a WebVTT file");
     }
 
     @Test
@@ -216,13 +280,19 @@ class EpisodeEditIT {
         String feedBefore = feed();
 
         server.clock().advance(Duration.ofHours(3));
-        assertThat(host.postForm(page + "/publish", Map.of()).statusCode()).as("a second click").isEqualTo(303);
+        assertThat(host.postForm(page + "/publish", Map.of()).statusCode())
+                .as("a second click")
+                .isEqualTo(303);
         assertThat(reload().publishAt()).isEqualTo(first);
         assertThat(feed()).isEqualTo(feedBefore);
 
-        assertThat(host.postForm(page + "/unpublish", Map.of("confirm", "unpublish")).statusCode()).isEqualTo(303);
+        assertThat(host.postForm(page + "/unpublish", Map.of("confirm", "unpublish"))
+                        .statusCode())
+                .isEqualTo(303);
         server.clock().advance(Duration.ofDays(2));
-        assertThat(host.postForm(page + "/publish", Map.of()).statusCode()).as("back after an unpublish").isEqualTo(303);
+        assertThat(host.postForm(page + "/publish", Map.of()).statusCode())
+                .as("back after an unpublish")
+                .isEqualTo(303);
         assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
         assertThat(reload().publishAt()).as("keeps the first publish date").isEqualTo(first);
     }
@@ -247,27 +317,36 @@ class EpisodeEditIT {
         assertThat(store.resolve(oldPath)).as("out of the store").doesNotExist();
         assertThat(retired.resolve(oldPath)).as("kept in data/retired").exists();
 
-        server.clock().advance(Duration.ofDays(server.app().config().storage().retainDays()).plusMinutes(1));
+        server.clock()
+                .advance(Duration.ofDays(server.app().config().storage().retainDays())
+                        .plusMinutes(1));
         assertThat(server.get("/media/" + oldPath).statusCode()).isEqualTo(410);
         assertThat(server.app().sweepRetiredMedia().deleted()).isEqualTo(1);
         assertThat(retired.resolve(oldPath)).doesNotExist();
-        assertThat(server.get("/media/" + oldPath).statusCode()).as("gone for ever").isEqualTo(410);
+        assertThat(server.get("/media/" + oldPath).statusCode())
+                .as("gone for ever")
+                .isEqualTo(410);
         assertThat(server.get("/media/" + newPath).statusCode()).isEqualTo(200);
     }
 
     @Test
     void replacingTheAudioKeepsTheGuid() throws Exception {
         host.postForm(page + "/publish", Map.of());
-        HttpResponse<String> r = host.put(page + "/audio?name=fixed.mp3", Files.readAllBytes(Fixtures.mp3("vbr-xing.mp3")));
+        HttpResponse<String> r =
+                host.put(page + "/audio?name=fixed.mp3", Files.readAllBytes(Fixtures.mp3("vbr-xing.mp3")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         Episode e = reload();
         assertThat(e.guid()).isEqualTo(draft.guid());
-        assertThat(e.audio().path()).isEqualTo(e.slug() + "-" + e.audio().sha256().substring(0, 10) + ".mp3");
+        assertThat(e.audio().path())
+                .isEqualTo(e.slug() + "-" + e.audio().sha256().substring(0, 10) + ".mp3");
         assertThat(e.audio().variableBitrate()).isTrue();
         String feed = feed();
-        assertThat(feed).contains(draft.guid()).contains("http://localhost:8080/media/" + e.audio().path())
+        assertThat(feed)
+                .contains(draft.guid())
+                .contains("http://localhost:8080/media/" + e.audio().path())
                 .contains("length=\"" + e.audio().sizeBytes() + "\"");
-        HttpResponse<String> bad = host.put(page + "/audio?name=x.mp3", Files.readAllBytes(Fixtures.mp3("reject-m4a.mp3")));
+        HttpResponse<String> bad =
+                host.put(page + "/audio?name=x.mp3", Files.readAllBytes(Fixtures.mp3("reject-m4a.mp3")));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(reload().audio()).isEqualTo(e.audio());
     }
@@ -282,7 +361,8 @@ class EpisodeEditIT {
         assertThat(first.split("<tr>").length - 2).isEqualTo(EpisodeListController.PAGE_SIZE);
         String search = host.get("/admin?q=listed%2042").body();
         assertThat(search).contains("1 episode").contains("Listed 42").doesNotContain("Listed 41<");
-        assertThat(host.get("/admin?q=%3Cscript%3E").body()).doesNotContain("<script>")
+        assertThat(host.get("/admin?q=%3Cscript%3E").body())
+                .doesNotContain("<script>")
                 .contains("value=\"&lt;script");
     }
 
@@ -290,12 +370,14 @@ class EpisodeEditIT {
     void theSettingsPageShowsTheFeedUrlAndWhatToFix() throws Exception {
         host.postForm(page + "/publish", Map.of());
         String settings = host.get("/admin/settings").body();
-        assertThat(settings).contains("value=\"http://localhost:8080/feed.xml\"")
+        assertThat(settings)
+                .contains("value=\"http://localhost:8080/feed.xml\"")
                 .contains("href=\"/admin/distribution\"")
                 .contains("&lt;guid isPermaLink=\"false\"&gt;" + draft.guid());
         // What to fix lives on the distribution page, each fix linked to the setting that makes it.
         String distribution = host.get("/admin/distribution").body();
-        assertThat(distribution).contains("server.publicUrl is http://localhost:8080")
+        assertThat(distribution)
+                .contains("server.publicUrl is http://localhost:8080")
                 .contains("dominion@example.com is a placeholder")
                 .contains("href=\"/admin/settings#ownerEmail\"");
     }

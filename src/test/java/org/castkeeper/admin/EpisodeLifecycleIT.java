@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EpisodeLifecycleIT {
     @TempDir
     Path dir;
+
     TestServer server;
     AdminClient host;
     Episode episode;
@@ -89,7 +89,9 @@ class EpisodeLifecycleIT {
         HttpResponse<String> r = host.postForm(page, form);
 
         assertThat(r.statusCode()).isEqualTo(422);
-        assertThat(r.body()).contains("value=\"A title I typed\"").contains(">Notes I typed</textarea>")
+        assertThat(r.body())
+                .contains("value=\"A title I typed\"")
+                .contains(">Notes I typed</textarea>")
                 .contains("after the end of the audio")
                 .contains("id=\"chapters\" name=\"chapters\" rows=\"5\" aria-invalid=\"true\"")
                 .contains("Nothing was saved; everything you typed is still in the form.");
@@ -104,7 +106,9 @@ class EpisodeLifecycleIT {
 
         HttpResponse<String> asked = host.postForm(page, schedule);
         assertThat(asked.statusCode()).isEqualTo(200);
-        assertThat(asked.body()).contains("Please confirm").contains("takes it out of the feed until")
+        assertThat(asked.body())
+                .contains("Please confirm")
+                .contains("takes it out of the feed until")
                 .contains("value=\"Morning routine, moved\"");
         assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
         assertThat(feed()).contains(episode.guid());
@@ -125,7 +129,9 @@ class EpisodeLifecycleIT {
         assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
 
         unpublish.put("confirm", "schedule");
-        assertThat(host.postForm(page, unpublish).statusCode()).as("confirmed for another action").isEqualTo(200);
+        assertThat(host.postForm(page, unpublish).statusCode())
+                .as("confirmed for another action")
+                .isEqualTo(200);
         unpublish.put("confirm", "unpublish");
         assertThat(host.postForm(page, unpublish).statusCode()).isEqualTo(303);
         assertThat(reload().state()).isEqualTo(EpisodeState.UNPUBLISHED);
@@ -140,7 +146,8 @@ class EpisodeLifecycleIT {
         host.postForm(page, unpublish);
         server.clock().advance(Duration.ofDays(3));
 
-        assertThat(host.get(page).body()).contains("In its old place, with its first publish date")
+        assertThat(host.get(page).body())
+                .contains("In its old place, with its first publish date")
                 .contains("As a new episode, dated now");
         Map<String, String> asNew = form("Morning routine", "publish");
         asNew.put("republish", "new");
@@ -183,7 +190,7 @@ class EpisodeLifecycleIT {
 
         // The MP3 is still in the drop folder: the importer must not bring the deleted episode back.
         Path dropped = server.app().config().episodesDir().resolve("Morning-routine.mp3");
-        ImportResult again = server.app().importer().importFile(dropped, false, n -> { });
+        ImportResult again = server.app().importer().importFile(dropped, false, n -> {});
         assertThat(again.episode()).isNull();
     }
 
@@ -196,16 +203,20 @@ class EpisodeLifecycleIT {
 
         HttpResponse<String> asked = host.postForm(page + "/delete", Map.of());
         assertThat(asked.statusCode()).isEqualTo(200);
-        assertThat(asked.body()).contains("Apps that downloaded it keep their copy")
-                .contains("never used again").contains("There is no undo");
+        assertThat(asked.body())
+                .contains("Apps that downloaded it keep their copy")
+                .contains("never used again")
+                .contains("There is no undo");
         assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
 
-        assertThat(host.postForm(page + "/delete", Map.of("confirm", "delete")).statusCode()).isEqualTo(303);
+        assertThat(host.postForm(page + "/delete", Map.of("confirm", "delete")).statusCode())
+                .isEqualTo(303);
 
         assertThat(feed()).doesNotContain(live.guid());
         assertThat(server.get(audio).statusCode()).isEqualTo(410);
         assertThat(server.get("/episodes/morning-routine").statusCode()).isEqualTo(410);
-        assertThat(server.get("/episodes/morning-routine/chapters.json").statusCode()).isEqualTo(410);
+        assertThat(server.get("/episodes/morning-routine/chapters.json").statusCode())
+                .isEqualTo(410);
         assertThat(server.app().episodes().guidDeleted(live.guid())).isTrue();
 
         // The same audio uploaded again (a host's deliberate choice) is a new episode with a guid of its own,
@@ -214,7 +225,8 @@ class EpisodeLifecycleIT {
         HttpResponse<String> uploaded = host.putFile("/admin/upload?name=again.mp3", original);
         assertThat(uploaded.statusCode()).isEqualTo(201);
         assertThat(uploaded.body()).contains("used before");
-        Episode back = server.app().episodes().findBySha256(live.audio().sha256()).orElseThrow();
+        Episode back =
+                server.app().episodes().findBySha256(live.audio().sha256()).orElseThrow();
         assertThat(back.guid()).isNotEqualTo(live.guid());
         assertThat(back.id()).isNotEqualTo(live.id());
     }

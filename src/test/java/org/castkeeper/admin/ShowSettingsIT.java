@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShowSettingsIT {
     @TempDir
     Path dir;
+
     TestServer server;
     TestServer second;
 
@@ -60,21 +61,26 @@ class ShowSettingsIT {
         HttpResponse<String> saved = admin.postForm("/admin/settings", form);
 
         assertThat(saved.statusCode()).isEqualTo(303);
-        assertThat(feed(server)).contains("<title>Weekly insight, season two</title>")
+        assertThat(feed(server))
+                .contains("<title>Weekly insight, season two</title>")
                 .contains("<itunes:email>dominion@mailbox.org</itunes:email>")
                 .contains("<itunes:category text=\"Christianity\"");
         // The other instance notices the change stamp once its check interval (2 s) has passed on its clock.
         second.clock().advance(java.time.Duration.ofSeconds(3));
-        org.castkeeper.testing.Eventually.assertThatEventually(() ->
-                assertThat(feed(second)).contains("<title>Weekly insight, season two</title>"));
+        org.castkeeper.testing.Eventually.assertThatEventually(
+                () -> assertThat(feed(second)).contains("<title>Weekly insight, season two</title>"));
 
-        String page = admin.get(saved.headers().firstValue("Location").orElseThrow()).body();
-        assertThat(page).contains("Saved.").contains("owner.email").contains("dominion@mailbox.org")
+        String page =
+                admin.get(saved.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(page)
+                .contains("Saved.")
+                .contains("owner.email")
+                .contains("dominion@mailbox.org")
                 .contains("dominion@example.com");
         assertThat(server.app().showSettings().history(10))
                 .extracting(c -> c.setting() + "=" + c.newValue() + " by " + c.by())
-                .contains("title=Weekly insight, season two by dominion",
-                        "owner.email=dominion@mailbox.org by dominion");
+                .contains(
+                        "title=Weekly insight, season two by dominion", "owner.email=dominion@mailbox.org by dominion");
     }
 
     @Test
@@ -91,7 +97,8 @@ class ShowSettingsIT {
         HttpResponse<String> refused = admin.postForm("/admin/settings", form);
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("value=\"A title I typed\"")
+        assertThat(refused.body())
+                .contains("value=\"A title I typed\"")
                 .contains("Owner email: 'not an address' is not an email address")
                 .contains("Line 2")
                 .contains("Give a whole number, such as 10")
@@ -110,8 +117,11 @@ class ShowSettingsIT {
 
         HttpResponse<String> asked = admin.postForm("/admin/settings", form);
         assertThat(asked.statusCode()).isEqualTo(200);
-        assertThat(asked.body()).contains("Please confirm").contains("Block the show from Apple Podcasts")
-                .contains("Mark the show complete").contains("name=\"confirm\" value=\"yes\"");
+        assertThat(asked.body())
+                .contains("Please confirm")
+                .contains("Block the show from Apple Podcasts")
+                .contains("Mark the show complete")
+                .contains("name=\"confirm\" value=\"yes\"");
         assertThat(feed(server)).doesNotContain("<itunes:block>").doesNotContain("<itunes:complete>");
 
         form.put("confirm", "yes");
@@ -134,7 +144,9 @@ class ShowSettingsIT {
         second = TestServer.start(elsewhere, "");
         form.put("newFeedUrl", second.url("/feed.xml"));
         HttpResponse<String> asked = admin.postForm("/admin/settings", form);
-        assertThat(asked.body()).contains("Move the feed to " + second.url("/feed.xml")).contains("To undo");
+        assertThat(asked.body())
+                .contains("Move the feed to " + second.url("/feed.xml"))
+                .contains("To undo");
         form.put("confirm", "yes");
         assertThat(admin.postForm("/admin/settings", form).statusCode()).isEqualTo(303);
 
@@ -157,7 +169,8 @@ class ShowSettingsIT {
 
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Someone else saved the settings").contains("value=\"My own new title\"");
-        assertThat(feed(server)).contains("<title>Weekly insight with Dominion</title>")
+        assertThat(feed(server))
+                .contains("<title>Weekly insight with Dominion</title>")
                 .contains("<itunes:author>Dominion and friends</itunes:author>");
     }
 
@@ -173,7 +186,8 @@ class ShowSettingsIT {
         form.put("title", "Changed in the admin");
         assertThat(admin.postForm("/admin/settings", form).statusCode()).isEqualTo(303);
 
-        assertThat(feed(server)).contains("<title>Changed in the admin</title>")
+        assertThat(feed(server))
+                .contains("<title>Changed in the admin</title>")
                 .contains("<itunes:author>Pinned author</itunes:author>");
         assertThat(admin.get("/admin/settings").body())
                 .contains("Set by the environment (CASTKEEPER_SHOW_AUTHOR = \"Pinned author\")");
@@ -189,17 +203,21 @@ class ShowSettingsIT {
         // The host edits the file and moves the server to a new address (http here: the test client
         // would not send https-only cookies).
         Path config = dir.resolve("feed-config.yml");
-        Files.writeString(config, Files.readString(config)
-                .replace("title: Weekly insight with Dominion", "title: Edited in the file")
-                .replace("publicUrl: http://localhost:8080", "publicUrl: http://podcast.example.org"));
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replace("title: Weekly insight with Dominion", "title: Edited in the file")
+                        .replace("publicUrl: http://localhost:8080", "publicUrl: http://podcast.example.org"));
         server = TestServer.start(ConfigLoader.load(config, Map.of()), dir);
 
         assertThat(server.app().fileChangesNotApplied()).containsExactly("title");
-        assertThat(feed(server)).contains("<title>Weekly insight with Dominion</title>")
+        assertThat(feed(server))
+                .contains("<title>Weekly insight with Dominion</title>")
                 .contains("<podcast:guid>" + guid + "</podcast:guid>")
                 .contains("http://podcast.example.org/feed.xml");
         AdminClient admin = new AdminClient(server).signedIn();
-        assertThat(admin.get("/admin/settings").body()).contains("feed-config.yml has changed")
+        assertThat(admin.get("/admin/settings").body())
+                .contains("feed-config.yml has changed")
                 .contains("show.title");
     }
 
@@ -210,15 +228,20 @@ class ShowSettingsIT {
         String before = feed(server);
         String oldUrl = before.replaceAll("(?s).*<itunes:image href=\"([^\"]+)\".*", "$1");
 
-        HttpResponse<String> broken = admin.postFile("/admin/settings/artwork", "artwork", "art.jpg", "image/jpeg",
+        HttpResponse<String> broken = admin.postFile(
+                "/admin/settings/artwork",
+                "artwork",
+                "art.jpg",
+                "image/jpeg",
                 "not an image".getBytes(StandardCharsets.UTF_8));
         assertThat(broken.statusCode()).isEqualTo(422);
 
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1400, 1400,
-                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(1400, 1400, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
         byte[] png = out.toByteArray();
-        HttpResponse<String> uploaded = admin.postFile("/admin/settings/artwork", "artwork", "art.png", "image/png", png);
+        HttpResponse<String> uploaded =
+                admin.postFile("/admin/settings/artwork", "artwork", "art.png", "image/png", png);
         assertThat(uploaded.statusCode()).isEqualTo(303);
 
         String after = feed(server);
@@ -238,7 +261,9 @@ class ShowSettingsIT {
         Map<String, String> form = form(server);
         form.put("txt", "ai-content | none");
         form.put("podroll", "917393e3-1b1e-5cef-ace4-edaa54e1f810 | https://example.org/feed.xml");
-        form.put("valueRecipients", "Dominion | node | 03ae9f91a0cb8ff43840e3c322c4c61f019d8c1c3cea15a25cfc425ac605e61a4a | 100");
+        form.put(
+                "valueRecipients",
+                "Dominion | node | 03ae9f91a0cb8ff43840e3c322c4c61f019d8c1c3cea15a25cfc425ac605e61a4a | 100");
         form.put("socialProtocol", "activitypub");
         form.put("socialUri", "https://social.example.org/@dominion/1");
         form.put("hideEmail", "on");
@@ -248,9 +273,11 @@ class ShowSettingsIT {
 
         assertThat(feed(server))
                 .contains("<podcast:txt purpose=\"ai-content\">none</podcast:txt>")
-                .contains("<podcast:remoteItem feedGuid=\"917393e3-1b1e-5cef-ace4-edaa54e1f810\" feedUrl=\"https://example.org/feed.xml\"")
+                .contains(
+                        "<podcast:remoteItem feedGuid=\"917393e3-1b1e-5cef-ace4-edaa54e1f810\" feedUrl=\"https://example.org/feed.xml\"")
                 .contains("<podcast:valueRecipient name=\"Dominion\" type=\"node\"")
-                .contains("<podcast:socialInteract protocol=\"activitypub\" uri=\"https://social.example.org/@dominion/1\"")
+                .contains(
+                        "<podcast:socialInteract protocol=\"activitypub\" uri=\"https://social.example.org/@dominion/1\"")
                 .doesNotContain("dominion@example.com");
         // The form shows them back as they were typed, so a later save changes nothing else.
         assertThat(ShowForm.values(server.app().showSettings().load().settings()))

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignInIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @BeforeEach
@@ -39,7 +40,10 @@ class SignInIT {
 
     private static String sessionCookie(AdminClient client) {
         return client.cookies().getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("ck_session")).map(HttpCookie::getValue).findFirst().orElse(null);
+                .filter(c -> c.getName().equals("ck_session"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -57,15 +61,22 @@ class SignInIT {
         AdminClient client = new AdminClient(server);
         HttpResponse<String> r = client.signIn("DOMINION", "correct horse battery");
         assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("ck_session="))
-                .findFirst().orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/admin")
+        String setCookie = r.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith("ck_session="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(setCookie)
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Path=/admin")
                 .doesNotContain("Secure");
         String first = sessionCookie(client);
         client.signIn("dominion", "correct horse battery");
         String second = sessionCookie(client);
         assertThat(second).isNotEqualTo(first);
-        assertThat(server.app().accounts().session(first)).as("the old id is dead").isEmpty();
+        assertThat(server.app().accounts().session(first))
+                .as("the old id is dead")
+                .isEmpty();
         assertThat(client.get("/admin").statusCode()).isEqualTo(200);
     }
 
@@ -93,20 +104,24 @@ class SignInIT {
     void repeatedFailuresLockTheAccountFromThatAddressOnly() throws Exception {
         AdminClient client = new AdminClient(server);
         for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS; i++) {
-            assertThat(client.signIn("dominion", "guess number " + i).statusCode()).isEqualTo(401);
+            assertThat(client.signIn("dominion", "guess number " + i).statusCode())
+                    .isEqualTo(401);
         }
         HttpResponse<String> locked = client.signIn("dominion", "correct horse battery");
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.body()).contains("Too many failed attempts");
-        assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, LoginThrottle.WINDOW.toSeconds()));
+        assertThat(locked.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, LoginThrottle.WINDOW.toSeconds()));
 
         // The host, elsewhere, is not locked out by what one address did.
         AdminClient elsewhere = AdminClient.from(server, "127.0.0.2");
-        assertThat(elsewhere.signIn("dominion", "correct horse battery").statusCode()).isEqualTo(303);
+        assertThat(elsewhere.signIn("dominion", "correct horse battery").statusCode())
+                .isEqualTo(303);
 
         server.clock().advance(LoginThrottle.WINDOW);
-        assertThat(client.signIn("dominion", "correct horse battery").statusCode()).isEqualTo(303);
+        assertThat(client.signIn("dominion", "correct horse battery").statusCode())
+                .isEqualTo(303);
     }
 
     @Test
@@ -136,9 +151,11 @@ class SignInIT {
             for (Future<Integer> status : statuses) {
                 counts.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
             }
-            assertThat(counts.getOrDefault(401, 0)).as("passwords checked: %s", counts)
+            assertThat(counts.getOrDefault(401, 0))
+                    .as("passwords checked: %s", counts)
                     .isEqualTo(LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS);
-            assertThat(counts.getOrDefault(429, 0)).as("%s", counts)
+            assertThat(counts.getOrDefault(429, 0))
+                    .as("%s", counts)
                     .isEqualTo(guesses - LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS);
         } finally {
             pool.shutdownNow();
@@ -158,7 +175,8 @@ class SignInIT {
         while (failures <= LoginThrottle.ACCOUNT_FREE_FAILURES) {
             AdminClient attacker = AdminClient.from(server, "127.0.0." + address++);
             for (int i = 0; i < 4 && failures <= LoginThrottle.ACCOUNT_FREE_FAILURES; i++, failures++) {
-                assertThat(attacker.signIn("dominion", "guess " + failures).statusCode()).isEqualTo(401);
+                assertThat(attacker.signIn("dominion", "guess " + failures).statusCode())
+                        .isEqualTo(401);
             }
         }
         AdminClient stranger = AdminClient.from(server, "127.0.0.99");
@@ -184,42 +202,55 @@ class SignInIT {
     void manyFailuresFromOneAddressLockItWhateverTheAccount() throws Exception {
         AdminClient client = new AdminClient(server);
         for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
-            assertThat(client.signIn("someone" + i, "guess number " + i).statusCode()).isEqualTo(401);
+            assertThat(client.signIn("someone" + i, "guess number " + i).statusCode())
+                    .isEqualTo(401);
         }
-        assertThat(client.signIn("dominion", "correct horse battery").statusCode()).isEqualTo(429);
+        assertThat(client.signIn("dominion", "correct horse battery").statusCode())
+                .isEqualTo(429);
     }
 
     @Test
     void cookiesAreSecureWhenThePublicUrlIsHttps() throws Exception {
         server.close();
-        server = TestServer.startEditing(dir.resolve("https"),
+        server = TestServer.startEditing(
+                dir.resolve("https"),
                 yaml -> yaml.replace("publicUrl: http://localhost:8080", "publicUrl: https://podcast.example.org"));
         server.app().accounts().create("dominion", "correct horse battery");
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        HttpResponse<String> form = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(server.url("/admin/login"))).build(), HttpResponse.BodyHandlers.ofString());
-        String csrfCookie = form.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("ck_csrf="))
-                .findFirst().orElseThrow();
+        HttpResponse<String> form = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/admin/login")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csrfCookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith("ck_csrf="))
+                .findFirst()
+                .orElseThrow();
         assertThat(csrfCookie).contains("Secure").contains("HttpOnly");
         // A browser on https sends the cookie back; this test plays that part by hand.
         String token = csrfCookie.substring("ck_csrf=".length(), csrfCookie.indexOf(';'));
-        HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(server.url("/admin/login")))
-                .header("Cookie", "ck_csrf=" + token)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "_csrf=" + token + "&username=dominion&password=correct+horse+battery")).build(),
+        HttpResponse<String> r = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/admin/login")))
+                        .header("Cookie", "ck_csrf=" + token)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "_csrf=" + token + "&username=dominion&password=correct+horse+battery"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(r.headers().allValues("Set-Cookie")).filteredOn(h -> h.startsWith("ck_session="))
-                .singleElement().satisfies(h -> assertThat(h).contains("Secure").contains("HttpOnly"));
+        assertThat(r.headers().allValues("Set-Cookie"))
+                .filteredOn(h -> h.startsWith("ck_session="))
+                .singleElement()
+                .satisfies(h -> assertThat(h).contains("Secure").contains("HttpOnly"));
     }
 
     @Test
     void theSignInFormNeedsItsCsrfToken() throws Exception {
         AdminClient client = new AdminClient(server);
         client.get("/admin/login");
-        HttpResponse<String> r = client.raw("POST", "/admin/login", "application/x-www-form-urlencoded",
+        HttpResponse<String> r = client.raw(
+                "POST",
+                "/admin/login",
+                "application/x-www-form-urlencoded",
                 "_csrf=forged&username=dominion&password=correct+horse+battery");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(sessionCookie(client)).isNull();
@@ -233,17 +264,20 @@ class SignInIT {
         AdminClient client = new AdminClient(server);
         assertThat(client.get("/admin/setup?token=nonsense").body()).contains("expired or was already used");
         assertThat(client.get("/admin/setup?token=" + token).body()).contains("Make the account");
-        HttpResponse<String> weak = client.postForm("/admin/setup",
-                Map.of("token", token, "username", "dominion", "password", "short"));
+        HttpResponse<String> weak =
+                client.postForm("/admin/setup", Map.of("token", token, "username", "dominion", "password", "short"));
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(weak.body()).contains("Use at least 10 characters.");
-        HttpResponse<String> made = client.postForm("/admin/setup",
-                Map.of("token", token, "username", "dominion", "password", "correct horse battery"));
+        HttpResponse<String> made = client.postForm(
+                "/admin/setup", Map.of("token", token, "username", "dominion", "password", "correct horse battery"));
         assertThat(made.statusCode()).isEqualTo(303);
         assertThat(client.get("/admin").statusCode()).isEqualTo(200);
         AdminClient other = new AdminClient(server);
         other.get("/admin/login");
-        assertThat(other.postForm("/admin/setup", Map.of("token", token, "username", "intruder",
-                "password", "another long password")).statusCode()).isEqualTo(400);
+        assertThat(other.postForm(
+                                "/admin/setup",
+                                Map.of("token", token, "username", "intruder", "password", "another long password"))
+                        .statusCode())
+                .isEqualTo(400);
     }
 }

@@ -44,7 +44,9 @@ class UploadLargeFileIT {
             HttpResponse<String> r = host.putFile("/admin/upload?name=long-interview.mp3", big);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
             int id = new ObjectMapper().readTree(r.body()).get("id").asInt();
-            assertThat(server.isAlive()).as("no OutOfMemoryError on a 64 MB heap").isTrue();
+            assertThat(server.isAlive())
+                    .as("no OutOfMemoryError on a 64 MB heap")
+                    .isTrue();
             server.stop();
 
             try (Castkeeper app = Castkeeper.open(ConfigLoader.load(config, Map.of()), Clock.systemUTC())) {

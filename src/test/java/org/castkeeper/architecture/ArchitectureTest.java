@@ -37,43 +37,78 @@ class ArchitectureTest {
 
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
-                .layer("base").definedBy("org.castkeeper.config..", "org.castkeeper.db..", "org.castkeeper.http..",
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("base")
+                .definedBy(
+                        "org.castkeeper.config..",
+                        "org.castkeeper.db..",
+                        "org.castkeeper.http..",
                         "org.castkeeper.errors..")
-                .layer("model").definedBy("org.castkeeper.catalogue..", "org.castkeeper.auth..")
-                .layer("services").definedBy("org.castkeeper.media..", "org.castkeeper.feed..",
-                        "org.castkeeper.importing..", "org.castkeeper.episodes..", "org.castkeeper.distribution..",
-                        "org.castkeeper.backup..", "org.castkeeper.storage..", "org.castkeeper.analytics..",
+                .layer("model")
+                .definedBy("org.castkeeper.catalogue..", "org.castkeeper.auth..")
+                .layer("services")
+                .definedBy(
+                        "org.castkeeper.media..",
+                        "org.castkeeper.feed..",
+                        "org.castkeeper.importing..",
+                        "org.castkeeper.episodes..",
+                        "org.castkeeper.distribution..",
+                        "org.castkeeper.backup..",
+                        "org.castkeeper.storage..",
+                        "org.castkeeper.analytics..",
                         "org.castkeeper.feedimport..")
-                .layer("pages").definedBy("org.castkeeper.admin..", "org.castkeeper.site..")
-                .layer("assembly").definedBy("org.castkeeper", "org.castkeeper.web..", "org.castkeeper.cli..")
-                .whereLayer("assembly").mayNotBeAccessedByAnyLayer()
-                .whereLayer("pages").mayOnlyBeAccessedByLayers("assembly")
-                .whereLayer("services").mayOnlyBeAccessedByLayers("pages", "assembly")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("services", "pages", "assembly")
+                .layer("pages")
+                .definedBy("org.castkeeper.admin..", "org.castkeeper.site..")
+                .layer("assembly")
+                .definedBy("org.castkeeper", "org.castkeeper.web..", "org.castkeeper.cli..")
+                .whereLayer("assembly")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("pages")
+                .mayOnlyBeAccessedByLayers("assembly")
+                .whereLayer("services")
+                .mayOnlyBeAccessedByLayers("pages", "assembly")
+                .whereLayer("model")
+                .mayOnlyBeAccessedByLayers("services", "pages", "assembly")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheWebPackageBuildsTheServer() {
-        noClasses().that().resideOutsideOfPackages("org.castkeeper.web..", "org.castkeeper.cli..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("io.javalin.Javalin")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.castkeeper.web..", "org.castkeeper.cli..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.javalin.Javalin")
                 .check(CLASSES);
     }
 
     @Test
     void featureCodeKnowsNoServerTypes() {
-        noClasses().that().resideOutsideOfPackages("org.castkeeper.web..", "org.castkeeper.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty.server..",
-                        "org.eclipse.jetty.http..", "org.eclipse.jetty.io..", "org.eclipse.jetty.ee10..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.castkeeper.web..", "org.castkeeper.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.eclipse.jetty.server..",
+                        "org.eclipse.jetty.http..",
+                        "org.eclipse.jetty.io..",
+                        "org.eclipse.jetty.ee10..")
                 .because("only web builds the server, and http wraps what the podcatcher path needs of it")
                 .check(CLASSES);
     }
 
     @Test
     void controllersTakeOnlyWhatTheyUse() {
-        noClasses().that().resideInAnyPackage("org.castkeeper.admin..", "org.castkeeper.site..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.castkeeper.Castkeeper")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.castkeeper.admin..", "org.castkeeper.site..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.castkeeper.Castkeeper")
                 .check(CLASSES);
     }
 }

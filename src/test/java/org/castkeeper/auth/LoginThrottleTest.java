@@ -9,7 +9,8 @@ class LoginThrottleTest {
     @Test
     void theAccountBackoffDoublesAfterTheFreeFailuresUpToTheWindow() {
         assertThat(LoginThrottle.backoffAfter(1)).isZero();
-        assertThat(LoginThrottle.backoffAfter(LoginThrottle.ACCOUNT_FREE_FAILURES)).isZero();
+        assertThat(LoginThrottle.backoffAfter(LoginThrottle.ACCOUNT_FREE_FAILURES))
+                .isZero();
         assertThat(LoginThrottle.backoffAfter(11)).isEqualTo(Duration.ofSeconds(1));
         assertThat(LoginThrottle.backoffAfter(12)).isEqualTo(Duration.ofSeconds(2));
         assertThat(LoginThrottle.backoffAfter(13)).isEqualTo(Duration.ofSeconds(4));

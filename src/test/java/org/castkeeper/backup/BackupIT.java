@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -36,8 +37,7 @@ class BackupIT {
         }
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private static Run cli(String... args) {
         StringWriter out = new StringWriter();
@@ -59,8 +59,13 @@ class BackupIT {
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread writer = Thread.ofPlatform().start(() -> {
             for (int n = 1; writing.get(); n++) {
-                server.app().episodes().update(server.app().episodes().findById(e.id()).orElseThrow()
-                        .withTitle("Edit " + n));
+                server.app()
+                        .episodes()
+                        .update(server.app()
+                                .episodes()
+                                .findById(e.id())
+                                .orElseThrow()
+                                .withTitle("Edit " + n));
                 acknowledged.set(n);
             }
         });
@@ -72,7 +77,9 @@ class BackupIT {
         writer.join();
         assertThat(backup.exitCode()).as(backup.out() + backup.err()).isZero();
         // Two episodes' audio and one's cover art.
-        assertThat(backup.out()).contains("3 media files").contains("3 new")
+        assertThat(backup.out())
+                .contains("3 media files")
+                .contains("3 new")
                 .contains("on the same disk as the data. This protects against mistakes, not against losing the disk.");
 
         // A new machine: an empty folder with a config of its own, then the restore.
@@ -81,13 +88,16 @@ class BackupIT {
         Run restore = cli("restore", dest.toString(), "--config", freshConfig.toString());
         assertThat(restore.exitCode()).as(restore.out() + restore.err()).isZero();
         assertThat(restore.out()).contains("restored snapshot").contains("3 media files");
-        assertThat(Files.readString(freshConfig)).isEqualTo(Files.readString(server.app().config().source()));
+        assertThat(Files.readString(freshConfig))
+                .isEqualTo(Files.readString(server.app().config().source()));
 
         server.close();
         server = TestServer.start(ConfigLoader.load(freshConfig, Map.of()), fresh);
         String feed = new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8);
         int restored = Integer.parseInt(feed.replaceAll("(?s).*<title>Edit (\\d+)</title>.*", "$1"));
-        assertThat(restored).as("every edit acknowledged before the backup began").isGreaterThanOrEqualTo(beforeBackup);
+        assertThat(restored)
+                .as("every edit acknowledged before the backup began")
+                .isGreaterThanOrEqualTo(beforeBackup);
         Episode back = server.app().episodes().findById(e.id()).orElseThrow();
         assertThat(server.get("/media/" + back.audio().path()).statusCode()).isEqualTo(200);
         assertThat(server.get("/media/" + back.artworkPath()).statusCode()).isEqualTo(200);
@@ -98,7 +108,9 @@ class BackupIT {
         server = TestServer.start(dir.resolve("show"), "");
         server.publish("untagged.mp3", "One", TestServer.START.minus(Duration.ofDays(2)));
         Path dest = dir.resolve("backups");
-        assertThat(cli("backup", dest.toString(), "--config", config()).out()).contains("1 media files").contains("1 new");
+        assertThat(cli("backup", dest.toString(), "--config", config()).out())
+                .contains("1 media files")
+                .contains("1 new");
         server.clock().advance(Duration.ofMinutes(1));
         server.publish("vbr-xing.mp3", "Two", TestServer.START.minus(Duration.ofDays(1)));
         Run second = cli("backup", dest.toString(), "--config", config());
@@ -110,8 +122,14 @@ class BackupIT {
         Episode two = server.app().episodes().findBySlug("two").orElseThrow();
         Path fixed = dir.resolve("fixed.mp3");
         Files.copy(org.castkeeper.testing.Fixtures.mp3("cbr-id3v23.mp3"), fixed);
-        server.app().episodes().update(two.edit().audio(
-                server.app().importer().prepareReplacement(fixed, two).audio()).build());
+        server.app()
+                .episodes()
+                .update(two.edit()
+                        .audio(server.app()
+                                .importer()
+                                .prepareReplacement(fixed, two)
+                                .audio())
+                        .build());
         cli("backup", dest.toString(), "--config", config());
         Run kept = cli("backup", dest.toString(), "--config", config(), "--keep", "2");
         assertThat(kept.exitCode()).isZero();
@@ -151,10 +169,12 @@ class BackupIT {
         Path show = dir.resolve("show");
         Path config = TestShow.create(show);
         Path dest = dir.resolve("backups");
-        try (var app = org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
+        try (var app =
+                org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
             app.episodes().create(org.castkeeper.testing.Episodes.draft("Before"));
         }
-        assertThat(cli("backup", dest.toString(), "--config", config.toString()).out()).contains("snapshot");
+        assertThat(cli("backup", dest.toString(), "--config", config.toString()).out())
+                .contains("snapshot");
 
         try (JarServer running = JarServer.start(config, "128m")) {
             Run refused = cli("restore", dest.toString(), "--config", config.toString());
@@ -166,7 +186,8 @@ class BackupIT {
         assertThat(restore.exitCode()).as(restore.err()).isZero();
         try (Stream<Path> siblings = Files.list(show)) {
             Path aside = siblings.filter(p -> p.getFileName().toString().startsWith("data.before-restore-"))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertThat(aside.resolve("a-note-of-mine.txt")).hasContent("keep me");
             assertThat(aside.resolve("castkeeper.db")).exists();
         }
@@ -179,28 +200,38 @@ class BackupIT {
         Path config = TestShow.create(dir);
         // The catalogue as an older version left it: migrated only up to V006.
         Files.createDirectories(dir.resolve("data"));
-        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + dir.resolve("data/castkeeper.db"), null, null)
-                .locations("classpath:db/migration/sqlite").target("6").load().migrate();
-        try (var app = org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource("jdbc:sqlite:" + dir.resolve("data/castkeeper.db"), null, null)
+                .locations("classpath:db/migration/sqlite")
+                .target("6")
+                .load()
+                .migrate();
+        try (var app =
+                org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
             assertThat(app.episodes().count()).isZero();
         }
         Backups upgrades = new Backups(dir.resolve("data/backups"));
         assertThat(upgrades.snapshots()).hasSize(1);
         assertThat(upgrades.verify()).isEmpty();
-        try (var again = org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
-            assertThat(upgrades.snapshots()).as("nothing to upgrade the second time").hasSize(1);
+        try (var again =
+                org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
+            assertThat(upgrades.snapshots())
+                    .as("nothing to upgrade the second time")
+                    .hasSize(1);
         }
     }
 
     @Test
     void scheduledBackupSettingsAreCheckedLikeEveryOther() throws Exception {
         Path config = TestShow.create(dir);
-        Files.writeString(config, Files.readString(config) + "backup:\n  dest: /mnt/backups\n  every: tomorrow\n  keep: 0\n");
+        Files.writeString(
+                config, Files.readString(config) + "backup:\n  dest: /mnt/backups\n  every: tomorrow\n  keep: 0\n");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ConfigLoader.load(config, Map.of())))
                 .hasMessageContaining("backup.every: 'tomorrow' is not a time such as 24h, 6h or 30m")
                 .hasMessageContaining("backup.keep: must be 1 or more");
-        Files.writeString(config, Files.readString(config).replace("every: tomorrow", "every: 6h")
-                .replace("keep: 0", "keep: 7"));
+        Files.writeString(
+                config,
+                Files.readString(config).replace("every: tomorrow", "every: 6h").replace("keep: 0", "keep: 7"));
         var loaded = ConfigLoader.load(config, Map.of());
         assertThat(loaded.backup().interval()).isEqualTo(Duration.ofHours(6));
         assertThat(loaded.backupDir()).isEqualTo(Path.of("/mnt/backups"));
@@ -211,12 +242,14 @@ class BackupIT {
         Path config = TestShow.create(dir.resolve("show"));
         Path dest = dir.resolve("scheduled");
         Files.writeString(config, Files.readString(config) + "backup:\n  dest: " + dest + "\n  every: 2s\n  keep: 2\n");
-        try (var app = org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
+        try (var app =
+                org.castkeeper.Castkeeper.open(ConfigLoader.load(config, Map.of()), java.time.Clock.systemUTC())) {
             app.episodes().create(org.castkeeper.testing.Episodes.draft("Kept safe"));
         }
         try (JarServer running = JarServer.start(config, "128m")) {
             Backups backups = new Backups(dest);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
                     .until(() -> backups.snapshots().size() >= 2);
             assertThat(backups.snapshots().size()).as("keep: 2").isLessThanOrEqualTo(3);
         }
@@ -226,9 +259,11 @@ class BackupIT {
     @Test
     void withPostgresTheMediaAndConfigAreBackedUpAndRestoredTheSameWay() throws Exception {
         String schema = "ck_backup_" + java.util.UUID.randomUUID().toString().replace("-", "");
-        try (var c = java.sql.DriverManager.getConnection(org.castkeeper.testing.TestDatabases.POSTGRES_URL,
-                org.castkeeper.testing.TestDatabases.POSTGRES_USER, "");
-             var s = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection(
+                        org.castkeeper.testing.TestDatabases.POSTGRES_URL,
+                        org.castkeeper.testing.TestDatabases.POSTGRES_USER,
+                        "");
+                var s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         String url = org.castkeeper.testing.TestDatabases.POSTGRES_URL + "?currentSchema=" + schema;
@@ -256,7 +291,9 @@ class BackupIT {
 
     private static List<Path> pool(Path dest) throws Exception {
         try (Stream<Path> files = Files.list(dest.resolve("media"))) {
-            return files.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            return files.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
     }
 }

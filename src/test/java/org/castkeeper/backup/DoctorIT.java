@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DoctorIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -43,35 +44,57 @@ class DoctorIT {
         Files.write(store.resolve(changed.audio().path()), new byte[] {1}, StandardOpenOption.APPEND);
         Files.writeString(store.resolve("stray.txt"), "not an episode");
         Path partial = Files.writeString(store.resolve(".incoming-123.part"), "half");
-        Files.setLastModifiedTime(partial, FileTime.from(server.clock().instant().minus(Duration.ofHours(1))));
+        Files.setLastModifiedTime(
+                partial, FileTime.from(server.clock().instant().minus(Duration.ofHours(1))));
         Path fixed = dir.resolve("fixed.mp3");
         Files.copy(Fixtures.mp3("chapters.mp3"), fixed);
-        server.app().episodes().update(replaced.edit()
-                .audio(server.app().importer().prepareReplacement(fixed, replaced).audio()).build());
+        server.app()
+                .episodes()
+                .update(replaced.edit()
+                        .audio(server.app()
+                                .importer()
+                                .prepareReplacement(fixed, replaced)
+                                .audio())
+                        .build());
         server.app().sweepRetiredMedia();
         server.clock().advance(Duration.ofDays(31));
 
         List<Doctor.Finding> found = doctor.examine(true, server.clock().instant());
-        assertThat(found).extracting(Doctor.Finding::kind).containsExactlyInAnyOrder(Doctor.Kind.MISSING,
-                Doctor.Kind.CHANGED, Doctor.Kind.UNKNOWN_FILE, Doctor.Kind.UNKNOWN_FILE, Doctor.Kind.STALE_PARTIAL,
-                Doctor.Kind.RETIRED_EXPIRED);
-        assertThat(found).filteredOn(f -> f.kind() == Doctor.Kind.MISSING).singleElement().satisfies(f -> {
-            assertThat(f.what()).contains("\"Moved\"").contains("is missing");
-            assertThat(f.fix()).contains("renamed by hand.mp3");
-        });
+        assertThat(found)
+                .extracting(Doctor.Finding::kind)
+                .containsExactlyInAnyOrder(
+                        Doctor.Kind.MISSING,
+                        Doctor.Kind.CHANGED,
+                        Doctor.Kind.UNKNOWN_FILE,
+                        Doctor.Kind.UNKNOWN_FILE,
+                        Doctor.Kind.STALE_PARTIAL,
+                        Doctor.Kind.RETIRED_EXPIRED);
+        assertThat(found)
+                .filteredOn(f -> f.kind() == Doctor.Kind.MISSING)
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.what()).contains("\"Moved\"").contains("is missing");
+                    assertThat(f.fix()).contains("renamed by hand.mp3");
+                });
         assertThat(found).allSatisfy(f -> assertThat(f.fix()).isNotBlank());
 
         List<String> repaired = doctor.repair(server.clock().instant());
         assertThat(repaired).isNotEmpty();
-        assertThat(store.resolve(moved.audio().path())).as("put back under its name").exists();
+        assertThat(store.resolve(moved.audio().path()))
+                .as("put back under its name")
+                .exists();
         assertThat(renamed).doesNotExist();
         assertThat(store.resolve("stray.txt")).doesNotExist();
         assertThat(dir.resolve("data/quarantine/stray.txt")).hasContent("not an episode");
         assertThat(partial).doesNotExist();
-        assertThat(server.app().config().retiredDir().resolve(replaced.audio().path())).doesNotExist();
-        assertThat(store.resolve(changed.audio().path())).as("a referenced file is never deleted").exists();
+        assertThat(server.app().config().retiredDir().resolve(replaced.audio().path()))
+                .doesNotExist();
+        assertThat(store.resolve(changed.audio().path()))
+                .as("a referenced file is never deleted")
+                .exists();
 
-        assertThat(doctor.examine(true, server.clock().instant())).extracting(Doctor.Finding::kind)
+        assertThat(doctor.examine(true, server.clock().instant()))
+                .extracting(Doctor.Finding::kind)
                 .containsExactly(Doctor.Kind.CHANGED);
         assertThat(server.get("/media/" + moved.audio().path()).statusCode()).isEqualTo(200);
     }

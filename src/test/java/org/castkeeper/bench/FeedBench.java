@@ -34,8 +34,8 @@ import org.castkeeper.feed.FeedWriter;
 public final class FeedBench {
     private static final String BENCH_USER = "bench";
     private static final String BENCH_PASSWORD = "bench-password-only";
-    private FeedBench() {
-    }
+
+    private FeedBench() {}
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
@@ -43,7 +43,9 @@ public final class FeedBench {
         int port = Integer.parseInt(args[2]);
         Path show = Files.createDirectories(out.resolve("show"));
         Files.createDirectories(show.resolve("episodes/artwork"));
-        Files.copy(Path.of("episodes/artwork/show.jpg"), show.resolve("episodes/artwork/show.jpg"),
+        Files.copy(
+                Path.of("episodes/artwork/show.jpg"),
+                show.resolve("episodes/artwork/show.jpg"),
                 StandardCopyOption.REPLACE_EXISTING);
         // Straight into the media store, where Castkeeper serves episodes from (the drop folder is only read).
         Path media = Files.createDirectories(show.resolve("data/media")).resolve("bench.mp3");
@@ -55,22 +57,39 @@ public final class FeedBench {
             }
         }
         Path config = show.resolve("feed-config.yml");
-        Files.writeString(config, Files.readString(Path.of("feed-config.yml"))
-                .replace("port: 8080", "port: " + port)
-                .replace("publicUrl: http://localhost:8080", "publicUrl: http://127.0.0.1:" + port));
+        Files.writeString(
+                config,
+                Files.readString(Path.of("feed-config.yml"))
+                        .replace("port: 8080", "port: " + port)
+                        .replace("publicUrl: http://localhost:8080", "publicUrl: http://127.0.0.1:" + port));
 
         try (Castkeeper app = Castkeeper.open(ConfigLoader.load(config, Map.of()), Clock.systemUTC())) {
             long seedStart = System.nanoTime();
             if (app.episodes().count() == 0) {
                 Instant first = Instant.parse("2006-01-02T07:00:00Z");
                 for (int i = 0; i < count; i++) {
-                    app.episodes().create(new NewEpisode("Episode " + (i + 1) + ": sleep, stress & faith",
-                            "<p>Show notes for episode " + (i + 1) + ", with a <a href=\"https://example.org\">link"
-                                    + "</a> and a list:</p><ul><li>one</li><li>two</li></ul>",
-                            EpisodeState.PUBLISHED, first.plus(Duration.ofDays(i)),
-                            new EpisodeAudio("bench.mp3", Files.size(media), "audio/mpeg",
-                                    String.format("%064x", i), 1800 + i % 1800, 128, false, 44100, 2),
-                            "Dominion", null, null, List.of()));
+                    app.episodes()
+                            .create(new NewEpisode(
+                                    "Episode " + (i + 1) + ": sleep, stress & faith",
+                                    "<p>Show notes for episode " + (i + 1)
+                                            + ", with a <a href=\"https://example.org\">link"
+                                            + "</a> and a list:</p><ul><li>one</li><li>two</li></ul>",
+                                    EpisodeState.PUBLISHED,
+                                    first.plus(Duration.ofDays(i)),
+                                    new EpisodeAudio(
+                                            "bench.mp3",
+                                            Files.size(media),
+                                            "audio/mpeg",
+                                            String.format("%064x", i),
+                                            1800 + i % 1800,
+                                            128,
+                                            false,
+                                            44100,
+                                            2),
+                                    "Dominion",
+                                    null,
+                                    null,
+                                    List.of()));
                 }
             }
             System.out.printf("seed_seconds=%.1f%n", (System.nanoTime() - seedStart) / 1e9);
@@ -90,14 +109,15 @@ public final class FeedBench {
             for (int run = 0; run < 7; run++) {
                 long t0 = System.nanoTime();
                 List<org.castkeeper.catalogue.Episode> live = app.episodes().live(Instant.now());
-                Publication p = new Publication(app.show(), live, Instant.now(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
+                Publication p = new Publication(
+                        app.show(), live, Instant.now(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
                 long t1 = System.nanoTime();
                 xml = writer.write(builder.build(p, FeedPage.of(live, null, 1)));
                 java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(OutputStream.nullOutputStream());
                 gz.write(xml);
                 gz.close();
                 long t2 = System.nanoTime();
-                if (run >= 2) {   // the first runs warm the JIT
+                if (run >= 2) { // the first runs warm the JIT
                     load.add((t1 - t0) / 1e6);
                     write.add((t2 - t1) / 1e6);
                 }

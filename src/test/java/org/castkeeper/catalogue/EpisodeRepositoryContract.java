@@ -67,14 +67,17 @@ abstract class EpisodeRepositoryContract {
                 .episodeNumber(14)
                 .type(EpisodeType.BONUS)
                 .explicit(true)
-                .audio(new EpisodeAudio("new.mp3", 9_000_000_000L, "audio/mpeg", "f".repeat(64), 7200, 128, true,
-                        48000, 2))
+                .audio(new EpisodeAudio(
+                        "new.mp3", 9_000_000_000L, "audio/mpeg", "f".repeat(64), 7200, 128, true, 48000, 2))
                 .artworkPath("artwork/ep.jpg")
                 .transcript("transcripts/ep.vtt", "text/vtt")
                 .chapters(List.of(new Chapter(0, 60_000L, "Intro", "https://example.org/intro")))
-                .soundbites(List.of(new Soundbite(73_000, 45_500, "The one habit"), new Soundbite(600_000, 30_000, null)))
-                .persons(List.of(new Person("Ada Obi", "guest", "cast", "https://example.org/ada.jpg",
-                        "https://example.org/ada"), new Person("Dominion", "host", null, null, null)))
+                .soundbites(
+                        List.of(new Soundbite(73_000, 45_500, "The one habit"), new Soundbite(600_000, 30_000, null)))
+                .persons(List.of(
+                        new Person(
+                                "Ada Obi", "guest", "cast", "https://example.org/ada.jpg", "https://example.org/ada"),
+                        new Person("Dominion", "host", null, null, null)))
                 .build();
         Episode stored = episodes.update(edited);
         assertThat(episodes.findById(e.id())).contains(stored);
@@ -84,8 +87,8 @@ abstract class EpisodeRepositoryContract {
     @Test
     void theSameAudioIsNeverCataloguedTwice() {
         episodes.create(Episodes.draft("First"));
-        var again = new NewEpisode("Second", "", EpisodeState.DRAFT, null, Episodes.audio("First"), null, null, null,
-                List.of());
+        var again = new NewEpisode(
+                "Second", "", EpisodeState.DRAFT, null, Episodes.audio("First"), null, null, null, List.of());
         assertThatThrownBy(() -> episodes.create(again)).isInstanceOf(EpisodeRepository.DuplicateAudio.class);
         assertThat(episodes.count()).isEqualTo(1);
     }
@@ -104,10 +107,30 @@ abstract class EpisodeRepositoryContract {
     void theGuidNeverChangesWhateverTheEditSays() {
         Episode e = episodes.create(Episodes.draft("Forever"));
         Episode renamed = e.withTitle("Renamed");
-        Episode tampered = new Episode(e.id(), "a-different-guid", e.slug(), renamed.title(), e.description(),
-                e.notesMarkdown(), e.state(), e.publishAt(), e.season(), e.episodeNumber(), e.type(), e.explicit(), e.audio(), e.artist(),
-                e.album(), e.artworkPath(), e.transcriptPath(), e.transcriptType(), e.chapters(), e.soundbites(),
-                e.persons(), e.createdAt(), e.updatedAt());
+        Episode tampered = new Episode(
+                e.id(),
+                "a-different-guid",
+                e.slug(),
+                renamed.title(),
+                e.description(),
+                e.notesMarkdown(),
+                e.state(),
+                e.publishAt(),
+                e.season(),
+                e.episodeNumber(),
+                e.type(),
+                e.explicit(),
+                e.audio(),
+                e.artist(),
+                e.album(),
+                e.artworkPath(),
+                e.transcriptPath(),
+                e.transcriptType(),
+                e.chapters(),
+                e.soundbites(),
+                e.persons(),
+                e.createdAt(),
+                e.updatedAt());
         episodes.update(tampered);
         assertThat(episodes.findById(e.id())).get().satisfies(stored -> {
             assertThat(stored.guid()).isEqualTo(e.guid());
@@ -118,8 +141,11 @@ abstract class EpisodeRepositoryContract {
     @Test
     void theDatabaseItselfRefusesToChangeAGuid() {
         Episode e = episodes.create(Episodes.draft("Forever"));
-        assertThatThrownBy(() -> database.dsl().update(EPISODE).set(EPISODE.GUID, "other")
-                .where(EPISODE.ID.eq(e.id())).execute())
+        assertThatThrownBy(() -> database.dsl()
+                        .update(EPISODE)
+                        .set(EPISODE.GUID, "other")
+                        .where(EPISODE.ID.eq(e.id()))
+                        .execute())
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("an episode guid never changes");
         assertThat(episodes.findById(e.id()).orElseThrow().guid()).isEqualTo(e.guid());
@@ -138,7 +164,8 @@ abstract class EpisodeRepositoryContract {
                 .withState(EpisodeState.UNPUBLISHED, NOW.minus(3, ChronoUnit.DAYS)));
 
         assertThat(episodes.live(NOW)).extracting(Episode::title).containsExactly("Due", "Recent", "Old");
-        assertThat(episodes.live(NOW.plus(4, ChronoUnit.DAYS))).extracting(Episode::title)
+        assertThat(episodes.live(NOW.plus(4, ChronoUnit.DAYS)))
+                .extracting(Episode::title)
                 .containsExactly("Future", "Due", "Recent", "Old");
         assertThat(episodes.nextGoLiveAfter(NOW)).contains(future.publishAt());
         assertThat(episodes.nextGoLiveAfter(future.publishAt())).isEmpty();
@@ -150,7 +177,8 @@ abstract class EpisodeRepositoryContract {
 
     @Test
     void chaptersKeepTheirOrderAndAreReplacedOnUpdate() {
-        List<Chapter> marks = List.of(new Chapter(0, 1000L, "Welcome", null),
+        List<Chapter> marks = List.of(
+                new Chapter(0, 1000L, "Welcome", null),
                 new Chapter(1000, null, "Sleep & stress", "https://example.org/sleep"));
         Episode e = episodes.create(Episodes.withChapters("Chapters", marks));
         assertThat(episodes.findById(e.id()).orElseThrow().chapters()).containsExactlyElementsOf(marks);
@@ -170,8 +198,10 @@ abstract class EpisodeRepositoryContract {
 
     @Test
     void foreignKeysAreEnforced() {
-        assertThatThrownBy(() -> database.dsl().insertInto(CHAPTER, CHAPTER.EPISODE_ID, CHAPTER.POSITION,
-                        CHAPTER.START_MS, CHAPTER.TITLE).values(999_999, 0, 0L, "orphan").execute())
+        assertThatThrownBy(() -> database.dsl()
+                        .insertInto(CHAPTER, CHAPTER.EPISODE_ID, CHAPTER.POSITION, CHAPTER.START_MS, CHAPTER.TITLE)
+                        .values(999_999, 0, 0L, "orphan")
+                        .execute())
                 .isInstanceOf(DataAccessException.class);
     }
 
@@ -189,8 +219,8 @@ abstract class EpisodeRepositoryContract {
         ChangeStamp created = episodes.changeStamp();
         assertThat(created).isNotEqualTo(empty);
         assertThat(episodes.changeStamp()).isEqualTo(created);
-        EpisodeRepository later = new EpisodeRepository(database.dsl(), showId(),
-                Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC));
+        EpisodeRepository later =
+                new EpisodeRepository(database.dsl(), showId(), Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC));
         later.update(e.withTitle("Stamped again"));
         assertThat(episodes.changeStamp()).isNotEqualTo(created);
     }
@@ -211,7 +241,9 @@ abstract class EpisodeRepositoryContract {
         assertThat(episodes.findById(e.id())).isEmpty();
         assertThat(episodes.guidDeleted(e.guid())).isTrue();
         assertThat(episodes.deletedSlugs()).contains("gone-soon");
-        assertThat(episodes.retired()).extracting(RetiredFile::path).contains(e.audio().path(), "artwork/gone.jpg");
+        assertThat(episodes.retired())
+                .extracting(RetiredFile::path)
+                .contains(e.audio().path(), "artwork/gone.jpg");
         assertThat(episodes.usedBefore(e.audio().sha256())).contains(e.id());
         assertThat(episodes.notices(e.id())).isEmpty();
         assertThat(episodes.changeStamp()).isNotEqualTo(before);
@@ -230,25 +262,29 @@ abstract class EpisodeRepositoryContract {
 
     @Test
     void showSettingsAreSeededOnceSavedWithAChangeLogAndAStaleSaveIsRefused() {
-        var settings = new ShowSettingsRepository(database.dsl(), show, Clock.fixed(NOW, ZoneOffset.UTC),
-                new CatalogueChanges());
+        var settings = new ShowSettingsRepository(
+                database.dsl(), show, Clock.fixed(NOW, ZoneOffset.UTC), new CatalogueChanges());
         var fromFile = org.castkeeper.config.ShowJson.read("""
                 {"title":"Weekly insight","description":"d","author":"a","language":"en",
                  "categories":[{"category":"Health & Fitness"}],"explicit":false,
                  "owner":{"name":"D","email":"d@example.org"},"artwork":"show.jpg"}""");
-        assertThat(settings.seed(fromFile, "917393e3-1b1e-5cef-ace4-edaa54e1f810")).isEmpty();
+        assertThat(settings.seed(fromFile, "917393e3-1b1e-5cef-ace4-edaa54e1f810"))
+                .isEmpty();
         var stored = settings.load();
         assertThat(stored.settings().podcastGuid()).isEqualTo("917393e3-1b1e-5cef-ace4-edaa54e1f810");
         assertThat(episodes.changeStamp().settingsMillis()).isEqualTo(stored.version());
 
         var edited = org.castkeeper.config.ShowJson.with(fromFile, "title", "Weekly insight, season two");
-        assertThat(settings.seed(edited, "another")).as("the file changed after seeding").containsExactly("title");
+        assertThat(settings.seed(edited, "another"))
+                .as("the file changed after seeding")
+                .containsExactly("title");
         assertThat(settings.load().settings().title()).isEqualTo("Weekly insight");
 
-        var saved = settings.save(org.castkeeper.config.ShowJson.with(stored.settings(), "title", "New"),
-                stored.version(), "dominion");
+        var saved = settings.save(
+                org.castkeeper.config.ShowJson.with(stored.settings(), "title", "New"), stored.version(), "dominion");
         assertThat(saved).extracting(ShowSettingsRepository.Change::setting).containsExactly("title");
-        assertThat(settings.history(10)).extracting(c -> c.oldValue() + " -> " + c.newValue())
+        assertThat(settings.history(10))
+                .extracting(c -> c.oldValue() + " -> " + c.newValue())
                 .containsExactly("Weekly insight -> New");
         assertThatThrownBy(() -> settings.save(stored.settings(), stored.version(), "someone else"))
                 .isInstanceOf(ShowSettingsRepository.StaleEdit.class);

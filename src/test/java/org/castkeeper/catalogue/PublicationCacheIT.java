@@ -24,6 +24,7 @@ class PublicationCacheIT {
 
     @TempDir
     Path dir;
+
     Database database;
     EpisodeRepository episodes;
     PublicationCache cache;
@@ -38,7 +39,8 @@ class PublicationCacheIT {
         var settings = ShowJson.read("""
                 {"title":"T","description":"d","author":"a","language":"en","categories":[{"category":"Arts"}],
                  "explicit":false,"owner":{"name":"D","email":"d@example.org"},"artwork":"show.jpg"}""");
-        cache = new PublicationCache(episodes, () -> settings, changes, clock, Duration.ofSeconds(2), NOW.minusSeconds(3600));
+        cache = new PublicationCache(
+                episodes, () -> settings, changes, clock, Duration.ofSeconds(2), NOW.minusSeconds(3600));
     }
 
     @AfterEach
@@ -48,7 +50,8 @@ class PublicationCacheIT {
     }
 
     private void assertSameAsAFullRead() {
-        assertThat(cache.refresh().live()).usingRecursiveFieldByFieldElementComparator()
+        assertThat(cache.refresh().live())
+                .usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyElementsOf(episodes.live(clock.instant()));
     }
 
@@ -73,7 +76,9 @@ class PublicationCacheIT {
         episodes.update(draft.withState(EpisodeState.PUBLISHED, NOW.minusSeconds(250)));
         episodes.update(a.withTitle("A, edited"));
         assertSameAsAFullRead();
-        assertThat(cache.current().live()).extracting(Episode::title).containsExactly("B, edited", "Draft", "A, edited");
+        assertThat(cache.current().live())
+                .extracting(Episode::title)
+                .containsExactly("B, edited", "Draft", "A, edited");
 
         // A scheduled episode's time comes: not an edit, so everything is read again.
         clock.advance(Duration.ofSeconds(1));

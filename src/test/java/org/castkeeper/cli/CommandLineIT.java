@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineIT {
     @TempDir
     Path dir;
+
     Path config;
 
     record Run(int exitCode, String out, String err) {
@@ -53,19 +54,22 @@ class CommandLineIT {
         drop("cbr-id3v23.mp3", "untagged.mp3", "reject-wav.mp3", "truncated.mp3");
         Run first = run("import", "--config", config.toString());
         assertThat(first.exitCode()).isEqualTo(Main.FAILED);
-        assertThat(first.lines()).containsExactly(
-                "[1/4] cbr-id3v23.mp3 imported: \"Morning routine\" (0:03, 64 kbps, draft)",
-                "[2/4] reject-wav.mp3 rejected: This is a WAV file, not an MP3. Export the episode as MP3 and upload that.",
-                "[3/4] truncated.mp3 imported: \"truncated\" (0:02, 64 kbps, draft)",
-                "    warning: The file ends in the middle of an audio frame: it looks truncated.",
-                "    warning: The file's header promises 116 audio frames but only 70 are present: it looks truncated.",
-                "[4/4] untagged.mp3 imported: \"untagged\" (0:03, 64 kbps, draft)",
-                "3 imported, 0 drafts published, 0 already in the catalogue, 0 skipped, 1 rejected");
+        assertThat(first.lines())
+                .containsExactly(
+                        "[1/4] cbr-id3v23.mp3 imported: \"Morning routine\" (0:03, 64 kbps, draft)",
+                        "[2/4] reject-wav.mp3 rejected: This is a WAV file, not an MP3. Export the episode as MP3 and upload that.",
+                        "[3/4] truncated.mp3 imported: \"truncated\" (0:02, 64 kbps, draft)",
+                        "    warning: The file ends in the middle of an audio frame: it looks truncated.",
+                        "    warning: The file's header promises 116 audio frames but only 70 are present: it looks truncated.",
+                        "[4/4] untagged.mp3 imported: \"untagged\" (0:03, 64 kbps, draft)",
+                        "3 imported, 0 drafts published, 0 already in the catalogue, 0 skipped, 1 rejected");
 
         Files.delete(dir.resolve("episodes/reject-wav.mp3"));
         Run second = run("import", "--config", config.toString());
         assertThat(second.exitCode()).isZero();
-        assertThat(second.lines()).last().isEqualTo("0 imported, 0 drafts published, 3 already in the catalogue, 0 skipped, 0 rejected");
+        assertThat(second.lines())
+                .last()
+                .isEqualTo("0 imported, 0 drafts published, 3 already in the catalogue, 0 skipped, 0 rejected");
         assertThat(episodesJson()).hasSize(3);
     }
 
@@ -76,7 +80,9 @@ class CommandLineIT {
         Files.copy(Fixtures.mp3("id3v24-utf8.mp3"), original);
         Run run = run("import", elsewhere.toString(), "--config", config.toString(), "--publish");
         assertThat(run.exitCode()).isZero();
-        assertThat(original).as("the host's file stays where it was").hasSameBinaryContentAs(Fixtures.mp3("id3v24-utf8.mp3"));
+        assertThat(original)
+                .as("the host's file stays where it was")
+                .hasSameBinaryContentAs(Fixtures.mp3("id3v24-utf8.mp3"));
         JsonNode episode = episodesJson().get(0);
         String stored = episode.get("audioPath").asText();
         assertThat(stored).matches("[a-z0-9-]+-[0-9a-f]{10}\\.mp3");
@@ -92,9 +98,11 @@ class CommandLineIT {
     @Test
     void publishWithoutATaggedDateUsesTheFileTime() throws Exception {
         drop("untagged.mp3");
-        Files.setLastModifiedTime(dir.resolve("episodes/untagged.mp3"),
+        Files.setLastModifiedTime(
+                dir.resolve("episodes/untagged.mp3"),
                 java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2024-06-01T08:30:00Z")));
-        assertThat(run("import", "--publish", "--config", config.toString()).exitCode()).isZero();
+        assertThat(run("import", "--publish", "--config", config.toString()).exitCode())
+                .isZero();
         assertThat(episodesJson().get(0).get("publishAt").asText()).isEqualTo("2024-06-01T08:30:00Z");
     }
 
@@ -106,8 +114,21 @@ class CommandLineIT {
         assertThat(all).hasSize(2);
         JsonNode chapters = null;
         for (JsonNode e : all) {
-            assertThat(e.fieldNames()).toIterable().contains("guid", "slug", "title", "state", "publishAt",
-                    "durationSeconds", "sizeBytes", "mimeType", "bitrateKbps", "artist", "album", "chapters");
+            assertThat(e.fieldNames())
+                    .toIterable()
+                    .contains(
+                            "guid",
+                            "slug",
+                            "title",
+                            "state",
+                            "publishAt",
+                            "durationSeconds",
+                            "sizeBytes",
+                            "mimeType",
+                            "bitrateKbps",
+                            "artist",
+                            "album",
+                            "chapters");
             if (e.get("title").asText().equals("Episode with chapters")) {
                 chapters = e;
             }

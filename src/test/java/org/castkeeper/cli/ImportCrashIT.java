@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCrashIT {
     private static final int KILLS = 20;
     private static final long SEED = 20261202L;
-    private static final List<String> FIXTURES = List.of("cbr-id3v23.mp3", "cover-art.mp3", "chapters.mp3",
-            "vbr-xing.mp3", "untagged.mp3", "id3v24-utf8.mp3");
+    private static final List<String> FIXTURES = List.of(
+            "cbr-id3v23.mp3", "cover-art.mp3", "chapters.mp3", "vbr-xing.mp3", "untagged.mp3", "id3v24-utf8.mp3");
 
     @TempDir
     Path dir;
@@ -55,7 +55,8 @@ class ImportCrashIT {
 
         // One run to the end, to learn how long a whole import takes here, JVM start included.
         long started = System.nanoTime();
-        assertThat(childImport(recordings, config).waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(childImport(recordings, config).waitFor(120, TimeUnit.SECONDS))
+                .isTrue();
         long wholeRunMillis = Math.max(200, (System.nanoTime() - started) / 1_000_000);
         assertCatalogue(config, files);
 
@@ -70,8 +71,14 @@ class ImportCrashIT {
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
             StringWriter out = new StringWriter();
-            int rerun = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()),
-                    "import", recordings.toString(), "--publish", "--config", config.toString());
+            int rerun = Main.run(
+                    new PrintWriter(out),
+                    new PrintWriter(new StringWriter()),
+                    "import",
+                    recordings.toString(),
+                    "--publish",
+                    "--config",
+                    config.toString());
             assertThat(rerun).as("kill %d at %d ms: %s", kill, at, out).isZero();
             assertCatalogue(config, files);
         }
@@ -79,16 +86,31 @@ class ImportCrashIT {
 
     private Process childImport(Path recordings, Path config) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar",
-                Path.of("target/castkeeper.jar").toAbsolutePath().toString(),
-                "import", recordings.toString(), "--publish", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-jar",
+                        Path.of("target/castkeeper.jar").toAbsolutePath().toString(),
+                        "import",
+                        recordings.toString(),
+                        "--publish",
+                        "--config",
+                        config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     private void assertCatalogue(Path config, int files) throws Exception {
         StringWriter out = new StringWriter();
-        assertThat(Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "episodes", "--json",
-                "--config", config.toString())).isZero();
+        assertThat(Main.run(
+                        new PrintWriter(out),
+                        new PrintWriter(new StringWriter()),
+                        "episodes",
+                        "--json",
+                        "--config",
+                        config.toString()))
+                .isZero();
         JsonNode episodes = new ObjectMapper().readTree(out.toString());
         assertThat(episodes).hasSize(files);
         Set<String> referenced = new HashSet<>();

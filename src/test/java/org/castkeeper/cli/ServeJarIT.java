@@ -39,16 +39,25 @@ class ServeJarIT {
     void servesTheFeedAndImportsDroppedFiles() throws Exception {
         Path config = TestShow.create(dir);
         Files.copy(Fixtures.mp3("chapters.mp3"), dir.resolve("episodes/chapters.mp3"));
-        assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                "import", "--publish", "--config", config.toString())).isZero();
+        assertThat(Main.run(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(new StringWriter()),
+                        "import",
+                        "--publish",
+                        "--config",
+                        config.toString()))
+                .isZero();
 
         try (JarServer server = JarServer.start(config, "128m")) {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> feed = http.send(HttpRequest.newBuilder(URI.create(server.url("/feed.xml"))).build(),
+            HttpResponse<String> feed = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url("/feed.xml"))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(feed.statusCode()).isEqualTo(200);
-            assertThat(feed.body()).contains("<itunes:explicit>false</itunes:explicit>")
-                    .contains("<podcast:chapters ").contains("<title>Episode with chapters</title>");
+            assertThat(feed.body())
+                    .contains("<itunes:explicit>false</itunes:explicit>")
+                    .contains("<podcast:chapters ")
+                    .contains("<title>Episode with chapters</title>");
 
             // A host drops a file in: copied under a hidden name, then renamed, as file managers and sync tools do.
             Path hidden = dir.resolve("episodes/.copying.mp3");
@@ -56,8 +65,8 @@ class ServeJarIT {
             Path dropped = Files.move(hidden, dir.resolve("episodes/morning.mp3"), StandardCopyOption.ATOMIC_MOVE);
             Files.setLastModifiedTime(dropped, FileTime.from(Instant.now().minusSeconds(30)));
 
-            org.castkeeper.testing.Eventually.assertThatEventually(() ->
-                    assertThat(episodesJson(config)).hasSize(2));
+            org.castkeeper.testing.Eventually.assertThatEventually(
+                    () -> assertThat(episodesJson(config)).hasSize(2));
             JsonNode catalogue = episodesJson(config);
             assertThat(catalogue.findValuesAsText("title")).contains("Morning routine");
             assertThat(catalogue.findValuesAsText("state")).containsExactlyInAnyOrder("draft", "published");
@@ -70,22 +79,37 @@ class ServeJarIT {
         Path config = TestShow.create(dir);
         long size = 64L << 20;
         // A sparse file: long enough to be mid-transfer when the signal comes, next to nothing on disk.
-        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(Files.createDirectories(dir.resolve("data/media")).resolve("long.mp3").toFile(), "rw")) {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(
+                Files.createDirectories(dir.resolve("data/media"))
+                        .resolve("long.mp3")
+                        .toFile(),
+                "rw")) {
             big.setLength(size);
         }
-        try (Castkeeper app = Castkeeper.open(ConfigLoader.load(config, java.util.Map.of()), java.time.Clock.systemUTC())) {
-            app.episodes().create(new NewEpisode("Long", "", EpisodeState.PUBLISHED, Instant.now().minusSeconds(60),
-                    new EpisodeAudio("long.mp3", size, "audio/mpeg", "b".repeat(64), 3_600_000, 128, false, 44100, 2),
-                    null, null, null, java.util.List.of()));
+        try (Castkeeper app =
+                Castkeeper.open(ConfigLoader.load(config, java.util.Map.of()), java.time.Clock.systemUTC())) {
+            app.episodes()
+                    .create(new NewEpisode(
+                            "Long",
+                            "",
+                            EpisodeState.PUBLISHED,
+                            Instant.now().minusSeconds(60),
+                            new EpisodeAudio(
+                                    "long.mp3", size, "audio/mpeg", "b".repeat(64), 3_600_000, 128, false, 44100, 2),
+                            null,
+                            null,
+                            null,
+                            java.util.List.of()));
         }
         try (JarServer server = JarServer.start(config, "96m");
-             java.net.Socket download = new java.net.Socket()) {
+                java.net.Socket download = new java.net.Socket()) {
             URI url = URI.create(server.url("/"));
             download.setReceiveBufferSize(16 * 1024);
             download.connect(new java.net.InetSocketAddress("127.0.0.1", url.getPort()));
             download.setSoTimeout(30_000);
-            download.getOutputStream().write(("GET /media/long.mp3 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            download.getOutputStream()
+                    .write(("GET /media/long.mp3 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             java.io.InputStream in = download.getInputStream();
             byte[] buffer = new byte[64 * 1024];
             long received = 0;
@@ -102,7 +126,9 @@ class ServeJarIT {
                 received += n;
             }
             assertThat(received).as("headers and every byte of the file").isGreaterThan(size);
-            assertThat(server.waitForExit(Duration.ofSeconds(40))).as("exits once the download is done").isTrue();
+            assertThat(server.waitForExit(Duration.ofSeconds(40)))
+                    .as("exits once the download is done")
+                    .isTrue();
         }
     }
 
@@ -116,7 +142,12 @@ class ServeJarIT {
 
     private static JsonNode episodesJson(Path config) throws Exception {
         StringWriter out = new StringWriter();
-        Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "episodes", "--json", "--config",
+        Main.run(
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                "episodes",
+                "--json",
+                "--config",
                 config.toString());
         return new ObjectMapper().readTree(out.toString());
     }
@@ -126,12 +157,17 @@ class ServeJarIT {
     void anOlderJavaIsToldWhatItNeedsInOneLine() throws Exception {
         Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java17), "no Java 17 on this machine");
-        Process p = new ProcessBuilder(java17.toString(), "-jar",
-                Path.of("target/castkeeper.jar").toAbsolutePath().toString(), "--help")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java17.toString(),
+                        "-jar",
+                        Path.of("target/castkeeper.jar").toAbsolutePath().toString(),
+                        "--help")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isEqualTo(2);
-        assertThat(output.lines().toList()).containsExactly("castkeeper: Castkeeper needs Java 21 or newer, and this "
-                + "is Java 17. Run scripts/serve (it finds a suitable JDK), or set JAVA_HOME to a JDK 21+.");
+        assertThat(output.lines().toList())
+                .containsExactly("castkeeper: Castkeeper needs Java 21 or newer, and this "
+                        + "is Java 17. Run scripts/serve (it finds a suitable JDK), or set JAVA_HOME to a JDK 21+.");
     }
 }

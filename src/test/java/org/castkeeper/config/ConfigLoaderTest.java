@@ -65,9 +65,10 @@ class ConfigLoaderTest {
         ShowSettings show = config.show();
         assertThat(show.title()).isEqualTo("Weekly insight with Dominion");
         assertThat(show.language()).isEqualTo("en");
-        assertThat(show.categories()).containsExactly(
-                new ShowSettings.Category("Health & Fitness", "Mental Health"),
-                new ShowSettings.Category("Religion & Spirituality", null));
+        assertThat(show.categories())
+                .containsExactly(
+                        new ShowSettings.Category("Health & Fitness", "Mental Health"),
+                        new ShowSettings.Category("Religion & Spirituality", null));
         assertThat(show.explicit()).isFalse();
         assertThat(show.type()).isEqualTo("episodic");
         assertThat(show.owner()).isEqualTo(new ShowSettings.Owner("Dominion", "dominion@example.com"));
@@ -106,7 +107,8 @@ class ConfigLoaderTest {
     void theRepositorysOwnConfigIsValid() throws Exception {
         AppConfig config = ConfigLoader.load(Path.of("feed-config.yml"), Map.of());
         assertThat(config.show().title()).isEqualTo("Weekly insight with Dominion");
-        assertThat(config.show().categories()).first()
+        assertThat(config.show().categories())
+                .first()
                 .isEqualTo(new ShowSettings.Category("Health & Fitness", "Mental Health"));
         assertThat(Files.isRegularFile(config.showArtwork())).isTrue();
     }
@@ -124,10 +126,12 @@ class ConfigLoaderTest {
                 .replace("email: dominion@example.com", "email: dominion")
                 .replace("subcategory: Mental Health", "subcategory: Yoga");
         ConfigException e = failure(broken, Map.of());
-        assertThat(e.problems()).extracting(ConfigProblem::key, ConfigProblem::line).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("show.language", 5),
-                org.assertj.core.groups.Tuple.tuple("show.categories[0].subcategory", 8),
-                org.assertj.core.groups.Tuple.tuple("show.owner.email", 14));
+        assertThat(e.problems())
+                .extracting(ConfigProblem::key, ConfigProblem::line)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("show.language", 5),
+                        org.assertj.core.groups.Tuple.tuple("show.categories[0].subcategory", 8),
+                        org.assertj.core.groups.Tuple.tuple("show.owner.email", 14));
         assertThat(e.getMessage()).contains("'Yoga' is not a subcategory of Health & Fitness");
     }
 
@@ -146,9 +150,13 @@ class ConfigLoaderTest {
                     uri: mastodon
                 """;
         ConfigException e = failure(VALID.replace("server:", extras + "server:"), Map.of());
-        assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
-                "show.podroll[0].feedGuid", "show.value.recipients[0].address", "show.value.recipients[0].split",
-                "show.socialInteract.uri");
+        assertThat(e.problems())
+                .extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder(
+                        "show.podroll[0].feedGuid",
+                        "show.value.recipients[0].address",
+                        "show.value.recipients[0].split",
+                        "show.socialInteract.uri");
         assertThat(e.getMessage()).contains("'not-a-guid' is not a podcast:guid");
     }
 
@@ -158,7 +166,9 @@ class ConfigLoaderTest {
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.key()).isEqualTo("show.categories[1].category");
             assertThat(p.line()).isEqualTo(9);
-            assertThat(p.message()).contains("'Faith' is not an Apple Podcasts category").contains("True Crime");
+            assertThat(p.message())
+                    .contains("'Faith' is not an Apple Podcasts category")
+                    .contains("True Crime");
         });
     }
 
@@ -175,8 +185,8 @@ class ConfigLoaderTest {
     @Test
     void aValueOfTheWrongTypeIsNamedWithItsLine() throws Exception {
         ConfigException e = failure(VALID.replace("port: 8080", "port: eighty"), Map.of());
-        assertThat(e.problems()).containsExactly(
-                new ConfigProblem("server.port", 19, "'eighty' is not a whole number"));
+        assertThat(e.problems())
+                .containsExactly(new ConfigProblem("server.port", 19, "'eighty' is not a whole number"));
     }
 
     @Test
@@ -214,13 +224,15 @@ class ConfigLoaderTest {
     @Test
     void environmentVariablesOverrideSettingsForDeployment() throws Exception {
         Path file = write(VALID);
-        AppConfig config = ConfigLoader.load(file, Map.of(
-                "CASTKEEPER_SERVER_PORT", "9090",
-                "CASTKEEPER_SERVER_PUBLIC_URL", "https://cdn.example.net",
-                "CASTKEEPER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/castkeeper",
-                "CASTKEEPER_DATABASE_PASSWORD", "s3cret",
-                "CASTKEEPER_SHOW_OWNER_EMAIL", "host@example.org",
-                "CASTKEEPER_CONFIG", "ignored: it names the file itself"));
+        AppConfig config = ConfigLoader.load(
+                file,
+                Map.of(
+                        "CASTKEEPER_SERVER_PORT", "9090",
+                        "CASTKEEPER_SERVER_PUBLIC_URL", "https://cdn.example.net",
+                        "CASTKEEPER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/castkeeper",
+                        "CASTKEEPER_DATABASE_PASSWORD", "s3cret",
+                        "CASTKEEPER_SHOW_OWNER_EMAIL", "host@example.org",
+                        "CASTKEEPER_CONFIG", "ignored: it names the file itself"));
         assertThat(config.server().port()).isEqualTo(9090);
         assertThat(config.server().baseUrl()).isEqualTo("https://cdn.example.net");
         assertThat(config.databaseUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/castkeeper");
@@ -240,8 +252,10 @@ class ConfigLoaderTest {
 
     @Test
     void spotifyCannotBeBlockedFromTheFeed() throws Exception {
-        ConfigException e = failure(VALID.replace("  timeZone: Europe/London\n",
-                "  timeZone: Europe/London\n  blockFrom: [apple, spotify]\n"), Map.of());
+        ConfigException e = failure(
+                VALID.replace(
+                        "  timeZone: Europe/London\n", "  timeZone: Europe/London\n  blockFrom: [apple, spotify]\n"),
+                Map.of());
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.key()).isEqualTo("show.blockFrom[1]");
             assertThat(p.message()).contains("Spotify reads no block tag");
@@ -250,9 +264,12 @@ class ConfigLoaderTest {
 
     @Test
     void notificationSettingsAreChecked() throws Exception {
-        ConfigException e = failure(VALID + "notifications:\n  websubHubs: [not-a-url]\n  podping:\n"
-                + "    endpoint: https://podping.cloud/\n", Map.of());
-        assertThat(e.problems()).extracting(ConfigProblem::key)
+        ConfigException e = failure(
+                VALID + "notifications:\n  websubHubs: [not-a-url]\n  podping:\n"
+                        + "    endpoint: https://podping.cloud/\n",
+                Map.of());
+        assertThat(e.problems())
+                .extracting(ConfigProblem::key)
                 .containsExactlyInAnyOrder("notifications.websubHubs[0]", "notifications.podping.token");
     }
 
@@ -264,8 +281,9 @@ class ConfigLoaderTest {
 
     @Test
     void aLocalPublicUrlFollowsThePortOptionAndARealOneStays() throws Exception {
-        AppConfig local = ConfigLoader.load(write(VALID.replace("publicUrl: https://podcast.example.org/",
-                "publicUrl: http://localhost:8080")), Map.of());
+        AppConfig local = ConfigLoader.load(
+                write(VALID.replace("publicUrl: https://podcast.example.org/", "publicUrl: http://localhost:8080")),
+                Map.of());
         assertThat(local.withPort(9090).server().baseUrl()).isEqualTo("http://localhost:9090");
         AppConfig real = ConfigLoader.load(write(VALID), Map.of());
         assertThat(real.withPort(9090).server().baseUrl()).isEqualTo("https://podcast.example.org");

@@ -21,7 +21,8 @@ class MigrationParityIT {
 
     @Test
     void bothSeriesBuildTheSameSchema() {
-        try (Database sqlite = TestDatabases.sqlite(dir); Database postgres = TestDatabases.postgres()) {
+        try (Database sqlite = TestDatabases.sqlite(dir);
+                Database postgres = TestDatabases.postgres()) {
             Map<String, String> fromSqlite = describe(sqlite);
             Map<String, String> fromPostgres = describe(postgres);
             assertThat(fromSqlite).isNotEmpty().containsKeys("episode.guid", "chapter.start_ms", "show.slug");
@@ -37,10 +38,11 @@ class MigrationParityIT {
             if (name.startsWith("flyway_") || name.startsWith("sqlite_") || !isOurs(table, db)) {
                 continue;
             }
-            columns.putAll(java.util.Arrays.stream(table.fields()).collect(Collectors.toMap(
-                    f -> name + "." + f.getName().toLowerCase(),
-                    f -> family(f.getDataType().getSQLDataType().getTypeName())
-                            + (f.getDataType().nullable() ? " null" : " not null"))));
+            columns.putAll(java.util.Arrays.stream(table.fields())
+                    .collect(Collectors.toMap(
+                            f -> name + "." + f.getName().toLowerCase(),
+                            f -> family(f.getDataType().getSQLDataType().getTypeName())
+                                    + (f.getDataType().nullable() ? " null" : " not null"))));
         }
         return columns;
     }

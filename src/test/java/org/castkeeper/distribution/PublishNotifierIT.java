@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishNotifierIT {
     @TempDir
     Path dir;
+
     HttpServer stubs;
     TestServer server;
     final List<String> hubBodies = new CopyOnWriteArrayList<>();
@@ -38,7 +39,8 @@ class PublishNotifierIT {
             exchange.close();
         });
         stubs.createContext("/podping", exchange -> {
-            podpings.add(exchange.getRequestURI().getQuery() + " auth=" + exchange.getRequestHeaders().getFirst("Authorization"));
+            podpings.add(exchange.getRequestURI().getQuery() + " auth="
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.sendResponseHeaders(podpingFailuresLeft.getAndDecrement() > 0 ? 500 : 200, -1);
             exchange.close();
         });
@@ -55,10 +57,12 @@ class PublishNotifierIT {
 
     private TestServer start(String hub) throws Exception {
         String base = "http://127.0.0.1:" + stubs.getAddress().getPort();
-        return TestServer.startWithFeedSettings(dir, "notifications:\n"
-                + "  websubHubs:\n    - " + (hub != null ? hub : base + "/hub") + "\n"
-                + "  podping:\n    endpoint: " + base + "/podping\n    token: secret-token\n"
-                + "  firstRetryMillis: 20\n");
+        return TestServer.startWithFeedSettings(
+                dir,
+                "notifications:\n"
+                        + "  websubHubs:\n    - " + (hub != null ? hub : base + "/hub") + "\n"
+                        + "  podping:\n    endpoint: " + base + "/podping\n    token: secret-token\n"
+                        + "  firstRetryMillis: 20\n");
     }
 
     private static void eventually(org.assertj.core.api.ThrowingConsumer<Void> assertion) {
@@ -75,13 +79,16 @@ class PublishNotifierIT {
     void publishingNotifiesHubsAndPodpingWithRetries() throws Exception {
         server = start(null);
         assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
-                .contains("<atom:link href=\"http://127.0.0.1:" + stubs.getAddress().getPort() + "/hub\" rel=\"hub\" />");
+                .contains("<atom:link href=\"http://127.0.0.1:"
+                        + stubs.getAddress().getPort() + "/hub\" rel=\"hub\" />");
         publishNow(server, "New episode");
-        eventually(v -> assertThat(hubBodies).containsExactly(
-                "hub.mode=publish&hub.url=http%3A%2F%2Flocalhost%3A8080%2Ffeed.xml"));
+        eventually(v -> assertThat(hubBodies)
+                .containsExactly("hub.mode=publish&hub.url=http%3A%2F%2Flocalhost%3A8080%2Ffeed.xml"));
         eventually(v -> assertThat(podpings).hasSize(3));
-        assertThat(podpings).allSatisfy(p -> assertThat(p)
-                .isEqualTo("url=http://localhost:8080/feed.xml&reason=update&medium=podcast auth=secret-token"));
+        assertThat(podpings)
+                .allSatisfy(p -> assertThat(p)
+                        .isEqualTo(
+                                "url=http://localhost:8080/feed.xml&reason=update&medium=podcast auth=secret-token"));
     }
 
     @Test
@@ -153,11 +160,14 @@ class PublishNotifierIT {
     void importingABackCataloguePublishedTellsNobody() throws Exception {
         server = start(null);
         java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        server.app().lifecycle().events().subscribe(event -> events.add(event.getClass().getSimpleName()));
+        server.app()
+                .lifecycle()
+                .events()
+                .subscribe(event -> events.add(event.getClass().getSimpleName()));
         java.nio.file.Path dropped = server.app().config().episodesDir().resolve("old-episode.mp3");
         java.nio.file.Files.copy(org.castkeeper.testing.Fixtures.mp3("cbr-id3v23.mp3"), dropped);
 
-        var result = server.app().importer().importFile(dropped, true, n -> { });
+        var result = server.app().importer().importFile(dropped, true, n -> {});
 
         assertThat(result.episode().state()).isEqualTo(EpisodeState.PUBLISHED);
         // Told synchronously: the episode was made, and nothing went live as far as hubs are concerned.

@@ -24,6 +24,7 @@ class ReadinessChecksIT {
 
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -34,13 +35,17 @@ class ReadinessChecksIT {
     }
 
     private TestServer ready() throws Exception {
-        return TestServer.startEditing(dir, yaml -> yaml
-                .replace("publicUrl: http://localhost:8080", READY)
-                .replace("email: dominion@example.com", "email: dominion@weeklyinsight.example.net"));
+        return TestServer.startEditing(
+                dir,
+                yaml -> yaml.replace("publicUrl: http://localhost:8080", READY)
+                        .replace("email: dominion@example.com", "email: dominion@weeklyinsight.example.net"));
     }
 
     private static Check find(ReadinessChecks.Report report, Directory directory, String name) {
-        return report.checks().get(directory).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return report.checks().get(directory).stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String self() {
@@ -54,12 +59,15 @@ class ReadinessChecksIT {
         server.publish("vbr-xing.mp3", "Two", TestServer.START.minus(Duration.ofHours(1)));
         ReadinessChecks.Report report = server.app().readiness().run(self());
         for (Directory d : Directory.values()) {
-            assertThat(report.checks().get(d)).as(d.title()).allSatisfy(c -> assertThat(c.status())
-                    .as(d + " " + c.name() + ": " + c.message()).isEqualTo(Status.PASS));
+            assertThat(report.checks().get(d))
+                    .as(d.title())
+                    .allSatisfy(c -> assertThat(c.status())
+                            .as(d + " " + c.name() + ": " + c.message())
+                            .isEqualTo(Status.PASS));
         }
         assertThat(report.anyFailing()).isFalse();
-        assertThat(find(report, Directory.APPLE, "Media").message()).isEqualTo(
-                "2 enclosures answer HEAD with the right length and type.");
+        assertThat(find(report, Directory.APPLE, "Media").message())
+                .isEqualTo("2 enclosures answer HEAD with the right length and type.");
     }
 
     @Test
@@ -113,16 +121,30 @@ class ReadinessChecksIT {
         server = ready();
         var one = server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
         StringWriter out = new StringWriter();
-        int ok = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "check",
-                "--config", server.app().config().source().toString(), "--media-url", self());
+        int ok = Main.run(
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                "check",
+                "--config",
+                server.app().config().source().toString(),
+                "--media-url",
+                self());
         assertThat(ok).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("Apple Podcasts: 0 failing, 0 warnings")
-                .contains("Spotify: 0 failing, 0 warnings").contains("YouTube Music: 0 failing, 0 warnings");
+        assertThat(out.toString())
+                .contains("Apple Podcasts: 0 failing, 0 warnings")
+                .contains("Spotify: 0 failing, 0 warnings")
+                .contains("YouTube Music: 0 failing, 0 warnings");
 
         Files.delete(server.app().media().root().resolve(one.audio().path()));
         StringWriter again = new StringWriter();
-        int failing = Main.run(new PrintWriter(again), new PrintWriter(new StringWriter()), "check",
-                "--config", server.app().config().source().toString(), "--media-url", self());
+        int failing = Main.run(
+                new PrintWriter(again),
+                new PrintWriter(new StringWriter()),
+                "check",
+                "--config",
+                server.app().config().source().toString(),
+                "--media-url",
+                self());
         assertThat(failing).isEqualTo(1);
         assertThat(again.toString()).contains("FAIL Media").contains("fix: Make sure every episode's audio file");
     }
@@ -131,27 +153,34 @@ class ReadinessChecksIT {
     void theDistributionPageShowsTheChecksAndSavesListingUrls() throws Exception {
         // Plain http here: with an https public URL the cookies are Secure and this http test client could not
         // send them back. The only difference in the checks is an HTTPS warning.
-        server = TestServer.startEditing(dir, yaml -> yaml
-                .replace("publicUrl: http://localhost:8080", "publicUrl: http://podcast.weeklyinsight.example.net")
-                .replace("email: dominion@example.com", "email: dominion@weeklyinsight.example.net"));
+        server = TestServer.startEditing(
+                dir,
+                yaml -> yaml.replace(
+                                "publicUrl: http://localhost:8080",
+                                "publicUrl: http://podcast.weeklyinsight.example.net")
+                        .replace("email: dominion@example.com", "email: dominion@weeklyinsight.example.net"));
         server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
         AdminClient host = new AdminClient(server).signedIn();
         String page = host.get("/admin/distribution").body();
-        assertThat(page).contains("<strong class=\"notice\">Ready</strong>, with 1 thing to look at.")
+        assertThat(page)
+                .contains("<strong class=\"notice\">Ready</strong>, with 1 thing to look at.")
                 .contains("server.publicUrl is http://podcast.weeklyinsight.example.net.")
                 .contains("https://podcastsconnect.apple.com/")
                 .contains("value=\"http://podcast.weeklyinsight.example.net/feed.xml\"");
 
         var bad = host.postForm("/admin/distribution/listings", Map.of("listing-apple", "https://example.org/show"));
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body()).contains("Apple Podcasts: paste the address of the show's page, which starts with "
-                + "https://podcasts.apple.com/");
+        assertThat(bad.body())
+                .contains("Apple Podcasts: paste the address of the show's page, which starts with "
+                        + "https://podcasts.apple.com/");
         assertThat(server.app().listings().all()).isEmpty();
 
-        var good = host.postForm("/admin/distribution/listings", Map.of(
-                "listing-apple", "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890",
-                "listing-spotify", "https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk",
-                "listing-youtube", ""));
+        var good = host.postForm(
+                "/admin/distribution/listings",
+                Map.of(
+                        "listing-apple", "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890",
+                        "listing-spotify", "https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk",
+                        "listing-youtube", ""));
         assertThat(good.statusCode()).isEqualTo(303);
         assertThat(server.app().listings().all()).containsOnlyKeys(Directory.APPLE, Directory.SPOTIFY);
         assertThat(host.get("/admin/distribution").body()).contains("id1234567890");
@@ -159,8 +188,17 @@ class ReadinessChecksIT {
 
     @Test
     void repeatedGuidsFail() throws Exception {
-        FeedFacts facts = new FeedFacts(100, "https://x", "a", "en", "d", "false", "a@b.c", List.of("Arts"),
-                List.of(new FeedFacts.Item("A", "same", "u", 1, "audio/mpeg", false, false, List.of()),
+        FeedFacts facts = new FeedFacts(
+                100,
+                "https://x",
+                "a",
+                "en",
+                "d",
+                "false",
+                "a@b.c",
+                List.of("Arts"),
+                List.of(
+                        new FeedFacts.Item("A", "same", "u", 1, "audio/mpeg", false, false, List.of()),
                         new FeedFacts.Item("B", "same", "u2", 1, "audio/mpeg", false, false, List.of())));
         java.lang.reflect.Method guids = ReadinessChecks.class.getDeclaredMethod("guids", FeedFacts.class);
         guids.setAccessible(true);
@@ -174,7 +212,11 @@ class ReadinessChecksIT {
         server = ready();
         var angled = server.publish("chapters.mp3", "Sleep <3 stress", TestServer.START.minus(Duration.ofDays(1)));
         var srt = server.publish("vbr-xing.mp3", "Subtitled", TestServer.START.minus(Duration.ofHours(1)));
-        server.app().episodes().update(srt.edit().transcript(srt.audio().path(), "application/x-subrip").build());
+        server.app()
+                .episodes()
+                .update(srt.edit()
+                        .transcript(srt.audio().path(), "application/x-subrip")
+                        .build());
         ReadinessChecks.Report report = server.app().readiness().run(self());
 
         Check titles = find(report, Directory.YOUTUBE, "Titles");
@@ -191,13 +233,18 @@ class ReadinessChecksIT {
 
     @Test
     void aHiddenOwnerEmailLeavesTheFeedAndTheChecksSayWhenThatIsSafe() throws Exception {
-        server = TestServer.startEditing(dir, yaml -> yaml
-                .replace("publicUrl: http://localhost:8080", READY)
-                .replace("email: dominion@example.com", "email: dominion@weeklyinsight.example.net\n    hideEmail: true"));
+        server = TestServer.startEditing(
+                dir,
+                yaml -> yaml.replace("publicUrl: http://localhost:8080", READY)
+                        .replace(
+                                "email: dominion@example.com",
+                                "email: dominion@weeklyinsight.example.net\n    hideEmail: true"));
         server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
         String feed = new String(server.get("/feed.xml").body(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(feed).doesNotContain("dominion@weeklyinsight.example.net")
-                .contains("<itunes:owner>").contains("<itunes:name>Dominion</itunes:name>");
+        assertThat(feed)
+                .doesNotContain("dominion@weeklyinsight.example.net")
+                .contains("<itunes:owner>")
+                .contains("<itunes:name>Dominion</itunes:name>");
 
         ReadinessChecks.Report report = server.app().readiness().run(self());
         assertThat(find(report, Directory.APPLE, "Owner email").status()).isEqualTo(Status.PASS);

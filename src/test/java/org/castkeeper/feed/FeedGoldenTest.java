@@ -35,44 +35,62 @@ class FeedGoldenTest {
 
     @Test
     void minimal() throws Exception {
-        check("minimal", List.of(episode(1, "Welcome to the show", "<p>What this show is about.</p>", T)
-                .build()));
+        check(
+                "minimal",
+                List.of(episode(1, "Welcome to the show", "<p>What this show is about.</p>", T)
+                        .build()));
     }
 
     @Test
     void full() throws Exception {
         Episode trailer = episode(1, "Trailer", "<p>Coming soon.</p>", T.minusSeconds(14 * 86400))
-                .type(EpisodeType.TRAILER).season(1).build();
+                .type(EpisodeType.TRAILER)
+                .season(1)
+                .build();
         Episode full = episode(2, "Sleep & stress", "<p>Why sleep <b>matters</b>.</p><ul><li>One</li></ul>", T)
-                .season(1).episodeNumber(1).explicit(false)
+                .season(1)
+                .episodeNumber(1)
+                .explicit(false)
                 .artworkPath("artwork/0123456789abcdef.jpg")
                 .transcript("transcripts/sleep.vtt", "text/vtt")
-                .chapters(List.of(new Chapter(0, 60_000L, "Welcome", null),
+                .chapters(List.of(
+                        new Chapter(0, 60_000L, "Welcome", null),
                         new Chapter(60_000, null, "The research", "https://example.org/study")))
                 .soundbites(List.of(new Soundbite(73_500, 30_000, "The one habit")))
-                .persons(List.of(new Person("Ada Obi", "guest", "cast", "https://example.org/ada.jpg",
-                        "https://example.org/ada")))
+                .persons(List.of(new Person(
+                        "Ada Obi", "guest", "cast", "https://example.org/ada.jpg", "https://example.org/ada")))
                 .build();
-        Episode bonus = episode(3, "Bonus: questions", "", T.plusSeconds(86400)).type(EpisodeType.BONUS)
-                .season(1).build();
+        Episode bonus = episode(3, "Bonus: questions", "", T.plusSeconds(86400))
+                .type(EpisodeType.BONUS)
+                .season(1)
+                .build();
         check("full", List.of(bonus, full, trailer));
     }
 
     @Test
     void hostile() throws Exception {
         String text = "Q&A <b>bold</b> ]]> \"quoted\" \u0001\u0008\u000B\u001F\uFFFE 🎙️ 心の健康";
-        check("hostile", List.of(episode(1, text, "<p>" + text + "</p><script>alert(1)</script>"
-                + "<a href=\"javascript:x()\">link</a> <a href=\"https://example.org/a]]>b\">cdata breaker</a>", T)
-                .chapters(List.of(new Chapter(0, null, text, null))).build()));
+        check(
+                "hostile",
+                List.of(episode(
+                                1,
+                                text,
+                                "<p>" + text + "</p><script>alert(1)</script>"
+                                        + "<a href=\"javascript:x()\">link</a> <a href=\"https://example.org/a]]>b\">cdata breaker</a>",
+                                T)
+                        .chapters(List.of(new Chapter(0, null, text, null)))
+                        .build()));
     }
 
     private void check(String scenario, List<Episode> live) throws Exception {
         Path config = Fixtures.resource("feeds/" + scenario + ".yml");
         AppConfig settings = ConfigLoader.load(config, Map.of());
-        FeedUrls urls = new FeedUrls(settings.server().baseUrl(), ShowArtwork.of(settings.showArtwork()).publicName());
-        Publication publication = new Publication(settings.show(), live, live.get(0).publishAt(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
-        byte[] xml = new FeedWriter().write(new FeedBuilder(urls)
-                .build(publication, FeedPage.of(live, null, 1)));
+        FeedUrls urls = new FeedUrls(
+                settings.server().baseUrl(),
+                ShowArtwork.of(settings.showArtwork()).publicName());
+        Publication publication = new Publication(
+                settings.show(), live, live.get(0).publishAt(), Instant.ofEpochMilli(Long.MAX_VALUE), ChangeStamp.NONE);
+        byte[] xml = new FeedWriter().write(new FeedBuilder(urls).build(publication, FeedPage.of(live, null, 1)));
 
         Path golden = Path.of("src/test/resources/feeds/" + scenario + ".xml");
         if (UPDATE) {
@@ -88,17 +106,48 @@ class FeedGoldenTest {
                     .as("feed differs from " + golden + " (run scripts/update-goldens and review the diff)")
                     .isEqualTo(Files.readString(golden));
         }
-        assertThat(new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(
-                new String(xml, StandardCharsets.UTF_8))).getEntries()).hasSize(live.size());
+        assertThat(new com.rometools.rome.io.SyndFeedInput()
+                        .build(new java.io.StringReader(new String(xml, StandardCharsets.UTF_8)))
+                        .getEntries())
+                .hasSize(live.size());
     }
 
     /** An episode with fixed identity and audio, ready for the scenario to adjust. */
     private static Episode.Editor episode(int n, String title, String notes, Instant at) {
         String slug = "episode-" + n;
-        return new Episode(n, "00000000-0000-4000-8000-00000000000" + n, slug, title, notes, null, EpisodeState.PUBLISHED,
-                at, null, null, EpisodeType.FULL, null,
-                new EpisodeAudio(slug + ".mp3", 28_800_000L + n, "audio/mpeg", String.valueOf(n).repeat(64), 1800 + n,
-                        128, false, 44100, 2),
-                "Dominion", null, null, null, null, List.of(), List.of(), List.of(), at, at).edit();
+        return new Episode(
+                        n,
+                        "00000000-0000-4000-8000-00000000000" + n,
+                        slug,
+                        title,
+                        notes,
+                        null,
+                        EpisodeState.PUBLISHED,
+                        at,
+                        null,
+                        null,
+                        EpisodeType.FULL,
+                        null,
+                        new EpisodeAudio(
+                                slug + ".mp3",
+                                28_800_000L + n,
+                                "audio/mpeg",
+                                String.valueOf(n).repeat(64),
+                                1800 + n,
+                                128,
+                                false,
+                                44100,
+                                2),
+                        "Dominion",
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        at,
+                        at)
+                .edit();
     }
 }

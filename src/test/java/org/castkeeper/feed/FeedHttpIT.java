@@ -14,12 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
 
 /** How /feed.xml answers podcatchers' polls: validators, 304s, gzip, HEAD, paging. */
 class FeedHttpIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @BeforeEach
@@ -56,14 +56,17 @@ class FeedHttpIT {
         assertThat(r.statusCode()).isEqualTo(304);
         assertThat(r.body()).isEmpty();
         assertThat(r.headers().firstValue("ETag")).hasValue(etag);
-        assertThat(server.get("/feed.xml", "If-None-Match", "\"stale\"").statusCode()).isEqualTo(200);
+        assertThat(server.get("/feed.xml", "If-None-Match", "\"stale\"").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void a304HasNoContentLength() throws Exception {
         // RFC 9110 8.6 allows only the 200's length on a 304, and "0" is wrong; like nginx, send none.
         for (String encoding : new String[] {"identity", "gzip"}) {
-            String etag = server.get("/feed.xml", "Accept-Encoding", encoding).headers().firstValue("ETag")
+            String etag = server.get("/feed.xml", "Accept-Encoding", encoding)
+                    .headers()
+                    .firstValue("ETag")
                     .orElseThrow();
             HttpResponse<byte[]> r = server.get("/feed.xml", "Accept-Encoding", encoding, "If-None-Match", etag);
             assertThat(r.statusCode()).as(encoding).isEqualTo(304);
@@ -74,9 +77,12 @@ class FeedHttpIT {
 
     @Test
     void ifModifiedSinceGets304UntilTheFeedChanges() throws Exception {
-        String lastModified = server.get("/feed.xml").headers().firstValue("Last-Modified").orElseThrow();
-        assertThat(server.get("/feed.xml", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
-        assertThat(server.get("/feed.xml", "If-Modified-Since", "Mon, 01 Jan 2024 00:00:00 GMT").statusCode())
+        String lastModified =
+                server.get("/feed.xml").headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(server.get("/feed.xml", "If-Modified-Since", lastModified).statusCode())
+                .isEqualTo(304);
+        assertThat(server.get("/feed.xml", "If-Modified-Since", "Mon, 01 Jan 2024 00:00:00 GMT")
+                        .statusCode())
                 .isEqualTo(200);
 
         server.clock().advance(Duration.ofMinutes(5));
@@ -118,14 +124,17 @@ class FeedHttpIT {
                 HttpResponse<byte[]> r = poll.get(20, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(r.statusCode()).isEqualTo(200);
                 String body = new String(r.body(), StandardCharsets.UTF_8);
-                assertThat(body.equals(before) || body.contains("<title>First, renamed elsewhere</title>")).isTrue();
+                assertThat(body.equals(before) || body.contains("<title>First, renamed elsewhere</title>"))
+                        .isTrue();
             }
         } finally {
             pool.shutdownNow();
         }
         assertThatEventually(() -> assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
                 .contains("<title>First, renamed elsewhere</title>"));
-        assertThat(rebuilds.get()).as("rebuilds for one change, however many polls noticed it").isEqualTo(1);
+        assertThat(rebuilds.get())
+                .as("rebuilds for one change, however many polls noticed it")
+                .isEqualTo(1);
     }
 
     @Test
@@ -137,8 +146,11 @@ class FeedHttpIT {
         assertThat(gzip.body().length).isLessThan(plain.body().length);
         assertThat(FeedIT.gunzip(gzip.body())).isEqualTo(plain.body());
         String gzipEtag = gzip.headers().firstValue("ETag").orElseThrow();
-        assertThat(gzipEtag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow()).endsWith("-gzip\"");
-        assertThat(server.get("/feed.xml", "Accept-Encoding", "gzip", "If-None-Match", gzipEtag).statusCode())
+        assertThat(gzipEtag)
+                .isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow())
+                .endsWith("-gzip\"");
+        assertThat(server.get("/feed.xml", "Accept-Encoding", "gzip", "If-None-Match", gzipEtag)
+                        .statusCode())
                 .isEqualTo(304);
     }
 
@@ -149,7 +161,8 @@ class FeedHttpIT {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
-        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        assertThat(head.headers().firstValue("Content-Type"))
+                .isEqualTo(get.headers().firstValue("Content-Type"));
         assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().length);
         HttpResponse<byte[]> headGzip = server.head("/feed.xml", "Accept-Encoding", "gzip");
         assertThat(headGzip.headers().firstValue("Content-Encoding")).hasValue("gzip");

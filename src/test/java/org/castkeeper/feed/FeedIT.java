@@ -63,6 +63,7 @@ class FeedIT {
 
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -135,7 +136,8 @@ class FeedIT {
         assertThat(text(d, "/rss/channel/itunes:image/@href"))
                 .matches("http://localhost:8080/artwork/show-[0-9a-f]{10}\\.jpg");
         assertThat(text(d, "/rss/channel/itunes:category/@text")).isEqualTo("Health & Fitness");
-        assertThat(text(d, "/rss/channel/itunes:category/itunes:category/@text")).isEqualTo("Mental Health");
+        assertThat(text(d, "/rss/channel/itunes:category/itunes:category/@text"))
+                .isEqualTo("Mental Health");
         assertThat(text(d, "/rss/channel/itunes:explicit")).isEqualTo("false");
         assertThat(text(d, "/rss/channel/itunes:type")).isEqualTo("episodic");
         assertThat(text(d, "/rss/channel/itunes:block")).isEqualTo("Yes");
@@ -144,7 +146,8 @@ class FeedIT {
         assertThat(count(d, "/rss/channel/itunes:keywords")).isZero();
 
         assertThat(text(d, "/rss/channel/podcast:guid"))
-                .isEqualTo(org.castkeeper.feed.podcast.PodcastGuid.forFeedUrl("http://localhost:8080/feed.xml").toString());
+                .isEqualTo(org.castkeeper.feed.podcast.PodcastGuid.forFeedUrl("http://localhost:8080/feed.xml")
+                        .toString());
         assertThat(text(d, "/rss/channel/podcast:locked")).isEqualTo("yes");
         assertThat(text(d, "/rss/channel/podcast:locked/@owner")).isEqualTo("dominion@example.com");
         assertThat(text(d, "/rss/channel/podcast:funding/@url")).isEqualTo("https://example.org/support");
@@ -184,9 +187,20 @@ class FeedIT {
     void optionalTagsAppearOnlyWhenConfigured() throws Exception {
         server = TestServer.start(dir, "");
         Document d = feed();
-        for (String tag : List.of("itunes:new-feed-url", "itunes:block", "itunes:complete", "googleplay:block",
-                "podcast:funding", "podcast:person", "podcast:location", "podcast:medium", "podcast:license",
-                "podcast:txt", "podcast:updateFrequency", "spotify:limit", "spotify:countryOfOrigin")) {
+        for (String tag : List.of(
+                "itunes:new-feed-url",
+                "itunes:block",
+                "itunes:complete",
+                "googleplay:block",
+                "podcast:funding",
+                "podcast:person",
+                "podcast:location",
+                "podcast:medium",
+                "podcast:license",
+                "podcast:txt",
+                "podcast:updateFrequency",
+                "spotify:limit",
+                "spotify:countryOfOrigin")) {
             assertThat(count(d, "/rss/channel/" + tag)).as(tag).isZero();
         }
         assertThat(count(d, "/rss/channel/podcast:guid")).isEqualTo(1);
@@ -199,14 +213,19 @@ class FeedIT {
         server = TestServer.start(dir, "");
         Episode older = server.publish("cbr-id3v23.mp3", "Older episode", TestServer.START.minus(Duration.ofDays(7)));
         Episode e = server.publish("chapters.mp3", "Sleep & stress", TestServer.START.minus(Duration.ofHours(1)));
-        server.app().episodes().update(e.edit()
-                .description("<p>Why sleep <b>matters</b>.</p><script>x()</script>")
-                .season(2).episodeNumber(5).type(EpisodeType.BONUS).explicit(true)
-                .artworkPath("artwork/ep5.jpg")
-                .transcript("transcripts/ep5.vtt", "text/vtt")
-                .soundbites(List.of(new Soundbite(73_500, 30_000, "The one habit")))
-                .persons(List.of(new Person("Ada Obi", "guest", null, null, "https://example.org/ada")))
-                .build());
+        server.app()
+                .episodes()
+                .update(e.edit()
+                        .description("<p>Why sleep <b>matters</b>.</p><script>x()</script>")
+                        .season(2)
+                        .episodeNumber(5)
+                        .type(EpisodeType.BONUS)
+                        .explicit(true)
+                        .artworkPath("artwork/ep5.jpg")
+                        .transcript("transcripts/ep5.vtt", "text/vtt")
+                        .soundbites(List.of(new Soundbite(73_500, 30_000, "The one habit")))
+                        .persons(List.of(new Person("Ada Obi", "guest", null, null, "https://example.org/ada")))
+                        .build());
         server.publish("untagged.mp3", "A draft", null);
 
         Document d = feed();
@@ -219,8 +238,10 @@ class FeedIT {
         assertThat(text(d, item + "guid")).isEqualTo(e.guid());
         assertThat(text(d, item + "guid/@isPermaLink")).isEqualTo("false");
         assertThat(text(d, item + "pubDate")).isEqualTo("Mon, 23 Nov 2026 08:00:00 GMT");
-        assertThat(text(d, item + "enclosure/@url")).isEqualTo("http://localhost:8080/media/" + e.audio().path());
-        assertThat(text(d, item + "enclosure/@length")).isEqualTo(Long.toString(e.audio().sizeBytes()));
+        assertThat(text(d, item + "enclosure/@url"))
+                .isEqualTo("http://localhost:8080/media/" + e.audio().path());
+        assertThat(text(d, item + "enclosure/@length"))
+                .isEqualTo(Long.toString(e.audio().sizeBytes()));
         assertThat(text(d, item + "enclosure/@type")).isEqualTo("audio/mpeg");
         assertThat(text(d, item + "itunes:duration")).isEqualTo("3");
         assertThat(text(d, item + "itunes:episodeType")).isEqualTo("bonus");
@@ -245,7 +266,9 @@ class FeedIT {
 
         String second = "/rss/channel/item[2]/";
         assertThat(text(d, second + "guid")).isEqualTo(older.guid());
-        assertThat(text(d, second + "itunes:explicit")).as("inherits the show's value").isEqualTo("false");
+        assertThat(text(d, second + "itunes:explicit"))
+                .as("inherits the show's value")
+                .isEqualTo("false");
         assertThat(count(d, second + "podcast:chapters")).isZero();
         assertThat(text(d, "/rss/channel/pubDate")).isEqualTo("Mon, 23 Nov 2026 08:00:00 GMT");
     }
@@ -254,12 +277,13 @@ class FeedIT {
     void romeReadsTheFeedBack() throws Exception {
         server = TestServer.start(dir, FULL_CONFIG);
         server.publish("cbr-id3v23.mp3", "One", TestServer.START.minus(Duration.ofDays(1)));
-        SyndFeed parsed = new SyndFeedInput().build(new StringReader(
-                new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8)));
+        SyndFeed parsed = new SyndFeedInput()
+                .build(new StringReader(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8)));
         assertThat(parsed.getTitle()).isEqualTo("Weekly insight with Dominion");
         assertThat(parsed.getEntries()).singleElement().satisfies(entry -> {
             assertThat(entry.getTitle()).isEqualTo("One");
-            assertThat(entry.getEnclosures()).singleElement()
+            assertThat(entry.getEnclosures())
+                    .singleElement()
                     .satisfies(enc -> assertThat(enc.getType()).isEqualTo("audio/mpeg"));
         });
         var itunes = (com.rometools.modules.itunes.FeedInformation)
@@ -278,10 +302,12 @@ class FeedIT {
 
         server.clock().advance(Duration.ofHours(2));
         // The first poll after the time asks for a rebuild and gets the feed as it was; it never waits.
-        assertThatEventually(() -> assertThat(count(parse(server.get("/feed.xml").body()), "/rss/channel/item"))
+        assertThatEventually(() -> assertThat(
+                        count(parse(server.get("/feed.xml").body()), "/rss/channel/item"))
                 .isEqualTo(1));
         HttpResponse<byte[]> after = server.get("/feed.xml");
-        assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
+        assertThat(after.headers().firstValue("ETag"))
+                .isNotEqualTo(before.headers().firstValue("ETag"));
         assertThat(HttpDate.of(after)).isAfter(HttpDate.of(before));
     }
 
@@ -291,16 +317,21 @@ class FeedIT {
         Episode e = server.publish("cbr-id3v23.mp3", "Hostile", TestServer.START.minus(Duration.ofHours(1)));
         // (A lone surrogate cannot even be stored: the database driver makes it "?". XmlTextTest covers it.)
         String hostile = "Q&A: <b>bold</b> ]]> \"quotes\" 'apostrophes' \u0001\u0008\u000B\u001F \uFFFE 🎙️ 心";
-        server.app().episodes().update(e.edit().title(hostile)
-                .description("<p>" + hostile + "</p><![CDATA[ x ]]>")
-                .chapters(List.of(new Chapter(0, null, hostile, null)))
-                .build());
+        server.app()
+                .episodes()
+                .update(e.edit()
+                        .title(hostile)
+                        .description("<p>" + hostile + "</p><![CDATA[ x ]]>")
+                        .chapters(List.of(new Chapter(0, null, hostile, null)))
+                        .build());
         byte[] xml = server.get("/feed.xml").body();
-        Document d = parse(xml);   // throws if the feed is not well-formed XML 1.0
+        Document d = parse(xml); // throws if the feed is not well-formed XML 1.0
         assertThat(text(d, "/rss/channel/item/title"))
                 .isEqualTo("Q&A: <b>bold</b> ]]> \"quotes\" 'apostrophes'   🎙️ 心");
         assertThat(new String(xml, StandardCharsets.UTF_8)).contains("Q&amp;A: &lt;b&gt;bold&lt;/b&gt; ]]&gt;");
-        assertThat(text(d, "/rss/channel/item/description")).doesNotContain("\u0001").contains("Q&amp;A");
+        assertThat(text(d, "/rss/channel/item/description"))
+                .doesNotContain("\u0001")
+                .contains("Q&amp;A");
     }
 
     @Test
@@ -310,17 +341,19 @@ class FeedIT {
         HttpResponse<byte[]> response = server.get("/episodes/with-chapters/chapters.json");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json+chapters; charset=utf-8");
-        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"version\":\"1.2.0\",\"chapters\":["
-                + "{\"startTime\":0,\"endTime\":1,\"title\":\"Welcome\"},"
-                + "{\"startTime\":1,\"endTime\":2,\"title\":\"Sleep & stress\"},"
-                + "{\"startTime\":2,\"endTime\":3,\"title\":\"What to try this week\"}]}");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"version\":\"1.2.0\",\"chapters\":["
+                        + "{\"startTime\":0,\"endTime\":1,\"title\":\"Welcome\"},"
+                        + "{\"startTime\":1,\"endTime\":2,\"title\":\"Sleep & stress\"},"
+                        + "{\"startTime\":2,\"endTime\":3,\"title\":\"What to try this week\"}]}");
         assertThat(server.get("/episodes/nope/chapters.json").statusCode()).isEqualTo(404);
     }
 
     /** Last-Modified of a response. */
     record HttpDate(Instant value) {
         static Instant of(HttpResponse<?> r) {
-            return org.castkeeper.http.HttpCaching.parseHttpDate(r.headers().firstValue("Last-Modified").orElseThrow());
+            return org.castkeeper.http.HttpCaching.parseHttpDate(
+                    r.headers().firstValue("Last-Modified").orElseThrow());
         }
     }
 

@@ -19,14 +19,65 @@ import org.w3c.dom.NodeList;
  */
 class FeedNamespacesTest {
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "", Set.of("rss", "channel", "title", "link", "description", "language", "copyright", "item", "guid",
-                    "pubDate", "enclosure", "image", "url", "generator", "lastBuildDate", "category"),
-            "http://www.itunes.com/dtds/podcast-1.0.dtd", Set.of("author", "owner", "name", "email", "image",
-                    "category", "explicit", "type", "block", "complete", "new-feed-url", "title", "duration",
-                    "episode", "season", "episodeType", "summary"),
-            "https://podcastindex.org/namespace/1.0", Set.of("guid", "locked", "funding", "person", "location",
-                    "medium", "license", "txt", "updateFrequency", "image", "podroll", "remoteItem", "value",
-                    "valueRecipient", "transcript", "chapters", "season", "episode", "soundbite", "socialInteract"),
+            "",
+                    Set.of(
+                            "rss",
+                            "channel",
+                            "title",
+                            "link",
+                            "description",
+                            "language",
+                            "copyright",
+                            "item",
+                            "guid",
+                            "pubDate",
+                            "enclosure",
+                            "image",
+                            "url",
+                            "generator",
+                            "lastBuildDate",
+                            "category"),
+            "http://www.itunes.com/dtds/podcast-1.0.dtd",
+                    Set.of(
+                            "author",
+                            "owner",
+                            "name",
+                            "email",
+                            "image",
+                            "category",
+                            "explicit",
+                            "type",
+                            "block",
+                            "complete",
+                            "new-feed-url",
+                            "title",
+                            "duration",
+                            "episode",
+                            "season",
+                            "episodeType",
+                            "summary"),
+            "https://podcastindex.org/namespace/1.0",
+                    Set.of(
+                            "guid",
+                            "locked",
+                            "funding",
+                            "person",
+                            "location",
+                            "medium",
+                            "license",
+                            "txt",
+                            "updateFrequency",
+                            "image",
+                            "podroll",
+                            "remoteItem",
+                            "value",
+                            "valueRecipient",
+                            "transcript",
+                            "chapters",
+                            "season",
+                            "episode",
+                            "soundbite",
+                            "socialInteract"),
             "http://podlove.org/simple-chapters", Set.of("chapters", "chapter"),
             "http://www.spotify.com/ns/rss", Set.of("limit", "countryOfOrigin"),
             "http://www.google.com/schemas/play-podcasts/1.0", Set.of("block"),
@@ -51,7 +102,8 @@ class FeedNamespacesTest {
     void everyTagIsOneItsNamespaceDefinesWithTheAttributesItRequires(String name) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        var doc = factory.newDocumentBuilder().parse(Files.newInputStream(Path.of("src/test/resources/feeds/" + name + ".xml")));
+        var doc = factory.newDocumentBuilder()
+                .parse(Files.newInputStream(Path.of("src/test/resources/feeds/" + name + ".xml")));
         NodeList all = doc.getElementsByTagName("*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
@@ -59,9 +111,12 @@ class FeedNamespacesTest {
             assertThat(KNOWN).as("namespace of <%s>", e.getTagName()).containsKey(ns);
             assertThat(KNOWN.get(ns)).as("<%s> in %s", e.getTagName(), ns).contains(e.getLocalName());
             for (String attribute : REQUIRED.getOrDefault(ns + " " + e.getLocalName(), List.of())) {
-                assertThat(e.getAttribute(attribute)).as("%s on <%s>", attribute, e.getTagName()).isNotBlank();
+                assertThat(e.getAttribute(attribute))
+                        .as("%s on <%s>", attribute, e.getTagName())
+                        .isNotBlank();
             }
-            if (ns.equals("http://podlove.org/simple-chapters") && e.getLocalName().equals("chapter")) {
+            if (ns.equals("http://podlove.org/simple-chapters")
+                    && e.getLocalName().equals("chapter")) {
                 assertThat(e.getAttribute("start")).matches("\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
             }
         }

@@ -14,6 +14,7 @@ import org.w3c.dom.Document;
 class FeedPagingIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -32,13 +33,16 @@ class FeedPagingIT {
         Document first = FeedIT.parse(server.get("/feed.xml").body());
         assertThat(FeedIT.count(first, "/rss/channel/item")).isEqualTo(2);
         assertThat(FeedIT.text(first, "/rss/channel/item[1]/title")).isEqualTo("Episode 5");
-        assertThat(FeedIT.text(first, "/rss/channel/atom:link[@rel='self']/@href")).isEqualTo("http://localhost:8080/feed.xml");
-        assertThat(FeedIT.text(first, "/rss/channel/atom:link[@rel='first']/@href")).isEqualTo("http://localhost:8080/feed.xml");
+        assertThat(FeedIT.text(first, "/rss/channel/atom:link[@rel='self']/@href"))
+                .isEqualTo("http://localhost:8080/feed.xml");
+        assertThat(FeedIT.text(first, "/rss/channel/atom:link[@rel='first']/@href"))
+                .isEqualTo("http://localhost:8080/feed.xml");
         assertThat(FeedIT.text(first, "/rss/channel/atom:link[@rel='next']/@href"))
                 .isEqualTo("http://localhost:8080/feed.xml?page=2");
         assertThat(FeedIT.text(first, "/rss/channel/atom:link[@rel='last']/@href"))
                 .isEqualTo("http://localhost:8080/feed.xml?page=3");
-        assertThat(FeedIT.count(first, "/rss/channel/atom:link[@rel='previous']")).isZero();
+        assertThat(FeedIT.count(first, "/rss/channel/atom:link[@rel='previous']"))
+                .isZero();
 
         Document last = FeedIT.parse(server.get("/feed.xml?page=3").body());
         assertThat(FeedIT.count(last, "/rss/channel/item")).isEqualTo(1);

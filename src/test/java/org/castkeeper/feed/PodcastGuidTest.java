@@ -22,6 +22,8 @@ class PodcastGuidTest {
 
     @Test
     void isAVersion5Uuid() {
-        assertThat(PodcastGuid.forFeedUrl("https://podcast.example.org/feed.xml").version()).isEqualTo(5);
+        assertThat(PodcastGuid.forFeedUrl("https://podcast.example.org/feed.xml")
+                        .version())
+                .isEqualTo(5);
     }
 }

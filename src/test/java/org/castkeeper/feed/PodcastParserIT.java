@@ -30,6 +30,7 @@ class PodcastParserIT {
 
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -40,7 +41,8 @@ class PodcastParserIT {
     @Test
     void gpoddersParserFindsEveryEpisodesChapters() throws Exception {
         server = TestServer.start(dir, "");
-        Episode withChapters = server.publish("chapters.mp3", "With chapters", TestServer.START.minus(Duration.ofDays(1)));
+        Episode withChapters =
+                server.publish("chapters.mp3", "With chapters", TestServer.START.minus(Duration.ofDays(1)));
         server.publish("untagged.mp3", "Without", TestServer.START.minus(Duration.ofDays(2)));
         assertThat(withChapters.chapters()).hasSize(3);
         Path feed = dir.resolve("feed.xml");
@@ -63,6 +65,7 @@ class PodcastParserIT {
             assertThat(chaptered.get("chapters").get(i).get("start").asLong()).isEqualTo(expected.startMillis() / 1000);
         }
         assertThat(episodes.get(1).get("chapters")).isEmpty();
-        assertThat(chaptered.get("enclosures").get(0).asText()).endsWith("/media/" + withChapters.audio().path());
+        assertThat(chaptered.get("enclosures").get(0).asText())
+                .endsWith("/media/" + withChapters.audio().path());
     }
 }

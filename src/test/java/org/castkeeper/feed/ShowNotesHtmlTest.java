@@ -11,7 +11,8 @@ class ShowNotesHtmlTest {
                 + "<a href=\"javascript:alert(1)\">bad</a></p><script>alert(1)</script><iframe src=x></iframe>"
                 + "<ul><li>one</li></ul><img src=x onerror=alert(1)>";
         String clean = ShowNotesHtml.sanitize(dirty);
-        assertThat(clean).contains("<p>Hello <b>world</b> <a href=\"https://example.org\" rel=\"nofollow noopener\">link</a>")
+        assertThat(clean)
+                .contains("<p>Hello <b>world</b> <a href=\"https://example.org\" rel=\"nofollow noopener\">link</a>")
                 .contains("<ul><li>one</li></ul>")
                 .doesNotContain("script", "onclick", "javascript", "iframe", "onerror", "<img");
     }
@@ -29,6 +30,7 @@ class ShowNotesHtmlTest {
 
     @Test
     void plainTextForPlacesWithoutHtml() {
-        assertThat(ShowNotesHtml.toPlainText("<p>Sleep &amp; <b>stress</b></p>")).isEqualTo("Sleep & stress");
+        assertThat(ShowNotesHtml.toPlainText("<p>Sleep &amp; <b>stress</b></p>"))
+                .isEqualTo("Sleep & stress");
     }
 }

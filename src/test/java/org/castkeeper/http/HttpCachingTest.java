@@ -20,7 +20,8 @@ class HttpCachingTest {
     void ifNoneMatchUsesWeakComparisonAndLists() {
         assertThat(HttpCaching.matchesAny("\"a\"", "\"a\"")).isTrue();
         assertThat(HttpCaching.matchesAny("W/\"a\"", "\"a\"")).isTrue();
-        assertThat(HttpCaching.matchesAny("\"x\", \"a-gzip\"", "\"a\"", "\"a-gzip\"")).isTrue();
+        assertThat(HttpCaching.matchesAny("\"x\", \"a-gzip\"", "\"a\"", "\"a-gzip\""))
+                .isTrue();
         assertThat(HttpCaching.matchesAny("*", "\"a\"")).isTrue();
         assertThat(HttpCaching.matchesAny("\"b\"", "\"a\"")).isFalse();
     }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EpisodesFolderWatcherIT {
     @TempDir
     Path dir;
+
     Path episodesDir;
     Database database;
     EpisodeRepository episodes;
@@ -44,22 +45,29 @@ class EpisodesFolderWatcherIT {
         episodesDir = Files.createDirectories(dir.resolve("episodes"));
         database = TestDatabases.sqlite(dir);
         clock = new MutableClock(Instant.now());
-        episodes = new EpisodeRepository(database.dsl(), new ShowRepository(database.dsl(), clock).ensure("default"), clock);
+        episodes = new EpisodeRepository(
+                database.dsl(), new ShowRepository(database.dsl(), clock).ensure("default"), clock);
         store = new MediaFolder(dir.resolve("data/media"));
-        importer = new EpisodeImporter(episodes,
-                new org.castkeeper.episodes.EpisodeLifecycle(episodes, java.time.Clock.systemUTC(), () -> { }), store,
-                new Mp3Probe(), () -> java.time.ZoneOffset.UTC);
+        importer = new EpisodeImporter(
+                episodes,
+                new org.castkeeper.episodes.EpisodeLifecycle(episodes, java.time.Clock.systemUTC(), () -> {}),
+                store,
+                new Mp3Probe(),
+                () -> java.time.ZoneOffset.UTC);
         watcher = newWatcher();
     }
 
     private EpisodesFolderWatcher newWatcher() {
-        return new EpisodesFolderWatcher(episodesDir, importer, Duration.ofSeconds(2), clock,
-                importedSignals::incrementAndGet);
+        return new EpisodesFolderWatcher(
+                episodesDir, importer, Duration.ofSeconds(2), clock, importedSignals::incrementAndGet);
     }
 
     private List<String> dropFolder() throws Exception {
         try (var files = Files.walk(episodesDir)) {
-            return files.filter(Files::isRegularFile).map(p -> episodesDir.relativize(p).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> episodesDir.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -89,7 +97,9 @@ class EpisodesFolderWatcherIT {
         }
         age(target);
         watcher.poll();
-        assertThat(episodes.count()).as("the size just changed: wait one more look").isZero();
+        assertThat(episodes.count())
+                .as("the size just changed: wait one more look")
+                .isZero();
         watcher.poll();
 
         assertThat(episodes.all()).singleElement().satisfies(e -> {
@@ -97,7 +107,8 @@ class EpisodesFolderWatcherIT {
             assertThat(e.state()).isEqualTo(EpisodeState.DRAFT);
             assertThat(e.audio().sizeBytes()).isEqualTo(whole.length);
             assertThat(e.audio().durationSeconds()).isEqualTo(3);
-            assertThat(e.audio().path()).isEqualTo("morning-routine-" + e.audio().sha256().substring(0, 10) + ".mp3");
+            assertThat(e.audio().path())
+                    .isEqualTo("morning-routine-" + e.audio().sha256().substring(0, 10) + ".mp3");
             assertThat(store.root().resolve(e.audio().path())).hasBinaryContent(whole);
         });
         assertThat(dropFolder()).as("the drop folder is only read").containsExactly("new-episode.mp3");
@@ -145,7 +156,9 @@ class EpisodesFolderWatcherIT {
         }
         watcher.poll();
         watcher.poll();
-        assertThat(episodes.all()).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("intro"));
+        assertThat(episodes.all())
+                .singleElement()
+                .satisfies(e -> assertThat(e.title()).isEqualTo("intro"));
     }
 
     @Test
@@ -168,7 +181,9 @@ class EpisodesFolderWatcherIT {
         watcher = newWatcher();
         watcher.poll();
         watcher.poll();
-        assertThat(episodes.all()).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(episode.id()));
+        assertThat(episodes.all())
+                .singleElement()
+                .satisfies(e -> assertThat(e.id()).isEqualTo(episode.id()));
         assertThat(importedSignals).hasValue(1);
         assertThat(first).exists();
     }

@@ -32,13 +32,25 @@ import org.junit.jupiter.api.io.TempDir;
 class MediaStoreIT {
     /** Names hosts really give files, each a trap for a URL: reserved characters, non-Latin letters, emoji. */
     static final List<String> HOSTILE_NAMES = List.of(
-            "file name with spaces & ampersand.mp3", "hash # tag.mp3", "100% pure.mp3", "a+b=c.mp3",
-            "why?.mp3", "semi;colon.mp3", "Ünïcödé épisode.mp3", "Сон и стресс.mp3", "睡眠.mp3", "🎙️ live.mp3",
-            ".leading dot.mp3", "Case.mp3", "case.MP3");
+            "file name with spaces & ampersand.mp3",
+            "hash # tag.mp3",
+            "100% pure.mp3",
+            "a+b=c.mp3",
+            "why?.mp3",
+            "semi;colon.mp3",
+            "Ünïcödé épisode.mp3",
+            "Сон и стресс.mp3",
+            "睡眠.mp3",
+            "🎙️ live.mp3",
+            ".leading dot.mp3",
+            "Case.mp3",
+            "case.MP3");
+
     private static final Pattern ENCLOSURE = Pattern.compile("<enclosure url=\"http://localhost:8080([^\"]+)\"");
 
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -60,10 +72,12 @@ class MediaStoreIT {
             dropped.add(file);
         }
         for (Path file : dropped) {
-            ImportResult result = server.app().importer().importFile(file, false, done -> { });
+            ImportResult result = server.app().importer().importFile(file, false, done -> {});
             assertThat(result.outcome()).as(file.getFileName().toString()).isEqualTo(ImportResult.Outcome.IMPORTED);
-            server.app().episodes().update(result.episode().withState(EpisodeState.PUBLISHED,
-                    TestServer.START.minus(Duration.ofDays(1))));
+            server.app()
+                    .episodes()
+                    .update(result.episode()
+                            .withState(EpisodeState.PUBLISHED, TestServer.START.minus(Duration.ofDays(1))));
         }
         List<String> enclosures = enclosures();
         assertThat(enclosures).hasSize(HOSTILE_NAMES.size());
@@ -86,10 +100,18 @@ class MediaStoreIT {
                 String name = HOSTILE_NAMES.get(i);
                 byte[] content = concat(mp3, ("old " + i).getBytes(StandardCharsets.UTF_8));
                 Files.write(dir.resolve("episodes").resolve(name), content);
-                old.episodes().create(new NewEpisode("Old " + i, "", EpisodeState.PUBLISHED,
-                        TestServer.START.minus(Duration.ofDays(30 - i)),
-                        new EpisodeAudio(name, content.length, "audio/mpeg", sha256(content), 3, 64, false, 44100, 1),
-                        null, null, null, List.of()));
+                old.episodes()
+                        .create(new NewEpisode(
+                                "Old " + i,
+                                "",
+                                EpisodeState.PUBLISHED,
+                                TestServer.START.minus(Duration.ofDays(30 - i)),
+                                new EpisodeAudio(
+                                        name, content.length, "audio/mpeg", sha256(content), 3, 64, false, 44100, 1),
+                                null,
+                                null,
+                                null,
+                                List.of()));
             }
         }
         Files.delete(dir.resolve("data/media").resolve(MediaStoreMigration.DONE_MARKER));
@@ -98,19 +120,25 @@ class MediaStoreIT {
         List<String> enclosures = enclosures();
         assertThat(enclosures).hasSize(HOSTILE_NAMES.size());
         for (String name : HOSTILE_NAMES) {
-            assertThat(enclosures).as("the enclosure URL the old instance published for %s", name)
+            assertThat(enclosures)
+                    .as("the enclosure URL the old instance published for %s", name)
                     .contains("/media/" + org.castkeeper.media.MediaUrls.encodePath(name));
         }
         for (String path : enclosures) {
             assertServed(path, mp3.length);
         }
         for (String name : HOSTILE_NAMES) {
-            assertThat(dir.resolve("episodes").resolve(name)).as("left in the drop folder").exists();
-            assertThat(dir.resolve("data/media").resolve(name)).as("given to the store").exists();
+            assertThat(dir.resolve("episodes").resolve(name))
+                    .as("left in the drop folder")
+                    .exists();
+            assertThat(dir.resolve("data/media").resolve(name))
+                    .as("given to the store")
+                    .exists();
         }
         // The watcher knows those files: nothing in the drop folder becomes a new draft.
         for (String name : HOSTILE_NAMES) {
-            ImportResult again = server.app().importer().importFile(dir.resolve("episodes").resolve(name), false, d -> { });
+            ImportResult again =
+                    server.app().importer().importFile(dir.resolve("episodes").resolve(name), false, d -> {});
             assertThat(again.outcome()).isEqualTo(ImportResult.Outcome.ALREADY_CATALOGUED);
         }
     }
@@ -146,6 +174,7 @@ class MediaStoreIT {
     }
 
     private static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

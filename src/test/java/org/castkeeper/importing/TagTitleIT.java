@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TagTitleIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @BeforeEach
@@ -40,8 +41,8 @@ class TagTitleIT {
 
     @Test
     void aTooLongTitleIsShortenedWithAWarning() throws Exception {
-        ImportResult result = server.app().importer().importFile(tagged("Breathing ".repeat(60), "long.mp3"),
-                false, n -> { });
+        ImportResult result =
+                server.app().importer().importFile(tagged("Breathing ".repeat(60), "long.mp3"), false, n -> {});
 
         String title = result.episode().title();
         assertThat(title.codePointCount(0, title.length())).isEqualTo(255);
@@ -51,12 +52,15 @@ class TagTitleIT {
 
     @Test
     void controlAndBidiCharactersNeverReachTheCatalogue() throws Exception {
-        ImportResult hostile = server.app().importer().importFile(tagged("\u202Eevil\u202C\u0007 title", "hostile.mp3"),
-                false, n -> { });
+        ImportResult hostile = server.app()
+                .importer()
+                .importFile(tagged("\u202Eevil\u202C\u0007 title", "hostile.mp3"), false, n -> {});
         assertThat(hostile.episode().title()).isEqualTo("evil title");
 
-        ImportResult invisible = server.app().importer().importFile(tagged("\u202E\u202C", "nothing-visible.mp3"),
-                false, n -> { });
-        assertThat(invisible.episode().title()).as("falls back to the file name").isEqualTo("nothing visible");
+        ImportResult invisible =
+                server.app().importer().importFile(tagged("\u202E\u202C", "nothing-visible.mp3"), false, n -> {});
+        assertThat(invisible.episode().title())
+                .as("falls back to the file name")
+                .isEqualTo("nothing visible");
     }
 }

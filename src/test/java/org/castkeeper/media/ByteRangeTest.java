@@ -10,14 +10,15 @@ class ByteRangeTest {
 
     @ParameterizedTest(name = "{0} -> {1}-{2}")
     @CsvSource({
-            "'bytes=0-1',       0,   1",
-            "'bytes=100-',    100, 999",
-            "'bytes=-500',    500, 999",
-            "'bytes=-5000',     0, 999",
-            "'bytes=990-2000', 990, 999",
-            "'BYTES=5-9',       5,   9",
-            "'bytes= 10 - 19 ', 10, 19",
-            "'bytes=999-999', 999, 999"})
+        "'bytes=0-1',       0,   1",
+        "'bytes=100-',    100, 999",
+        "'bytes=-500',    500, 999",
+        "'bytes=-5000',     0, 999",
+        "'bytes=990-2000', 990, 999",
+        "'BYTES=5-9',       5,   9",
+        "'bytes= 10 - 19 ', 10, 19",
+        "'bytes=999-999', 999, 999"
+    })
     void satisfiableRanges(String header, long first, long last) {
         assertThat(ByteRange.parse(header, SIZE)).isEqualTo(new ByteRange(first, last));
     }

@@ -18,7 +18,8 @@ class MediaFolderTest {
     void onlyPartialFilesNobodyCanStillBeWritingAreRemoved() throws Exception {
         MediaFolder store = new MediaFolder(dir);
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
-        Path stale = Files.writeString(Files.createDirectories(dir.resolve(".uploads")).resolve(".upload-1.part"), "x");
+        Path stale = Files.writeString(
+                Files.createDirectories(dir.resolve(".uploads")).resolve(".upload-1.part"), "x");
         Path fresh = Files.writeString(dir.resolve(".incoming-2.part"), "x");
         Path kept = Files.writeString(dir.resolve("episode-0123456789.mp3"), "x");
         Files.setLastModifiedTime(stale, FileTime.from(now.minus(Duration.ofMinutes(16))));

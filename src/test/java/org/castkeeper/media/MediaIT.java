@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeState;
-import org.castkeeper.testing.TestServer;
 import org.castkeeper.http.HttpCaching;
+import org.castkeeper.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MediaIT {
     @TempDir
     Path dir;
+
     TestServer server;
     Episode live;
     byte[] audio;
@@ -33,7 +34,8 @@ class MediaIT {
     void start() throws Exception {
         server = TestServer.start(dir, "");
         live = server.publish("cover-art.mp3", "Live", TestServer.START.minus(Duration.ofDays(1)));
-        audio = Files.readAllBytes(server.app().media().root().resolve(live.audio().path()));
+        audio = Files.readAllBytes(
+                server.app().media().root().resolve(live.audio().path()));
         url = "/media/" + live.audio().path();
     }
 
@@ -50,7 +52,8 @@ class MediaIT {
         assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(audio.length);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
         assertThat(r.headers().firstValue("Accept-Ranges")).hasValue("bytes");
-        assertThat(r.headers().firstValue("ETag")).hasValue("\"" + live.audio().sha256().substring(0, 32) + "\"");
+        assertThat(r.headers().firstValue("ETag"))
+                .hasValue("\"" + live.audio().sha256().substring(0, 32) + "\"");
         assertThat(r.headers().firstValue("Last-Modified")).isPresent();
     }
 
@@ -81,7 +84,8 @@ class MediaIT {
     void openEndedRange() throws Exception {
         HttpResponse<byte[]> r = server.get(url, "Range", "bytes=100-");
         assertThat(r.statusCode()).isEqualTo(206);
-        assertThat(r.headers().firstValue("Content-Range")).hasValue("bytes 100-" + (audio.length - 1) + "/" + audio.length);
+        assertThat(r.headers().firstValue("Content-Range"))
+                .hasValue("bytes 100-" + (audio.length - 1) + "/" + audio.length);
         assertThat(r.body()).isEqualTo(Arrays.copyOfRange(audio, 100, audio.length));
     }
 
@@ -106,13 +110,18 @@ class MediaIT {
     @Test
     void ifRangeHonoursTheRangeOnlyForTheSameFile() throws Exception {
         String etag = server.head(url).headers().firstValue("ETag").orElseThrow();
-        String lastModified = server.head(url).headers().firstValue("Last-Modified").orElseThrow();
-        assertThat(server.get(url, "Range", "bytes=0-1", "If-Range", etag).statusCode()).isEqualTo(206);
-        assertThat(server.get(url, "Range", "bytes=0-1", "If-Range", lastModified).statusCode()).isEqualTo(206);
+        String lastModified =
+                server.head(url).headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(server.get(url, "Range", "bytes=0-1", "If-Range", etag).statusCode())
+                .isEqualTo(206);
+        assertThat(server.get(url, "Range", "bytes=0-1", "If-Range", lastModified)
+                        .statusCode())
+                .isEqualTo(206);
         HttpResponse<byte[]> changed = server.get(url, "Range", "bytes=0-1", "If-Range", "\"other\"");
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.body()).isEqualTo(audio);
-        assertThat(server.get(url, "Range", "bytes=0-1", "If-Range", "Mon, 01 Jan 2024 00:00:00 GMT").statusCode())
+        assertThat(server.get(url, "Range", "bytes=0-1", "If-Range", "Mon, 01 Jan 2024 00:00:00 GMT")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -133,8 +142,8 @@ class MediaIT {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setReceiveBufferSize(64 * 1024);
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             var in = socket.getInputStream();
             byte[] buffer = new byte[64 * 1024];
             while (received < 1024 * 1024) {
@@ -163,8 +172,10 @@ class MediaIT {
         assertThat(notModified.statusCode()).isEqualTo(304);
         // RFC 9110 8.6: no "Content-Length: 0" on a 304.
         assertThat(notModified.headers().firstValue("Content-Length")).isEmpty();
-        String lastModified = server.head(url).headers().firstValue("Last-Modified").orElseThrow();
-        assertThat(server.get(url, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        String lastModified =
+                server.head(url).headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(server.get(url, "If-Modified-Since", lastModified).statusCode())
+                .isEqualTo(304);
         assertThat(HttpCaching.parseHttpDate(lastModified)).isNotNull();
     }
 
@@ -174,14 +185,21 @@ class MediaIT {
         Episode pulled = server.publish("vbr-xing.mp3", "Pulled", TestServer.START.minus(Duration.ofDays(2)));
         server.app().episodes().update(pulled.withState(EpisodeState.UNPUBLISHED, pulled.publishAt()));
         Episode future = server.publish("id3v22.mp3", "Future", null);
-        server.app().episodes().update(future.withState(EpisodeState.SCHEDULED, TestServer.START.plus(Duration.ofDays(1))));
+        server.app()
+                .episodes()
+                .update(future.withState(EpisodeState.SCHEDULED, TestServer.START.plus(Duration.ofDays(1))));
         for (Episode e : new Episode[] {draft, pulled, future}) {
-            assertThat(server.get("/media/" + e.audio().path()).statusCode()).as(e.title()).isEqualTo(404);
-            assertThat(server.head("/media/" + e.audio().path()).statusCode()).as(e.title()).isEqualTo(404);
+            assertThat(server.get("/media/" + e.audio().path()).statusCode())
+                    .as(e.title())
+                    .isEqualTo(404);
+            assertThat(server.head("/media/" + e.audio().path()).statusCode())
+                    .as(e.title())
+                    .isEqualTo(404);
         }
         server.clock().advance(Duration.ofDays(1));
-        assertThatEventually(() -> assertThat(server.get("/media/" + future.audio().path()).statusCode())
-                .isEqualTo(200));
+        assertThatEventually(
+                () -> assertThat(server.get("/media/" + future.audio().path()).statusCode())
+                        .isEqualTo(200));
     }
 
     @Test
@@ -203,18 +221,20 @@ class MediaIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/media/../feed-config.yml",
-            "/media/%2e%2e/feed-config.yml",
-            "/media/..%2Ffeed-config.yml",
-            "/media/artwork/../../feed-config.yml",
-            "/media/%2Fetc%2Fpasswd",
-            "/media//etc/passwd",
-            "/media/..%5Cfeed-config.yml",
-            "/media/artwork/show.jpg",
-            "/media/notes.txt",
-            "/media/data/castkeeper.db",
-            "/media/"})
+    @ValueSource(
+            strings = {
+                "/media/../feed-config.yml",
+                "/media/%2e%2e/feed-config.yml",
+                "/media/..%2Ffeed-config.yml",
+                "/media/artwork/../../feed-config.yml",
+                "/media/%2Fetc%2Fpasswd",
+                "/media//etc/passwd",
+                "/media/..%5Cfeed-config.yml",
+                "/media/artwork/show.jpg",
+                "/media/notes.txt",
+                "/media/data/castkeeper.db",
+                "/media/"
+            })
     void noRequestReachesAFileThatIsNotPublic(String path) throws Exception {
         Files.writeString(dir.resolve("episodes/notes.txt"), "private");
         Files.writeString(server.app().media().root().resolve("notes.txt"), "private");

@@ -34,19 +34,34 @@ class MediaLargeFileIT {
     void aOneGigabyteFileStreamsThroughASmallHeap() throws Exception {
         Path config = TestShow.create(dir);
         // A sparse file: a gigabyte long, next to nothing on disk.
-        try (RandomAccessFile big = new RandomAccessFile(Files.createDirectories(dir.resolve("data/media")).resolve("big.mp3").toFile(), "rw")) {
+        try (RandomAccessFile big = new RandomAccessFile(
+                Files.createDirectories(dir.resolve("data/media"))
+                        .resolve("big.mp3")
+                        .toFile(),
+                "rw")) {
             big.setLength(ONE_GB);
         }
         try (Castkeeper app = Castkeeper.open(ConfigLoader.load(config, java.util.Map.of()), Clock.systemUTC())) {
-            app.episodes().create(new NewEpisode("Big", "", EpisodeState.PUBLISHED, Instant.now().minusSeconds(60),
-                    new EpisodeAudio("big.mp3", ONE_GB, "audio/mpeg", "a".repeat(64), 30_000, 256, false, 44100, 2),
-                    null, null, null, List.of()));
+            app.episodes()
+                    .create(new NewEpisode(
+                            "Big",
+                            "",
+                            EpisodeState.PUBLISHED,
+                            Instant.now().minusSeconds(60),
+                            new EpisodeAudio(
+                                    "big.mp3", ONE_GB, "audio/mpeg", "a".repeat(64), 30_000, 256, false, 44100, 2),
+                            null,
+                            null,
+                            null,
+                            List.of()));
         }
 
         try (JarServer server = JarServer.start(config, "48m")) {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<InputStream> full = http.send(HttpRequest.newBuilder(URI.create(server.url("/media/big.mp3")))
-                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> full = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url("/media/big.mp3")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             assertThat(full.statusCode()).isEqualTo(200);
             assertThat(full.headers().firstValueAsLong("Content-Length")).hasValue(ONE_GB);
             long received = 0;
@@ -58,11 +73,16 @@ class MediaLargeFileIT {
             }
             assertThat(received).isEqualTo(ONE_GB);
 
-            HttpResponse<byte[]> tail = http.send(HttpRequest.newBuilder(URI.create(server.url("/media/big.mp3")))
-                    .header("Range", "bytes=-1048576").build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> tail = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url("/media/big.mp3")))
+                            .header("Range", "bytes=-1048576")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertThat(tail.statusCode()).isEqualTo(206);
             assertThat(tail.body()).hasSize(1 << 20);
-            assertThat(server.isAlive()).as("no OutOfMemoryError on a 48 MB heap").isTrue();
+            assertThat(server.isAlive())
+                    .as("no OutOfMemoryError on a 48 MB heap")
+                    .isTrue();
         }
     }
 }

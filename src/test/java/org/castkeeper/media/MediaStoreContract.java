@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class MediaStoreContract {
     @TempDir
     protected Path scratch;
+
     protected MediaStore store;
 
     /** A new, empty store. */
@@ -50,7 +51,8 @@ public abstract class MediaStoreContract {
         String name = store.storeCopy(localFile("in.mp3", audio), "episode-1a2b.mp3");
 
         assertThat(name).isEqualTo("episode-1a2b.mp3");
-        assertThat(store.stat(name)).hasValueSatisfying(s -> assertThat(s.size()).isEqualTo(300_000));
+        assertThat(store.stat(name))
+                .hasValueSatisfying(s -> assertThat(s.size()).isEqualTo(300_000));
         try (InputStream all = store.read(name, 0, Long.MAX_VALUE)) {
             assertThat(all.readAllBytes()).isEqualTo(audio);
         }
@@ -101,7 +103,9 @@ public abstract class MediaStoreContract {
         try (InputStream kept = store.read("show.mp3", 0, Long.MAX_VALUE)) {
             assertThat(kept.readAllBytes()).as("nothing is replaced").isEqualTo(first);
         }
-        assertThat(store.storeCopy(localFile("again.mp3", first), "show.mp3")).as("adopted").isEqualTo("show.mp3");
+        assertThat(store.storeCopy(localFile("again.mp3", first), "show.mp3"))
+                .as("adopted")
+                .isEqualTo("show.mp3");
     }
 
     @Test
@@ -124,13 +128,15 @@ public abstract class MediaStoreContract {
 
     @Test
     void noNameLeavesTheStore() throws Exception {
-        for (String hostile : new String[] {"../outside.mp3", "a/../../outside.mp3", "/etc/passwd", "a\\b.mp3",
-                "nul\0.mp3", "", ".."}) {
+        for (String hostile :
+                new String[] {"../outside.mp3", "a/../../outside.mp3", "/etc/passwd", "a\\b.mp3", "nul\0.mp3", "", ".."
+                }) {
             assertThat(store.accepts(hostile)).as(hostile).isFalse();
             assertThat(store.stat(hostile)).as(hostile).isEmpty();
             assertThat(store.localFile(hostile)).as(hostile).isEmpty();
             assertThatThrownBy(() -> store.read(hostile, 0, 1)).as(hostile).isInstanceOf(IOException.class);
-            assertThatThrownBy(() -> store.writeIfAbsent(new byte[] {1}, hostile)).as(hostile)
+            assertThatThrownBy(() -> store.writeIfAbsent(new byte[] {1}, hostile))
+                    .as(hostile)
                     .isInstanceOf(IOException.class);
         }
         assertThat(store.list()).isEmpty();
@@ -151,7 +157,8 @@ public abstract class MediaStoreContract {
         store.writeIfAbsent(bytes(10, 7), "replaced.mp3");
         assertThat(store.purgeRetired("replaced.mp3")).isTrue();
         assertThat(store.purgeRetired("replaced.mp3")).isFalse();
-        assertThat(store.stat("replaced.mp3")).hasValueSatisfying(s -> assertThat(s.size()).isEqualTo(10));
+        assertThat(store.stat("replaced.mp3"))
+                .hasValueSatisfying(s -> assertThat(s.size()).isEqualTo(10));
         assertThat(store.purgeRetired("../outside.mp3")).isFalse();
     }
 }

@@ -23,6 +23,7 @@ class Mp3ProbeLongFileIT {
 
     @TempDir
     static Path dir;
+
     static Path longFile;
     static long frames;
 
@@ -65,15 +66,21 @@ class Mp3ProbeLongFileIT {
     @Test
     void probingNeverHoldsTheFileInMemory() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
-                ProbeInSmallHeap.class.getName(), longFile.toString())
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx16m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ProbeInSmallHeap.class.getName(),
+                        longFile.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output).isEqualTo((frames * 1152 * 1000 / 44100) + " " + frames);
-        assertThat(Files.size(longFile)).as("the file is bigger than the child's whole heap")
+        assertThat(Files.size(longFile))
+                .as("the file is bigger than the child's whole heap")
                 .isGreaterThan(16L * 1024 * 1024 * 3);
     }
 }

@@ -124,10 +124,11 @@ class Mp3ProbeTest {
     void chaptersFromChapAndCtocFrames() throws Exception {
         Id3Tags tags = probe("chapters.mp3").tags();
         assertThat(tags.title()).isEqualTo("Episode with chapters");
-        assertThat(tags.chapters()).containsExactly(
-                new ChapterMark(0, 1000L, "Welcome", null),
-                new ChapterMark(1000, 2000L, "Sleep & stress", null),
-                new ChapterMark(2000, 3000L, "What to try this week", null));
+        assertThat(tags.chapters())
+                .containsExactly(
+                        new ChapterMark(0, 1000L, "Welcome", null),
+                        new ChapterMark(1000, 2000L, "Sleep & stress", null),
+                        new ChapterMark(2000, 3000L, "What to try this week", null));
     }
 
     @Test
@@ -176,9 +177,7 @@ class Mp3ProbeTest {
             reject-random.mp3 | No MPEG audio was found
             """)
     void filesThatAreNotMp3AreRejectedWithAReasonAHostUnderstands(String name, String reason) {
-        assertThatThrownBy(() -> probe(name))
-                .isInstanceOf(Mp3Rejected.class)
-                .hasMessageStartingWith(reason);
+        assertThatThrownBy(() -> probe(name)).isInstanceOf(Mp3Rejected.class).hasMessageStartingWith(reason);
     }
 
     @Test

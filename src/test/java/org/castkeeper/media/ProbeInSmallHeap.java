@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /** Run in a child JVM with a tiny heap by Mp3ProbeLongFileIT: prints "durationMillis frames". */
 public final class ProbeInSmallHeap {
-    private ProbeInSmallHeap() {
-    }
+    private ProbeInSmallHeap() {}
 
     public static void main(String[] args) throws Exception {
         AudioFacts facts = new Mp3Probe().probe(Path.of(args[0]));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteIT {
     @TempDir
     Path dir;
+
     TestServer server;
     Episode older;
     Episode latest;
@@ -30,14 +31,19 @@ class SiteIT {
         server = TestServer.start(dir, "");
         older = server.publish("cbr-id3v23.mp3", "Morning routine", TestServer.START.minus(Duration.ofDays(7)));
         latest = server.publish("chapters.mp3", "Sleep & stress", TestServer.START.minus(Duration.ofHours(2)));
-        latest = server.app().episodes().update(latest.edit()
-                .notes("", "<p>Why sleep <b>matters</b>.</p><script>alert(1)</script>")
-                .chapters(List.of(new Chapter(0, null, "Welcome", null), new Chapter(90_000, null, "The research", null)))
-                .transcript("transcripts/sleep.vtt", "text/vtt")
-                .build());
+        latest = server.app()
+                .episodes()
+                .update(latest.edit()
+                        .notes("", "<p>Why sleep <b>matters</b>.</p><script>alert(1)</script>")
+                        .chapters(List.of(
+                                new Chapter(0, null, "Welcome", null), new Chapter(90_000, null, "The research", null)))
+                        .transcript("transcripts/sleep.vtt", "text/vtt")
+                        .build());
         server.publish("untagged.mp3", "Secret draft", null);
         Episode future = server.publish("vbr-xing.mp3", "Next week", null);
-        server.app().episodes().update(future.withState(EpisodeState.SCHEDULED, TestServer.START.plus(Duration.ofDays(7))));
+        server.app()
+                .episodes()
+                .update(future.withState(EpisodeState.SCHEDULED, TestServer.START.plus(Duration.ofDays(7))));
     }
 
     @AfterEach
@@ -48,7 +54,8 @@ class SiteIT {
     private Document page(String path) throws Exception {
         var r = server.get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         return Jsoup.parse(new String(r.body(), StandardCharsets.UTF_8), server.url("/"));
     }
 
@@ -59,10 +66,12 @@ class SiteIT {
         assertThat(d.select("h1").text()).isEqualTo("Weekly insight with Dominion");
         assertThat(d.select("link[rel=alternate][type=application/rss+xml]").attr("href"))
                 .isEqualTo("http://localhost:8080/feed.xml");
-        assertThat(d.select("header.show img").attr("src")).matches("http://localhost:8080/artwork/show-[0-9a-f]{10}\\.jpg");
+        assertThat(d.select("header.show img").attr("src"))
+                .matches("http://localhost:8080/artwork/show-[0-9a-f]{10}\\.jpg");
         assertThat(d.select("header.show img").attr("alt")).isNotBlank();
         assertThat(d.select("#latest + article h3").text()).isEqualTo("Sleep & stress");
-        assertThat(d.select("audio#player").attr("src")).isEqualTo("http://localhost:8080/media/" + latest.audio().path());
+        assertThat(d.select("audio#player").attr("src"))
+                .isEqualTo("http://localhost:8080/media/" + latest.audio().path());
         assertThat(d.select("ol.episodes li a").eachText()).containsExactly("Sleep & stress", "Morning routine");
         assertThat(d.text()).doesNotContain("Secret draft").doesNotContain("Next week");
         assertThat(d.select("nav.subscribe a").eachText()).containsExactly("RSS feed");
@@ -70,7 +79,9 @@ class SiteIT {
 
     @Test
     void subscribeLinksAppearOnceListingsAreSaved() throws Exception {
-        server.app().listings().save(Directory.APPLE, "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890");
+        server.app()
+                .listings()
+                .save(Directory.APPLE, "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890");
         server.app().listings().save(Directory.SPOTIFY, "https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk");
         Document d = page("/");
         assertThat(d.select("nav.subscribe a").eachText())
@@ -88,10 +99,12 @@ class SiteIT {
         assertThat(d.select("ol.chapters li").eachText()).containsExactly("0:00 Welcome", "1:30 The research");
         assertThat(d.select("a:contains(Read the transcript)").attr("href"))
                 .isEqualTo("http://localhost:8080/media/transcripts/sleep.vtt");
-        assertThat(d.select("audio#player").attr("src")).isEqualTo("http://localhost:8080/media/" + latest.audio().path());
+        assertThat(d.select("audio#player").attr("src"))
+                .isEqualTo("http://localhost:8080/media/" + latest.audio().path());
         assertThat(d.select("meta[property=og:title]").attr("content")).isEqualTo("Sleep & stress");
         assertThat(d.select("meta[property=og:description]").attr("content")).isEqualTo("Why sleep matters.");
-        assertThat(d.select("meta[property=og:audio]").attr("content")).endsWith("/media/" + latest.audio().path());
+        assertThat(d.select("meta[property=og:audio]").attr("content"))
+                .endsWith("/media/" + latest.audio().path());
         assertThat(d.select("meta[property=og:image]").attr("content")).contains("/artwork/show-");
         assertThat(d.select("meta[property=og:url]").attr("content"))
                 .isEqualTo("http://localhost:8080/episodes/" + latest.slug());
@@ -104,7 +117,9 @@ class SiteIT {
         for (String path : new String[] {"/", "/episodes/" + latest.slug()}) {
             Path file = dir.resolve("page.html");
             java.nio.file.Files.write(file, server.get(path).body());
-            Process tidy = new ProcessBuilder("tidy", "-q", "-e", file.toString()).redirectErrorStream(true).start();
+            Process tidy = new ProcessBuilder("tidy", "-q", "-e", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String report = new String(tidy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(tidy.waitFor()).as(path + ": " + report).isZero();
             assertThat(report).as(path).isEmpty();

@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SitePlayerBrowserIT {
     @TempDir
     Path dir;
+
     TestServer server;
     WebDriver browser;
 
@@ -36,17 +37,30 @@ class SitePlayerBrowserIT {
         server = TestServer.start(probe, "");
         int port = java.net.URI.create(server.url("/")).getPort();
         server.close();
-        server = TestServer.startEditing(dir.resolve("show"), yaml -> yaml
-                .replace("publicUrl: http://localhost:8080", "publicUrl: http://127.0.0.1:" + port)
-                .replace("port: 0", "port: " + port));
+        server = TestServer.startEditing(
+                dir.resolve("show"),
+                yaml -> yaml.replace("publicUrl: http://localhost:8080", "publicUrl: http://127.0.0.1:" + port)
+                        .replace("port: 0", "port: " + port));
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1024,800",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required",
+                "--window-size=1024,800",
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                        .usingAnyFreePort()
+                        .build(),
+                options);
     }
 
     @AfterEach
@@ -63,24 +77,34 @@ class SitePlayerBrowserIT {
         browser.get(server.url("/episodes/" + e.slug()));
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript("const a = document.getElementById('player'); a.muted = true; a.play();");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
-                ((Number) js.executeScript("return document.getElementById('player').currentTime;")).doubleValue() > 0.3);
-        assertThat(js.executeScript("return document.getElementById('player').error")).isNull();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> ((Number) js.executeScript("return document.getElementById('player').currentTime;"))
+                                .doubleValue()
+                        > 0.3);
+        assertThat(js.executeScript("return document.getElementById('player').error"))
+                .isNull();
         assertThat(js.executeScript("return document.getElementById('player').currentSrc"))
                 .isEqualTo(server.url("/media/" + e.audio().path()));
         assertThat(((Number) js.executeScript("return Math.round(document.getElementById('player').duration)"))
-                .intValue()).isEqualTo(3);
+                        .intValue())
+                .isEqualTo(3);
         Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots/10-episode-page.png"),
+        Files.write(
+                Path.of("target/screenshots/10-episode-page.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         assertThat(browser.findElements(By.cssSelector("#listen-apple"))).isEmpty();
-        server.app().listings().save(org.castkeeper.distribution.Directory.APPLE,
-                "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890");
+        server.app()
+                .listings()
+                .save(
+                        org.castkeeper.distribution.Directory.APPLE,
+                        "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890");
         browser.get(server.url("/"));
         assertThat(browser.findElement(By.id("listen-apple")).getText()).isEqualTo("Listen on Apple Podcasts");
-        assertThat(browser.findElement(By.id("listen-rss")).getAttribute("href")).endsWith("/feed.xml");
-        Files.write(Path.of("target/screenshots/11-show-page.png"),
+        assertThat(browser.findElement(By.id("listen-rss")).getAttribute("href"))
+                .endsWith("/feed.xml");
+        Files.write(
+                Path.of("target/screenshots/11-show-page.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

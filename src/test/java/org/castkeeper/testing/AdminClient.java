@@ -40,12 +40,12 @@ public final class AdminClient {
         this(null, urls, null);
     }
 
-    private AdminClient(TestServer server, java.util.function.UnaryOperator<String> urls,
-                        java.net.InetAddress localAddress) {
+    private AdminClient(
+            TestServer server, java.util.function.UnaryOperator<String> urls, java.net.InetAddress localAddress) {
         this.server = server;
         this.urls = urls;
-        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER);
         if (localAddress != null) {
             builder.localAddress(localAddress);
         }
@@ -54,8 +54,11 @@ public final class AdminClient {
 
     /** A cookie this client holds for the server, or null. */
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Forgets every cookie but {@code keep}: a browser that kept only that one. */
@@ -98,8 +101,8 @@ public final class AdminClient {
 
     /** GET; remembers the CSRF token the page carries. */
     public HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(urls.apply(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(urls.apply(path))).build(), HttpResponse.BodyHandlers.ofString());
         for (Pattern p : new Pattern[] {CSRF_META, CSRF_FIELD}) {
             Matcher m = p.matcher(r.body());
             if (m.find()) {
@@ -122,34 +125,49 @@ public final class AdminClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** PUT a file from disk as the body, streamed. */
     public HttpResponse<String> putFile(String path, java.nio.file.Path file) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
-                .header("X-CSRF-Token", csrf).header("X-Requested-With", "XMLHttpRequest")
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                        .header("X-CSRF-Token", csrf)
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** PUT a body of unknown length (sent chunked), as a browser streams a file it cannot size. */
     public HttpResponse<String> putStream(String path, java.util.function.Supplier<java.io.InputStream> body)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
-                .header("X-CSRF-Token", csrf).header("X-Requested-With", "XMLHttpRequest")
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                        .header("X-CSRF-Token", csrf)
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** PUT a file as the body, as the upload script does. */
     public HttpResponse<String> put(String path, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
-                .header("X-CSRF-Token", csrf).header("X-Requested-With", "XMLHttpRequest")
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                        .header("X-CSRF-Token", csrf)
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST one file as multipart/form-data, with the CSRF token as a field. */
@@ -160,12 +178,15 @@ public final class AdminClient {
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -183,8 +204,9 @@ public final class AdminClient {
     /** Any request, with no CSRF token added. */
     public HttpResponse<String> raw(String method, String path, String contentType, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(urls.apply(path)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

@@ -11,8 +11,7 @@ import org.awaitility.core.ThrowingRunnable;
 public final class Eventually {
     public static final Duration BOUND = Duration.ofSeconds(20);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void assertThatEventually(ThrowingRunnable assertion) {
         Awaitility.await().atMost(BOUND).pollInterval(Duration.ofMillis(20)).untilAsserted(assertion);

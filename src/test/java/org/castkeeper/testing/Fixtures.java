@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Paths of the committed test fixtures under src/test/resources. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path mp3(String name) {
         return resource("mp3/" + name);

@@ -25,25 +25,35 @@ public final class JarServer implements AutoCloseable {
 
     public static JarServer start(Path config, String maxHeap) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx" + maxHeap,
-                "-jar", Path.of("target/castkeeper.jar").toAbsolutePath().toString(),
-                "serve", "--config", config.toString(), "--port", "0")
+        Process process = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Xmx" + maxHeap,
+                        "-jar",
+                        Path.of("target/castkeeper.jar").toAbsolutePath().toString(),
+                        "serve",
+                        "--config",
+                        config.toString(),
+                        "--port",
+                        "0")
                 .redirectErrorStream(true)
                 .start();
-        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader log =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         int port = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line; (line = log.readLine()) != null; ) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        return Integer.parseInt(m.group(1));
+                    try {
+                        for (String line; (line = log.readLine()) != null; ) {
+                            Matcher m = LISTENING.matcher(line);
+                            if (m.find()) {
+                                return Integer.parseInt(m.group(1));
+                            }
+                        }
+                        return -1;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                }
-                return -1;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+                })
+                .get(60, TimeUnit.SECONDS);
         if (port < 0) {
             process.destroy();
             throw new IllegalStateException("the server stopped before it listened");

@@ -13,12 +13,11 @@ import org.castkeeper.db.Database;
  * (127.0.0.1:5432, database "test", user "postgres", as this machine kind and CI provide it).
  */
 public final class TestDatabases {
-    public static final String POSTGRES_URL = System.getProperty("castkeeper.test.postgres",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String POSTGRES_URL =
+            System.getProperty("castkeeper.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String POSTGRES_USER = "postgres";
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Database sqlite(Path dir) {
         return Database.open("jdbc:sqlite:" + dir.resolve("catalogue.db"), null, null);
@@ -41,10 +40,11 @@ public final class TestDatabases {
 
     private static void execute(String sql) {
         try (Connection c = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + POSTGRES_URL + " is needed for this test: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + POSTGRES_URL + " is needed for this test: " + e.getMessage(), e);
         }
     }
 }

@@ -28,7 +28,8 @@ public final class TestServer implements AutoCloseable {
     private final Javalin web;
     private final MutableClock clock;
     private final Path dir;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private TestServer(Castkeeper app, Javalin web, MutableClock clock, Path dir) {
         this.app = app;
@@ -46,7 +47,8 @@ public final class TestServer implements AutoCloseable {
             Files.writeString(config, text.substring(0, server) + extraConfig + text.substring(server));
         }
         // The test clock starts at START; the config file must not look newer than everything that happens.
-        Files.setLastModifiedTime(config, java.nio.file.attribute.FileTime.from(START.minus(java.time.Duration.ofDays(30))));
+        Files.setLastModifiedTime(
+                config, java.nio.file.attribute.FileTime.from(START.minus(java.time.Duration.ofDays(30))));
         return start(ConfigLoader.load(config, Map.of()), dir);
     }
 
@@ -59,14 +61,16 @@ public final class TestServer implements AutoCloseable {
     public static TestServer startEditing(Path dir, java.util.function.UnaryOperator<String> edit) throws Exception {
         Path config = TestShow.create(dir);
         Files.writeString(config, edit.apply(Files.readString(config)));
-        Files.setLastModifiedTime(config, java.nio.file.attribute.FileTime.from(START.minus(java.time.Duration.ofDays(30))));
+        Files.setLastModifiedTime(
+                config, java.nio.file.attribute.FileTime.from(START.minus(java.time.Duration.ofDays(30))));
         return start(ConfigLoader.load(config, Map.of()), dir);
     }
 
     public static TestServer start(AppConfig config, Path dir) throws Exception {
         MutableClock clock = new MutableClock(START);
         Castkeeper app = Castkeeper.open(config, clock);
-        Javalin web = WebServer.create(app, java.time.Duration.ZERO).start("127.0.0.1", config.server().port());
+        Javalin web = WebServer.create(app, java.time.Duration.ZERO)
+                .start("127.0.0.1", config.server().port());
         app.lifecycle().goLiveTimer().start();
         return new TestServer(app, web, clock, dir);
     }
@@ -92,17 +96,24 @@ public final class TestServer implements AutoCloseable {
         Path target = app.config().episodesDir().resolve(title.replaceAll("[^A-Za-z0-9]+", "-") + ".mp3");
         // A few bytes after the last frame (players skip them) give each copy a content hash of its own.
         Files.write(target, Files.readAllBytes(Fixtures.mp3(fixture)));
-        Files.write(target, title.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Files.write(
+                target,
+                title.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.nio.file.StandardOpenOption.APPEND);
-        ImportResult result = app.importer().importFile(target, false, n -> { });
+        ImportResult result = app.importer().importFile(target, false, n -> {});
         Episode e = result.episode();
         if (e == null) {
             throw new IllegalStateException("fixture not imported: " + result.reason());
         }
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = title.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
         Episode edited = e.edit().title(title).slug(slug).build();
         if (publishAt != null) {
-            edited = edited.edit().state(org.castkeeper.catalogue.EpisodeState.PUBLISHED).publishAt(publishAt).build();
+            edited = edited.edit()
+                    .state(org.castkeeper.catalogue.EpisodeState.PUBLISHED)
+                    .publishAt(publishAt)
+                    .build();
         }
         return app.episodes().update(edited);
     }
@@ -116,8 +127,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** A complete show folder in a temporary directory: feed-config.yml, artwork and an empty episodes folder. */
 public final class TestShow {
-    private TestShow() {
-    }
+    private TestShow() {}
 
     public static Path create(Path dir) throws IOException {
         return create(dir, "jdbc:sqlite:data/castkeeper.db");

@@ -35,6 +35,7 @@ class AvailabilityIT {
 
     @TempDir
     Path dir;
+
     TestServer server;
     Episode live;
 
@@ -58,24 +59,29 @@ class AvailabilityIT {
                 Socket socket = new Socket("127.0.0.1", port());
                 socket.setSoTimeout(1);
                 // With a CSRF cookie, so that the sign-in form's guard must read the body to compare tokens.
-                socket.getOutputStream().write(("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Cookie: ck_csrf=" + "c".repeat(43) + "\r\n"
-                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nu")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                        + "Cookie: ck_csrf=" + "c".repeat(43) + "\r\n"
+                                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nu")
+                                .getBytes(StandardCharsets.US_ASCII));
                 slow.add(socket);
             }
             // One more byte every two seconds on each connection: far below 1 KiB/s, never quite silent.
-            trickle.scheduleWithFixedDelay(() -> {
-                for (Socket socket : slow) {
-                    try {
-                        OutputStream out = socket.getOutputStream();
-                        out.write('x');
-                        out.flush();
-                    } catch (IOException cut) {
-                        // The server has cut this one, as it should.
-                    }
-                }
-            }, 2, 2, TimeUnit.SECONDS);
+            trickle.scheduleWithFixedDelay(
+                    () -> {
+                        for (Socket socket : slow) {
+                            try {
+                                OutputStream out = socket.getOutputStream();
+                                out.write('x');
+                                out.flush();
+                            } catch (IOException cut) {
+                                // The server has cut this one, as it should.
+                            }
+                        }
+                    },
+                    2,
+                    2,
+                    TimeUnit.SECONDS);
 
             String etag = null;
             for (int round = 0; round < 20; round++) {
@@ -87,21 +93,25 @@ class AvailabilityIT {
                 HttpResponse<byte[]> media = freshGet("/media/" + live.audio().path(), null, "Range", "bytes=0-1023");
                 assertThat(media.statusCode()).as("media, round %d", round).isEqualTo(206);
                 assertThat(media.body()).hasSize(1024);
-                assertThat(freshGet("/health", null).statusCode()).as("health, round %d", round).isEqualTo(200);
+                assertThat(freshGet("/health", null).statusCode())
+                        .as("health, round %d", round)
+                        .isEqualTo(200);
             }
 
             // Every trickling connection is ended by the server: cut for its rate after the grace, or, while
             // waiting its turn, refused once it has waited too long. None is left holding anything.
             java.util.Set<Socket> ended = new java.util.HashSet<>();
             // Those still waiting for a turn are refused after RouteLimits.MAX_WAIT, so allow twice that.
-            org.awaitility.Awaitility.await().atMost(RouteLimits.MAX_WAIT.multipliedBy(2)).untilAsserted(() -> {
-                for (Socket socket : slow) {
-                    if (!ended.contains(socket) && endedByServer(socket)) {
-                        ended.add(socket);
-                    }
-                }
-                assertThat(ended).as("connections the server has ended").hasSize(SLOW_CLIENTS);
-            });
+            org.awaitility.Awaitility.await()
+                    .atMost(RouteLimits.MAX_WAIT.multipliedBy(2))
+                    .untilAsserted(() -> {
+                        for (Socket socket : slow) {
+                            if (!ended.contains(socket) && endedByServer(socket)) {
+                                ended.add(socket);
+                            }
+                        }
+                        assertThat(ended).as("connections the server has ended").hasSize(SLOW_CLIENTS);
+                    });
         } finally {
             trickle.shutdownNow();
             for (Socket socket : slow) {
@@ -114,7 +124,9 @@ class AvailabilityIT {
     private static boolean endedByServer(Socket socket) {
         try {
             int first = socket.getInputStream().read();
-            assertThat(first).as("the start of an answer, or the end of the stream").isIn(-1, (int) 'H');
+            assertThat(first)
+                    .as("the start of an answer, or the end of the stream")
+                    .isIn(-1, (int) 'H');
             return true;
         } catch (SocketTimeoutException stillOpen) {
             return false;
@@ -129,9 +141,10 @@ class AvailabilityIT {
 
     /** A GET on a new connection, as thousands of separate podcatchers would send it. */
     private HttpResponse<byte[]> freshGet(String path, String etag, String... headers) throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
-                    .timeout(Duration.ofSeconds(10));
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(10));
             if (etag != null) {
                 request.header("If-None-Match", etag);
             }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HardeningIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -30,8 +31,11 @@ class HardeningIT {
     }
 
     private Episode startWithOneEpisode(String extraServerYaml) throws Exception {
-        server = TestServer.startEditing(dir, yaml -> yaml.replace("  publicUrl: http://localhost:8080\n",
-                "  publicUrl: http://localhost:8080\n" + extraServerYaml));
+        server = TestServer.startEditing(
+                dir,
+                yaml -> yaml.replace(
+                        "  publicUrl: http://localhost:8080\n",
+                        "  publicUrl: http://localhost:8080\n" + extraServerYaml));
         return server.publish("cbr-id3v23.mp3", "Live", TestServer.START.minus(Duration.ofHours(1)));
     }
 
@@ -41,7 +45,9 @@ class HardeningIT {
         for (String path : new String[] {"/feed.xml", "/media/" + live.audio().path(), "/health"}) {
             HttpResponse<byte[]> r = server.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
-            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
             assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("strict-origin-when-cross-origin");
         }
         assertThat(server.get("/media/" + live.audio().path()).headers().firstValue("Content-Type"))
@@ -71,15 +77,23 @@ class HardeningIT {
         assertThat(signInVia(client, "198.51.100.1", "correct horse battery")).isEqualTo(429);
         // Another listener behind the same proxy is another address. The left-most entry is the client's own
         // claim and is not believed: the proxy appended the address it saw.
-        assertThat(signInVia(client, "198.51.100.1, 203.0.113.9", "correct horse battery")).isEqualTo(303);
+        assertThat(signInVia(client, "198.51.100.1, 203.0.113.9", "correct horse battery"))
+                .isEqualTo(303);
     }
 
     private static int signInVia(AdminClient client, String forwardedFor, String password) throws Exception {
         client.get("/admin/login");
         String body = "_csrf=" + client.csrf() + "&username=dominion&password="
                 + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return client.rawWithHeaders("POST", "/admin/login", body, "Content-Type",
-                "application/x-www-form-urlencoded", "X-Forwarded-For", forwardedFor).statusCode();
+        return client.rawWithHeaders(
+                        "POST",
+                        "/admin/login",
+                        body,
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "X-Forwarded-For",
+                        forwardedFor)
+                .statusCode();
     }
 
     @Test
@@ -88,22 +102,32 @@ class HardeningIT {
         AdminClient host = new AdminClient(server).signedIn();
         String page = "/admin/episodes/" + live.id();
         host.get(page);
-        HttpResponse<String> brokenMultipart = host.rawWithHeaders("POST", page + "/artwork",
+        HttpResponse<String> brokenMultipart = host.rawWithHeaders(
+                "POST",
+                page + "/artwork",
                 "--nope\r\nContent-Disposition: form-data; name=\"artwork\"; filename=\"a.jpg\"\r\n\r\nnever ends",
-                "Content-Type", "multipart/form-data; boundary=castkeeper", "X-CSRF-Token", host.csrf());
+                "Content-Type",
+                "multipart/form-data; boundary=castkeeper",
+                "X-CSRF-Token",
+                host.csrf());
         assertThat(brokenMultipart.statusCode()).isBetween(400, 499);
-        for (Map<String, String> when : new Map[] {Map.of("date", "2026-02-30", "time", "07:00"),
-                Map.of("date", "+999999999-12-31", "time", "07:00"), Map.of("date", "tomorrow", "time", "25:99")}) {
+        for (Map<String, String> when : new Map[] {
+            Map.of("date", "2026-02-30", "time", "07:00"),
+            Map.of("date", "+999999999-12-31", "time", "07:00"),
+            Map.of("date", "tomorrow", "time", "25:99")
+        }) {
             HttpResponse<String> r = host.postForm(page + "/schedule", when);
             assertThat(r.statusCode()).as("%s", when).isBetween(400, 499);
         }
         HttpResponse<String> oversized = host.postForm(page, Map.of("title", "x".repeat(2 * 1024 * 1024)));
         assertThat(oversized.statusCode()).as("a form over 1 MiB").isEqualTo(413);
-        assertThat(server.app().episodes().findById(live.id()).orElseThrow().title()).isEqualTo("Live");
-        HttpResponse<String> wrongType = host.rawWithHeaders("POST", page + "/transcript", "just text",
-                "Content-Type", "text/plain", "X-CSRF-Token", host.csrf());
+        assertThat(server.app().episodes().findById(live.id()).orElseThrow().title())
+                .isEqualTo("Live");
+        HttpResponse<String> wrongType = host.rawWithHeaders(
+                "POST", page + "/transcript", "just text", "Content-Type", "text/plain", "X-CSRF-Token", host.csrf());
         assertThat(wrongType.statusCode()).isBetween(400, 499);
-        assertThat(server.app().episodes().findById(live.id()).orElseThrow().publishAt()).isEqualTo(live.publishAt());
+        assertThat(server.app().episodes().findById(live.id()).orElseThrow().publishAt())
+                .isEqualTo(live.publishAt());
     }
 
     @Test
@@ -115,14 +139,18 @@ class HardeningIT {
         server.app().database().close();
         server.clock().advance(Duration.ofMinutes(1));
 
-        assertThatEventually(() -> assertThat(server.get("/health").statusCode()).isEqualTo(503));
-        assertThat(new String(server.get("/health").body(), StandardCharsets.UTF_8)).contains("database");
+        assertThatEventually(
+                () -> assertThat(server.get("/health").statusCode()).isEqualTo(503));
+        assertThat(new String(server.get("/health").body(), StandardCharsets.UTF_8))
+                .contains("database");
         for (int poll = 0; poll < 5; poll++) {
             server.clock().advance(Duration.ofSeconds(3));
             HttpResponse<byte[]> feed = server.get("/feed.xml");
             assertThat(feed.statusCode()).isEqualTo(200);
             assertThat(feed.body()).isEqualTo(before.body());
-            assertThat(server.get("/media/" + live.audio().path(), "Range", "bytes=0-99").statusCode()).isEqualTo(206);
+            assertThat(server.get("/media/" + live.audio().path(), "Range", "bytes=0-99")
+                            .statusCode())
+                    .isEqualTo(206);
         }
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PodcatcherHandlerIT {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @AfterEach
@@ -51,8 +52,9 @@ class PodcatcherHandlerIT {
                 socket.setSoTimeout(10_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(("PUT /admin/upload?name=slow-" + i + ".mp3 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Cookie: ck_session=" + session(host) + "\r\nX-CSRF-Token: " + host.csrf() + "\r\n"
-                        + "Content-Type: application/octet-stream\r\nContent-Length: " + mp3.length + "\r\n\r\n")
+                                + "Cookie: ck_session=" + session(host) + "\r\nX-CSRF-Token: " + host.csrf() + "\r\n"
+                                + "Content-Type: application/octet-stream\r\nContent-Length: " + mp3.length
+                                + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(mp3, 0, mp3.length / 2);
                 out.flush();
@@ -89,12 +91,22 @@ class PodcatcherHandlerIT {
 
         assertThat(warm.statusCode()).isEqualTo(cold.statusCode()).isEqualTo(200);
         assertThat(warm.body()).isEqualTo(cold.body());
-        for (String name : List.of("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Type",
-                "Content-Encoding", "Content-Length")) {
-            assertThat(warm.headers().firstValue(name)).as(name).isPresent().isEqualTo(cold.headers().firstValue(name));
+        for (String name : List.of(
+                "ETag",
+                "Last-Modified",
+                "Cache-Control",
+                "Vary",
+                "Content-Type",
+                "Content-Encoding",
+                "Content-Length")) {
+            assertThat(warm.headers().firstValue(name))
+                    .as(name)
+                    .isPresent()
+                    .isEqualTo(cold.headers().firstValue(name));
         }
         String etag = warm.headers().firstValue("ETag").orElseThrow();
-        assertThat(server.get("/feed.xml", "Accept-Encoding", "gzip", "If-None-Match", etag).statusCode())
+        assertThat(server.get("/feed.xml", "Accept-Encoding", "gzip", "If-None-Match", etag)
+                        .statusCode())
                 .isEqualTo(304);
 
         // A new episode makes the next poll go back to a worker, which builds the new feed.
@@ -110,15 +122,19 @@ class PodcatcherHandlerIT {
 
     private static String session(AdminClient host) {
         return host.cookies().getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("ck_session")).findFirst().orElseThrow().getValue();
+                .filter(c -> c.getName().equals("ck_session"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
     }
 
     /** The status line of a GET on a new connection; a read timeout fails the test instead of hanging it. */
     private String statusLineOfGet(String path) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
         }

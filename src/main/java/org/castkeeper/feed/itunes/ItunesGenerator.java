@@ -18,8 +18,8 @@ import org.jdom2.Namespace;
  * generator that ever writes a Castkeeper feed, whatever the classpath order.
  */
 public final class ItunesGenerator extends NamespaceGenerator {
-    public static final Namespace NAMESPACE = Namespace.getNamespace(AbstractITunesObject.PREFIX,
-            AbstractITunesObject.URI);
+    public static final Namespace NAMESPACE =
+            Namespace.getNamespace(AbstractITunesObject.PREFIX, AbstractITunesObject.URI);
 
     public ItunesGenerator() {
         super(NAMESPACE);
@@ -74,14 +74,18 @@ public final class ItunesGenerator extends NamespaceGenerator {
         explicit(item, info);
         add(item, "episodeType", info.getEpisodeType());
         add(item, "season", info.getSeason() == null ? null : info.getSeason().toString());
-        add(item, "episode", info.getEpisode() == null ? null : info.getEpisode().toString());
+        add(
+                item,
+                "episode",
+                info.getEpisode() == null ? null : info.getEpisode().toString());
         if (info.getBlock()) {
             add(item, "block", "Yes");
         }
     }
 
     private static void image(Element parent, AbstractITunesObject info) {
-        String href = info.getImageUri() != null ? info.getImageUri()
+        String href = info.getImageUri() != null
+                ? info.getImageUri()
                 : info.getImage() != null ? info.getImage().toExternalForm() : null;
         if (href != null) {
             parent.addContent(new Element("image", NAMESPACE).setAttribute("href", href));

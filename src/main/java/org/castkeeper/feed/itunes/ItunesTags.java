@@ -14,8 +14,7 @@ import org.castkeeper.feed.XmlText;
 
 /** Fills Rome's iTunes module from the show settings (channel) and an episode (item). */
 public final class ItunesTags {
-    private ItunesTags() {
-    }
+    private ItunesTags() {}
 
     public static FeedInformationImpl channel(ShowSettings show, FeedUrls urls) {
         FeedInformationImpl info = new FeedInformationImpl();
@@ -23,13 +22,15 @@ public final class ItunesTags {
         info.setOwnerName(XmlText.clean(show.owner().name()));
         info.setOwnerEmailAddress(XmlText.clean(show.owner().publicEmail()));
         info.setImageUri(urls.showArtwork());
-        List<Category> categories = show.categories().stream().map(c -> {
-            Category category = new Category(c.category());
-            if (c.subcategory() != null) {
-                category.setSubcategory(new Subcategory(c.subcategory()));
-            }
-            return category;
-        }).toList();
+        List<Category> categories = show.categories().stream()
+                .map(c -> {
+                    Category category = new Category(c.category());
+                    if (c.subcategory() != null) {
+                        category.setSubcategory(new Subcategory(c.subcategory()));
+                    }
+                    return category;
+                })
+                .toList();
         info.setCategories(categories);
         info.setExplicitNullable(show.explicit());
         info.setType(show.type());

@@ -17,5 +17,4 @@ public record PodcastChannel(
         FeedExtras.UpdateFrequency updateFrequency,
         PodcastImage image,
         List<FeedExtras.RemoteItem> podroll,
-        FeedExtras.Value value) {
-}
+        FeedExtras.Value value) {}

@@ -85,7 +85,9 @@ public final class PodcastGenerator extends NamespaceGenerator {
             for (FeedExtras.ValueRecipient r : v.recipients()) {
                 Element recipient = tag("valueRecipient");
                 attribute(recipient, "name", r.name());
-                recipient.setAttribute("type", r.type()).setAttribute("address", r.address())
+                recipient
+                        .setAttribute("type", r.type())
+                        .setAttribute("address", r.address())
                         .setAttribute("split", r.split().toString());
                 attribute(recipient, "customKey", r.customKey());
                 attribute(recipient, "customValue", r.customValue());
@@ -114,7 +116,8 @@ public final class PodcastGenerator extends NamespaceGenerator {
             item.addContent(transcript);
         }
         if (i.chaptersUrl() != null) {
-            item.addContent(tag("chapters").setAttribute("url", i.chaptersUrl())
+            item.addContent(tag("chapters")
+                    .setAttribute("url", i.chaptersUrl())
                     .setAttribute("type", "application/json+chapters"));
         }
         if (i.season() != null) {
@@ -134,7 +137,8 @@ public final class PodcastGenerator extends NamespaceGenerator {
         }
         image(i.image(), item);
         if (i.socialInteract() != null) {
-            Element social = tag("socialInteract").setAttribute("protocol", i.socialInteract().protocol())
+            Element social = tag("socialInteract")
+                    .setAttribute("protocol", i.socialInteract().protocol())
                     .setAttribute("uri", i.socialInteract().uri());
             attribute(social, "accountId", i.socialInteract().accountId());
             attribute(social, "accountUrl", i.socialInteract().accountUrl());

@@ -13,8 +13,7 @@ import java.util.UUID;
 public final class PodcastGuid {
     static final UUID NAMESPACE = UUID.fromString("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
 
-    private PodcastGuid() {
-    }
+    private PodcastGuid() {}
 
     public static UUID forFeedUrl(String feedUrl) {
         String name = feedUrl.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceAll("/+$", "");

@@ -16,6 +16,5 @@ public record PodcastItem(
         org.castkeeper.config.FeedExtras.SocialInteract socialInteract) {
 
     /** podcast:transcript. rel is "captions" for timed captions (SRT, VTT), else null. */
-    public record Transcript(String url, String type, String language, String rel) {
-    }
+    public record Transcript(String url, String type, String language, String rel) {}
 }

@@ -9,29 +9,51 @@ import org.castkeeper.feed.XmlText;
 
 /** Fills the Podcasting 2.0 module from the show settings (channel) and an episode (item). */
 public final class PodcastTags {
-    private PodcastTags() {
-    }
+    private PodcastTags() {}
 
     public static PodcastModule channel(ShowSettings show, FeedUrls urls) {
-        String guid = show.podcastGuid() != null ? show.podcastGuid() : PodcastGuid.forFeedUrl(urls.feed()).toString();
-        return PodcastModule.of(new PodcastChannel(guid, show.locked(), XmlText.clean(show.owner().publicEmail()),
-                show.funding(), show.persons(), show.location(), show.medium(), show.license(), show.txt(),
-                show.updateFrequency(), new PodcastImage(urls.showArtwork(), XmlText.clean(show.title()),
-                        PodcastImage.typeOf(urls.showArtwork())), show.podroll(), show.value()));
+        String guid = show.podcastGuid() != null
+                ? show.podcastGuid()
+                : PodcastGuid.forFeedUrl(urls.feed()).toString();
+        return PodcastModule.of(new PodcastChannel(
+                guid,
+                show.locked(),
+                XmlText.clean(show.owner().publicEmail()),
+                show.funding(),
+                show.persons(),
+                show.location(),
+                show.medium(),
+                show.license(),
+                show.txt(),
+                show.updateFrequency(),
+                new PodcastImage(
+                        urls.showArtwork(), XmlText.clean(show.title()), PodcastImage.typeOf(urls.showArtwork())),
+                show.podroll(),
+                show.value()));
     }
 
     public static PodcastModule item(Episode e, ShowSettings show, FeedUrls urls) {
         List<PodcastItem.Transcript> transcripts = new ArrayList<>();
         if (e.transcriptPath() != null) {
             String type = e.transcriptType() == null ? "text/plain" : e.transcriptType();
-            boolean timed = type.equals("text/vtt") || type.equals("application/x-subrip") || type.equals("application/srt");
-            transcripts.add(new PodcastItem.Transcript(urls.media(e.transcriptPath()), type, show.language(),
-                    timed ? "captions" : null));
+            boolean timed =
+                    type.equals("text/vtt") || type.equals("application/x-subrip") || type.equals("application/srt");
+            transcripts.add(new PodcastItem.Transcript(
+                    urls.media(e.transcriptPath()), type, show.language(), timed ? "captions" : null));
         }
         String chapters = e.chapters().isEmpty() ? null : urls.chapters(e.slug());
-        PodcastImage image = e.artworkPath() == null ? null : new PodcastImage(urls.media(e.artworkPath()),
-                XmlText.clean(e.title()), PodcastImage.typeOf(e.artworkPath()));
-        return PodcastModule.of(new PodcastItem(transcripts, chapters, e.season(), e.episodeNumber(),
-                e.soundbites(), e.persons(), image, show.socialInteract()));
+        PodcastImage image = e.artworkPath() == null
+                ? null
+                : new PodcastImage(
+                        urls.media(e.artworkPath()), XmlText.clean(e.title()), PodcastImage.typeOf(e.artworkPath()));
+        return PodcastModule.of(new PodcastItem(
+                transcripts,
+                chapters,
+                e.season(),
+                e.episodeNumber(),
+                e.soundbites(),
+                e.persons(),
+                image,
+                show.socialInteract()));
     }
 }

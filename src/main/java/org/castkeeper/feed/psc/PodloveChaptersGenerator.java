@@ -1,17 +1,17 @@
 package org.castkeeper.feed.psc;
 
+import com.rometools.rome.feed.module.Module;
 import org.castkeeper.feed.rome.NamespaceGenerator;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
-import com.rometools.rome.feed.module.Module;
 
 /**
  * Writes {@code <psc:chapters version="1.2">} with one {@code <psc:chapter start="HH:MM:SS.mmm" title="…"/>}
  * per chapter (Podlove Simple Chapters 1.2), with {@code href} and {@code image} when known.
  */
 public final class PodloveChaptersGenerator extends NamespaceGenerator {
-    public static final Namespace NAMESPACE = Namespace.getNamespace(PodloveChaptersModule.PREFIX,
-            PodloveChaptersModule.URI);
+    public static final Namespace NAMESPACE =
+            Namespace.getNamespace(PodloveChaptersModule.PREFIX, PodloveChaptersModule.URI);
 
     public PodloveChaptersGenerator() {
         super(NAMESPACE);
@@ -41,7 +41,12 @@ public final class PodloveChaptersGenerator extends NamespaceGenerator {
     /** RFC 2326 normal play time as the spec writes it: "01:02:03.500". */
     static String normalPlayTime(long millis) {
         long seconds = millis / 1000;
-        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.%03d", seconds / 3600, seconds / 60 % 60,
-                seconds % 60, millis % 1000);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%02d:%02d:%02d.%03d",
+                seconds / 3600,
+                seconds / 60 % 60,
+                seconds % 60,
+                millis % 1000);
     }
 }

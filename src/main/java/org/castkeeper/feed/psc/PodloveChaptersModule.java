@@ -14,8 +14,7 @@ public final class PodloveChaptersModule implements Module {
     private static final long serialVersionUID = 1L;
 
     /** One chapter, with what the spec allows: its start, title, and optionally a link and an image. */
-    public record Chapter(long startMillis, String title, String href, String image) {
-    }
+    public record Chapter(long startMillis, String title, String href, String image) {}
 
     private List<Chapter> chapters;
 
