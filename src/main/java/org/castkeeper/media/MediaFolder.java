@@ -166,7 +166,7 @@ public final class MediaFolder implements MediaStore {
         }
         var attributes = Files.readAttributes(file.get(), java.nio.file.attribute.BasicFileAttributes.class);
         return Optional.of(
-                new Stat(attributes.size(), attributes.lastModifiedTime().toInstant()));
+                new Stat(attributes.size(), attributes.lastModifiedTime().toInstant(), MediaStore.typeOf(name)));
     }
 
     @Override

@@ -24,7 +24,49 @@ import java.util.Optional;
 public interface MediaStore {
 
     /** What the store knows of a stored file without reading it. */
-    record Stat(long size, Instant modified) {}
+    /**
+     * @param type the MIME type the file's stored name says (Castkeeper names files after their sniffed content:
+     *             ".mp3" audio/mpeg, ".jpg", ".png", ".vtt", ".srt"), application/octet-stream otherwise
+     */
+    record Stat(long size, Instant modified, String type) {}
+
+    /** The MIME type a stored name stands for (see {@link Stat#type}). */
+    static String typeOf(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".mp3")) {
+            return "audio/mpeg";
+        }
+        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (lower.endsWith(".png")) {
+            return "image/png";
+        }
+        if (lower.endsWith(".vtt")) {
+            return "text/vtt";
+        }
+        if (lower.endsWith(".srt")) {
+            return "application/x-subrip";
+        }
+        return "application/octet-stream";
+    }
+
+    /**
+     * The SHA-256 of the stored file, read whole: for checks (backups, the doctor), never per request.
+     *
+     * @throws java.nio.file.NoSuchFileException when nothing is stored under {@code name}
+     */
+    default String sha256(String name) throws IOException {
+        java.security.MessageDigest digest = ContentHash.digest();
+        try (InputStream in = read(name, 0, Long.MAX_VALUE)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
 
     /** Whether {@code name} is a name this store accepts (inside it, no escaping). */
     boolean accepts(String name);
