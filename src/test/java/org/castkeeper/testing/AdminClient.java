@@ -101,7 +101,7 @@ public final class AdminClient {
 
     /** GET; remembers the CSRF token the page carries. */
     public HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> r = http.send(
+        HttpResponse<String> r = send(
                 HttpRequest.newBuilder(URI.create(urls.apply(path))).build(), HttpResponse.BodyHandlers.ofString());
         for (Pattern p : new Pattern[] {CSRF_META, CSRF_FIELD}) {
             Matcher m = p.matcher(r.body());
@@ -125,7 +125,7 @@ public final class AdminClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(
+        return send(
                 HttpRequest.newBuilder(URI.create(urls.apply(path)))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -135,7 +135,7 @@ public final class AdminClient {
 
     /** PUT a file from disk as the body, streamed. */
     public HttpResponse<String> putFile(String path, java.nio.file.Path file) throws Exception {
-        return http.send(
+        return send(
                 HttpRequest.newBuilder(URI.create(urls.apply(path)))
                         .header("X-CSRF-Token", csrf)
                         .header("X-Requested-With", "XMLHttpRequest")
@@ -148,7 +148,7 @@ public final class AdminClient {
     /** PUT a body of unknown length (sent chunked), as a browser streams a file it cannot size. */
     public HttpResponse<String> putStream(String path, java.util.function.Supplier<java.io.InputStream> body)
             throws Exception {
-        return http.send(
+        return send(
                 HttpRequest.newBuilder(URI.create(urls.apply(path)))
                         .header("X-CSRF-Token", csrf)
                         .header("X-Requested-With", "XMLHttpRequest")
@@ -160,7 +160,7 @@ public final class AdminClient {
 
     /** PUT a file as the body, as the upload script does. */
     public HttpResponse<String> put(String path, byte[] body) throws Exception {
-        return http.send(
+        return send(
                 HttpRequest.newBuilder(URI.create(urls.apply(path)))
                         .header("X-CSRF-Token", csrf)
                         .header("X-Requested-With", "XMLHttpRequest")
@@ -182,7 +182,7 @@ public final class AdminClient {
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(
+        return send(
                 HttpRequest.newBuilder(URI.create(urls.apply(path)))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
@@ -198,7 +198,7 @@ public final class AdminClient {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Any request, with no CSRF token added. */
@@ -210,6 +210,22 @@ public final class AdminClient {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends, trying once more when a kept-alive connection turns out to have been closed by the server before it
+     * read a byte of this request (the server closes after refusing an unreadable body, and the client may reuse
+     * the connection before it notices). Nothing reached the server, so sending again is safe.
+     */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
+        try {
+            return http.send(request, handler);
+        } catch (java.io.IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                throw e;
+            }
+            return http.send(request, handler);
+        }
     }
 }
