@@ -210,9 +210,10 @@ class AdminBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
         screenshot("12-settings-saved");
         // The artwork preview loads from this server, whatever the public address says.
-        Object artworkWidth = ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return document.querySelector('img.artwork-preview').naturalWidth;");
-        assertThat(((Number) artworkWidth).intValue()).isGreaterThan(0);
+        wait.until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("return document.querySelector('img.artwork-preview').naturalWidth;"))
+                        .intValue()
+                > 0);
         assertThat(browser.findElement(By.id("changes")).getText()).contains("Weekly insight, season two");
         assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
                 .contains("<title>Weekly insight, season two</title>")
