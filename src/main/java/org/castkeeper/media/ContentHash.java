@@ -18,16 +18,21 @@ public final class ContentHash {
     }
 
     public static String sha256(Path file, LongConsumer bytesDone) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in, bytesDone);
+        }
+    }
+
+    /** SHA-256 of everything {@code in} yields, streamed; {@code bytesDone} hears how far it has got. */
+    public static String sha256(InputStream in, LongConsumer bytesDone) throws IOException {
         MessageDigest digest = digest();
         byte[] buffer = new byte[64 * 1024];
         long done = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-                done += n;
-                bytesDone.accept(done);
-            }
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            digest.update(buffer, 0, n);
+            done += n;
+            bytesDone.accept(done);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -57,15 +57,9 @@ public interface MediaStore {
      * @throws java.nio.file.NoSuchFileException when nothing is stored under {@code name}
      */
     default String sha256(String name) throws IOException {
-        java.security.MessageDigest digest = ContentHash.digest();
         try (InputStream in = read(name, 0, Long.MAX_VALUE)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
+            return ContentHash.sha256(in, done -> {});
         }
-        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** Whether {@code name} is a name this store accepts (inside it, no escaping). */
