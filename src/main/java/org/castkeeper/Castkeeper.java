@@ -233,7 +233,7 @@ public final class Castkeeper implements AutoCloseable {
     }
 
     public ZoneId timeZone() {
-        return ZoneId.of(show().timeZone());
+        return show().zone();
     }
 
     /** The show's settings as stored (without the environment), with their version, and their change log. */

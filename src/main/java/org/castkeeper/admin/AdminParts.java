@@ -48,6 +48,6 @@ public record AdminParts(
 
     /** The show's time zone as the settings say now. */
     ZoneId timeZone() {
-        return ZoneId.of(show.get().timeZone());
+        return show.get().zone();
     }
 }

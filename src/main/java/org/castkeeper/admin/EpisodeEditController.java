@@ -385,7 +385,7 @@ final class EpisodeEditController {
     }
 
     private ZoneId timeZone() {
-        return ZoneId.of(show.get().timeZone());
+        return show.get().zone();
     }
 
     private static List<String> messages(Context ctx) {

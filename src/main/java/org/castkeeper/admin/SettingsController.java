@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,10 +201,11 @@ final class SettingsController {
                     null);
         } catch (ShowSettingsRepository.StaleEdit stale) {
             ctx.status(HttpStatus.CONFLICT);
+            ShowSettingsRepository.Stored now = showSettings.load();
             render(
                     ctx,
-                    ShowForm.values(showSettings.load().settings()),
-                    showSettings.load().version(),
+                    ShowForm.values(now.settings()),
+                    now.version(),
                     Map.of(),
                     "Someone else saved the settings at the same moment; upload the artwork again.",
                     List.of(),
@@ -294,7 +294,7 @@ final class SettingsController {
         var artwork = showArtwork.get();
         List<List<String>> history = showSettings.history(50).stream()
                 .map(c -> List.of(
-                        Formats.dateTime(c.at(), ZoneId.of(show.get().timeZone())),
+                        Formats.dateTime(c.at(), show.get().zone()),
                         c.by(),
                         c.setting(),
                         c.oldValue() == null ? "(not set)" : c.oldValue(),

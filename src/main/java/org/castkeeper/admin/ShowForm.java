@@ -206,7 +206,7 @@ final class ShowForm {
                 line(form, "author"),
                 get(form, "language"),
                 categories,
-                checked(form, "explicit") || "true".equals(get(form, "explicit")),
+                checked(form, "explicit"),
                 get(form, "type"),
                 new ShowSettings.Owner(line(form, "ownerName"), get(form, "ownerEmail"), checked(form, "hideEmail")),
                 get(form, "link"),

@@ -67,6 +67,11 @@ public record ShowSettings(
         podroll = podroll == null ? List.of() : List.copyOf(podroll);
     }
 
+    /** The zone scheduled times are given in (timeZone, checked by the loader and the settings form). */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
+    }
+
     /** itunes:block: out of Apple Podcasts (and the apps that follow Apple's lead). */
     public boolean blocksApple() {
         return block || blockFrom.contains("apple");

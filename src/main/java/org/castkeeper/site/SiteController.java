@@ -47,7 +47,7 @@ public final class SiteController {
     }
 
     private ZoneId timeZone() {
-        return ZoneId.of(show().timeZone());
+        return show().zone();
     }
 
     public void home(Context ctx) {
