@@ -71,7 +71,7 @@ public final class Castkeeper implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.media = media;
-        CatalogueChanges changes = new CatalogueChanges();
+        CatalogueChanges changes = new CatalogueChanges(clock);
         int showId = new ShowRepository(database.dsl(), clock).ensure(ShowRepository.DEFAULT_SHOW);
         this.episodes = new EpisodeRepository(database.dsl(), showId, clock, changes);
         this.showSettings = new ShowSettingsRepository(database.dsl(), showId, clock, changes);
@@ -232,8 +232,15 @@ public final class Castkeeper implements AutoCloseable {
         return publications.latestOrLoad().show();
     }
 
+    /**
+     * The show's time zone. Read from the catalogue until the server has built what is published: a command-line
+     * import asks for it per file and must not build a feed that nobody will read.
+     */
     public ZoneId timeZone() {
-        return show().zone();
+        if (publications.started()) {
+            return show().zone();
+        }
+        return config.showOverrides().apply(showSettings.load().settings()).zone();
     }
 
     /** The show's settings as stored (without the environment), with their version, and their change log. */

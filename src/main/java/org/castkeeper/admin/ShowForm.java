@@ -35,6 +35,7 @@ final class ShowForm {
             new Field("ownerName", "Owner name", "owner.name"),
             new Field("ownerEmail", "Owner email", "owner.email"),
             new Field("hideEmail", "Hide the owner email", "owner.hideEmail"),
+            new Field("hideLockedEmail", "Hide the owner email from podcast:locked", "owner.hideLockedEmail"),
             new Field("link", "Website", "link"),
             new Field("copyright", "Copyright", "copyright"),
             new Field("timeZone", "Time zone", "timeZone"),
@@ -48,6 +49,7 @@ final class ShowForm {
             new Field("updateText", "Update frequency", "updateFrequency"),
             new Field("updateRrule", "Update rule", "updateFrequency.rrule"),
             new Field("txt", "Verification codes and text", "txt"),
+            new Field("aiContent", "Made with AI", "txt"),
             new Field("podroll", "Recommended shows", "podroll"),
             new Field("valueRecipients", "Value-for-value recipients", "value"),
             new Field("socialProtocol", "Comments protocol", "socialInteract.protocol"),
@@ -81,6 +83,7 @@ final class ShowForm {
         v.put("ownerName", show.owner() == null ? "" : text(show.owner().name()));
         v.put("ownerEmail", show.owner() == null ? "" : text(show.owner().email()));
         v.put("hideEmail", flag(show.owner() != null && show.owner().hideEmail()));
+        v.put("hideLockedEmail", flag(show.owner() != null && show.owner().hideLockedEmail()));
         v.put("link", text(show.link()));
         v.put("copyright", text(show.copyright()));
         v.put("timeZone", show.timeZone());
@@ -103,7 +106,20 @@ final class ShowForm {
                 show.updateFrequency() == null
                         ? ""
                         : text(show.updateFrequency().rrule()));
-        v.put("txt", lines(show.txt(), t -> join(t.purpose(), t.value())));
+        v.put(
+                "txt",
+                lines(
+                        show.txt().stream()
+                                .filter(t -> !FeedExtras.Txt.AI_CONTENT.equals(t.purpose()))
+                                .toList(),
+                        t -> join(t.purpose(), t.value())));
+        v.put(
+                "aiContent",
+                show.txt().stream()
+                        .filter(t -> FeedExtras.Txt.AI_CONTENT.equals(t.purpose()))
+                        .map(FeedExtras.Txt::value)
+                        .findFirst()
+                        .orElse(""));
         v.put("podroll", lines(show.podroll(), r -> join(r.feedGuid(), r.feedUrl())));
         v.put(
                 "valueRecipients",
@@ -172,12 +188,22 @@ final class ShowForm {
                 p -> new FeedExtras.Person(p[0], part(p, 1), part(p, 2), part(p, 3), part(p, 4)));
         List<FeedExtras.Funding> funding =
                 rows(form, "funding", 1, 2, problems, p -> new FeedExtras.Funding(p[0], part(p, 1)));
-        List<FeedExtras.Txt> txt = rows(form, "txt", 2, 2, problems, p -> new FeedExtras.Txt(p[0], p[1]));
+        List<FeedExtras.Txt> txt =
+                new java.util.ArrayList<>(rows(form, "txt", 2, 2, problems, p -> new FeedExtras.Txt(p[0], p[1])));
+        // "Made with AI" is its own yes/no choice: the namespace defines only true and false for it.
+        if (txt.removeIf(t -> FeedExtras.Txt.AI_CONTENT.equals(t.purpose()))) {
+            problems.putIfAbsent("txt", "Say whether AI made the content with the \"Made with AI\" choice, not here.");
+        }
+        String aiContent = get(form, "aiContent");
+        if (aiContent != null) {
+            txt.add(new FeedExtras.Txt(FeedExtras.Txt.AI_CONTENT, aiContent));
+        }
         List<FeedExtras.RemoteItem> podroll =
                 rows(form, "podroll", 1, 2, problems, p -> new FeedExtras.RemoteItem(p[0], part(p, 1)));
         List<FeedExtras.ValueRecipient> recipients = rows(form, "valueRecipients", 4, 4, problems, p -> {
             Integer split = wholeNumber(p[3]);
-            return new FeedExtras.ValueRecipient(p[0], p[1], p[2], split == null ? -1 : split, null, null);
+            return new FeedExtras.ValueRecipient(
+                    p[0], p[1], p[2], split == null ? Integer.valueOf(-1) : split, null, null);
         });
         Integer spotifyLimit = null;
         String limit = get(form, "spotifyLimit");
@@ -208,7 +234,11 @@ final class ShowForm {
                 categories,
                 checked(form, "explicit"),
                 get(form, "type"),
-                new ShowSettings.Owner(line(form, "ownerName"), get(form, "ownerEmail"), checked(form, "hideEmail")),
+                new ShowSettings.Owner(
+                        line(form, "ownerName"),
+                        get(form, "ownerEmail"),
+                        checked(form, "hideEmail"),
+                        checked(form, "hideLockedEmail")),
                 get(form, "link"),
                 current.artwork(),
                 line(form, "copyright"),

@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param settingsMillis when the show's settings were last saved, or null before they are seeded
  * @param deletedMillis  when an episode was last deleted, or null when none ever was: a deletion is a change
  *                       too, and the feed's Last-Modified must not go back in time when the newest edit goes
+ * @param maxId          the newest episode's id, or null when there are none: episodes created since a snapshot
+ *                       are those above its maxId, whatever the clocks of the instances that created them said
  */
-public record ChangeStamp(int episodes, Long lastEditMillis, Long settingsMillis, Long deletedMillis) {
+public record ChangeStamp(int episodes, Long lastEditMillis, Long settingsMillis, Long deletedMillis, Integer maxId) {
     /** For a snapshot made without the database (tests, benchmarks). */
-    public static final ChangeStamp NONE = new ChangeStamp(0, null, null, null);
+    public static final ChangeStamp NONE = new ChangeStamp(0, null, null, null, null);
 
     /** The last deletion, as an instant. */
     public Optional<Instant> lastDeletion() {

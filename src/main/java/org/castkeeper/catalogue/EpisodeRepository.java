@@ -48,6 +48,11 @@ public final class EpisodeRepository {
         this.changes = changes;
     }
 
+    /** Tells this thread's writes to the caches in bulk until closed (see {@link CatalogueChanges#batch()}). */
+    public CatalogueChanges.Batch batch() {
+        return changes.batch();
+    }
+
     /** Thrown by {@link #create} when the same audio (by SHA-256) is already catalogued. */
     public static final class DuplicateAudio extends RuntimeException {
         public DuplicateAudio(String sha256) {
@@ -380,11 +385,11 @@ public final class EpisodeRepository {
     }
 
     /**
-     * Every episode created or edited at or after {@code millis} (any state): what a cache of the live episodes
-     * must look at again when only edits happened since it last read them.
+     * Every episode edited at or after {@code millis}, or created with an id above {@code maxId} (any state): what
+     * a cache of the live episodes must look at again when nothing was deleted since it last read them.
      */
-    public List<Episode> editedSince(long millis) {
-        return many(EPISODE.UPDATED_AT.ge(millis));
+    public List<Episode> changedSince(long millis, int maxId) {
+        return many(EPISODE.UPDATED_AT.ge(millis).or(EPISODE.ID.gt(maxId)));
     }
 
     /** Scheduled episodes whose time is after {@code after} and not after {@code until}: those that went live then. */
@@ -413,11 +418,11 @@ public final class EpisodeRepository {
         var lastDeleted = DSL.field(DSL.select(DSL.max(DELETED_EPISODE.DELETED_AT))
                 .from(DELETED_EPISODE)
                 .where(DELETED_EPISODE.SHOW_ID.eq(showId)));
-        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT), settingsSaved, lastDeleted)
+        var row = db.select(DSL.count(), DSL.max(EPISODE.UPDATED_AT), settingsSaved, lastDeleted, DSL.max(EPISODE.ID))
                 .from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId))
                 .fetchSingle();
-        return new ChangeStamp(row.value1(), row.value2(), row.value3(), row.value4());
+        return new ChangeStamp(row.value1(), row.value2(), row.value3(), row.value4(), row.value5());
     }
 
     /** One page of the episodes whose title contains {@code query} (any case), newest first, with the total. */

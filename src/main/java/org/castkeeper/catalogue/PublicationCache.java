@@ -181,9 +181,10 @@ public final class PublicationCache implements AutoCloseable {
             return p;
         }
         Instant at = Instant.ofEpochMilli(now);
-        List<Episode> live = onlyEditedSince(p, stamp, now)
-                ? patch(p.live(), episodes.editedSince(p.stamp().lastEditMillis()), at)
-                : episodes.live(at);
+        List<Episode> live = patched(p, stamp, now);
+        if (live == null) {
+            live = episodes.live(at);
+        }
         Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
         Publication previous = current;
         Publication next = new Publication(
@@ -204,17 +205,26 @@ public final class PublicationCache implements AutoCloseable {
     }
 
     /**
-     * Whether everything that changed since {@code p} was built is an edit of an episode that already existed:
-     * nothing created or deleted (the count and the last deletion are the same) and no scheduled time reached.
-     * Then only the edited episodes need reading again, not every live one: a save costs a few rows, however
-     * long the catalogue.
+     * The live episodes now, from {@code p}'s and the few episodes created or edited since it was built, when that
+     * is enough: nothing was deleted, no scheduled time was reached, and every episode the count says is new was
+     * found. Null when all of them must be read again. So a save or an upload costs a few rows, however long the
+     * catalogue, and an import of thousands costs thousands of rows, not millions.
      */
-    private static boolean onlyEditedSince(Publication p, ChangeStamp stamp, long now) {
-        return p != null
-                && p.stamp().lastEditMillis() != null
-                && now < p.validUntil().toEpochMilli()
-                && p.stamp().episodes() == stamp.episodes()
-                && java.util.Objects.equals(p.stamp().deletedMillis(), stamp.deletedMillis());
+    private List<Episode> patched(Publication p, ChangeStamp stamp, long now) {
+        if (p == null
+                || p.stamp().lastEditMillis() == null
+                || p.stamp().maxId() == null
+                || now >= p.validUntil().toEpochMilli()
+                || !java.util.Objects.equals(p.stamp().deletedMillis(), stamp.deletedMillis())) {
+            return null;
+        }
+        List<Episode> changed =
+                episodes.changedSince(p.stamp().lastEditMillis(), p.stamp().maxId());
+        long created = changed.stream().filter(e -> e.id() > p.stamp().maxId()).count();
+        if (stamp.episodes() != p.stamp().episodes() + created) {
+            return null;
+        }
+        return patch(p.live(), changed, Instant.ofEpochMilli(now));
     }
 
     /** {@code live} with each of {@code edited} put in (if live now) or taken out, in the catalogue's order. */

@@ -203,8 +203,16 @@ public final class ConfigValidator {
             }
         }
         if (show.socialInteract() != null) {
-            required("show.socialInteract.protocol", show.socialInteract().protocol());
-            if (required("show.socialInteract.uri", show.socialInteract().uri())
+            String protocol = show.socialInteract().protocol();
+            if (required("show.socialInteract.protocol", protocol)
+                    && !FeedExtras.SocialInteract.PROTOCOLS.contains(protocol)) {
+                problem(
+                        "show.socialInteract.protocol",
+                        "'" + protocol + "' is not one of the protocols podcast:socialInteract lists ("
+                                + String.join(", ", FeedExtras.SocialInteract.PROTOCOLS) + ")");
+            } else if (show.socialInteract().disabled()) {
+                // "disabled" stands alone: the feed writes no address with it.
+            } else if (required("show.socialInteract.uri", show.socialInteract().uri())
                     && !isHttpUrl(show.socialInteract().uri())) {
                 problem("show.socialInteract.uri", "'" + show.socialInteract().uri() + "' is not an http or https URL");
             }

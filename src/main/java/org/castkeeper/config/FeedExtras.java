@@ -20,7 +20,22 @@ public final class FeedExtras {
     public record License(String name, String url) {}
 
     /** podcast:txt: free text for verification, e.g. purpose "applepodcastsverify". */
-    public record Txt(String purpose, String value) {}
+    public record Txt(String purpose, String value) {
+        /** The purpose that says whether AI made the content: its value is "true" or "false", nothing else. */
+        public static final String AI_CONTENT = "ai-content";
+
+        /**
+         * An ai-content value is true or false, as the namespace defines it. Castkeeper once wrote what the host
+         * typed ("none", "maybe-some"): "none", "no" and "0" mean false, anything else true (V012 rewrote stored
+         * values the same way; this covers feed-config.yml).
+         */
+        public Txt {
+            if (AI_CONTENT.equals(purpose) && value != null && !value.equals("true") && !value.equals("false")) {
+                String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+                value = v.equals("none") || v.equals("no") || v.equals("0") || v.equals("false") ? "false" : "true";
+            }
+        }
+    }
 
     /** podcast:updateFrequency: how often episodes come, e.g. text "Weekly", rrule "FREQ=WEEKLY". */
     public record UpdateFrequency(String text, String rrule, Boolean complete, String dtstart) {}
@@ -46,7 +61,16 @@ public final class FeedExtras {
             String name, String type, String address, Integer split, String customKey, String customValue) {}
 
     /** podcast:socialInteract: where listeners discuss the episodes, e.g. protocol "activitypub" and a post URL. */
-    public record SocialInteract(String protocol, String uri, String accountId, String accountUrl) {}
+    public record SocialInteract(String protocol, String uri, String accountId, String accountUrl) {
+        /** The protocols the namespace lists (its socialprotocols.txt), "disabled" first. */
+        public static final java.util.List<String> PROTOCOLS = java.util.List.of(
+                "disabled", "activitypub", "twitter", "lightning", "bluesky", "hive", "matrix", "nostr");
+
+        /** The host wants no comments shown: the tag carries the protocol alone. */
+        public boolean disabled() {
+            return "disabled".equals(protocol);
+        }
+    }
 
     /** The Spotify namespace: how many recent episodes Spotify keeps, and the countries the show is from. */
     public record Spotify(Integer limit, String countryOfOrigin) {}

@@ -88,21 +88,34 @@ public record ShowSettings(
     /**
      * Who owns the show: Spotify and YouTube mail their verification codes to this address.
      *
-     * @param hideEmail leave the email out of the feed (itunes:owner then has the name only). Apple no longer asks
-     *                  for it; Spotify and YouTube need it while they verify the show, and not after.
+     * @param hideEmail       leave itunes:owner out of the feed (without its email it is invalid, so it goes
+     *                        whole). Apple no longer asks for it; Spotify and YouTube need it while they verify the
+     *                        show, and not after.
+     * @param hideLockedEmail leave the email out of podcast:locked as well: a host the show moves to can then no
+     *                        longer confirm by mail that the show is yours, so it is a separate choice
      */
-    public record Owner(String name, String email, Boolean hideEmail) {
+    public record Owner(String name, String email, Boolean hideEmail, Boolean hideLockedEmail) {
         public Owner(String name, String email) {
-            this(name, email, false);
+            this(name, email, false, false);
+        }
+
+        public Owner(String name, String email, Boolean hideEmail) {
+            this(name, email, hideEmail, false);
         }
 
         public Owner {
             hideEmail = Boolean.TRUE.equals(hideEmail);
+            hideLockedEmail = Boolean.TRUE.equals(hideLockedEmail);
         }
 
-        /** The email as the feed shows it: null while it is hidden. */
+        /** The email as itunes:owner shows it: null while it is hidden. */
         public String publicEmail() {
             return hideEmail ? null : email;
+        }
+
+        /** The email as podcast:locked names it: null only when hidden there too. */
+        public String lockedEmail() {
+            return hideLockedEmail ? null : email;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.castkeeper.catalogue.CatalogueChanges;
 import org.castkeeper.catalogue.Chapter;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
@@ -46,6 +47,14 @@ public final class EpisodeLifecycle {
     /** Tells of scheduled episodes going live at their time; the server starts it. */
     public GoLiveTimer goLiveTimer() {
         return goLiveTimer;
+    }
+
+    /**
+     * Many changes in a row on this thread (an import): the feed is rebuilt every few seconds and once at the
+     * end, not once per episode. Close it when done, with try-with-resources.
+     */
+    public CatalogueChanges.Batch batch() {
+        return episodes.batch();
     }
 
     /** The fields the host edits in the editor, each already checked by {@link EpisodeRules}. */

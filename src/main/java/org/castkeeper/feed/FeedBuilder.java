@@ -13,8 +13,6 @@ import com.rometools.rome.feed.rss.Item;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.Publication;
 import org.castkeeper.config.ShowSettings;
@@ -33,12 +31,17 @@ import org.castkeeper.feed.spotify.SpotifyModule;
 public final class FeedBuilder {
     private final FeedUrls urls;
     private final List<String> websubHubs;
+
     /**
-     * Sanitised show notes by their raw text. jsoup's sanitiser was over half of a rebuild (120 of 200 ms for
-     * 1,000 episodes), and notes rarely change between rebuilds. Emptied when it outgrows the feed, so notes that
-     * are no longer anywhere do not pile up.
+     * What an item takes from the show besides the episode itself. An item rendered for the same episode and the
+     * same inputs is the same XML, which is what lets {@link FeedCache} keep each item's bytes until one of them
+     * changes.
      */
-    private final Map<String, String> sanitisedNotes = new ConcurrentHashMap<>();
+    public record ItemInputs(Boolean showExplicit, String language) {
+        public static ItemInputs of(ShowSettings show) {
+            return new ItemInputs(show.explicit(), show.language());
+        }
+    }
 
     public FeedBuilder(FeedUrls urls) {
         this(urls, List.of());
@@ -50,10 +53,20 @@ public final class FeedBuilder {
         this.websubHubs = List.copyOf(websubHubs);
     }
 
+    /** The whole page as one channel: {@link #channel} with {@link #item} for each of its episodes. */
     public Channel build(Publication publication, FeedPage page) {
-        if (sanitisedNotes.size() > 2 * publication.live().size() + 100) {
-            sanitisedNotes.clear();
+        Channel channel = channel(publication, page);
+        ItemInputs inputs = ItemInputs.of(publication.show());
+        List<Item> items = new ArrayList<>(page.items().size());
+        for (Episode e : page.items()) {
+            items.add(item(e, inputs));
         }
+        channel.setItems(items);
+        return channel;
+    }
+
+    /** The page's channel: everything but its items. */
+    public Channel channel(Publication publication, FeedPage page) {
         ShowSettings show = publication.show();
         Channel channel = new Channel(CastkeeperRssGenerator.FEED_TYPE);
         channel.setTitle(XmlText.clean(show.title()));
@@ -84,21 +97,15 @@ public final class FeedBuilder {
         }
         modules.add(new GooglePlayModule(show.blocksYouTube()));
         channel.setModules(modules);
-
-        List<Item> items = new ArrayList<>(page.items().size());
-        for (Episode e : page.items()) {
-            items.add(item(e, show));
-        }
-        channel.setItems(items);
         return channel;
     }
 
-    private Item item(Episode e, ShowSettings show) {
+    /** One episode's item; it depends on nothing but the episode and {@code inputs}. */
+    public Item item(Episode e, ItemInputs inputs) {
         Item item = new Item();
         item.setTitle(XmlText.clean(e.title()));
         item.setLink(urls.episodePage(e.slug()));
-        String notes =
-                e.description() == null ? "" : sanitisedNotes.computeIfAbsent(e.description(), ShowNotesHtml::sanitize);
+        String notes = e.description() == null ? "" : ShowNotesHtml.sanitize(e.description());
         if (!notes.isEmpty()) {
             Description description = new Description();
             description.setType("text/html");
@@ -122,8 +129,8 @@ public final class FeedBuilder {
             content.setEncodeds(List.of(notes));
             modules.add(content);
         }
-        modules.add(ItunesTags.item(e, show, urls));
-        modules.add(PodcastTags.item(e, show, urls));
+        modules.add(ItunesTags.item(e, inputs.showExplicit(), urls));
+        modules.add(PodcastTags.item(e, inputs.language(), urls));
         if (!e.chapters().isEmpty()) {
             // Inline as well as in the JSON file: Spotify and gPodder read only these.
             modules.add(new PodloveChaptersModule(e.chapters().stream()

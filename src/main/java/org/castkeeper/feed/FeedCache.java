@@ -1,60 +1,63 @@
 package org.castkeeper.feed;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPOutputStream;
 import org.castkeeper.catalogue.Publication;
 import org.castkeeper.catalogue.PublicationCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feed's bytes, built once per change of what is published and kept in memory with their gzip form and
- * validators. A request for an unchanged feed costs a map lookup.
+ * The feed's bytes, kept in memory with their gzip form and validators. A request for an unchanged feed costs a
+ * map lookup; a change costs what changed ({@link FeedAssembler}).
  *
- * <p>Polls never wait for a rebuild: the first page is rendered on the thread that rebuilt the publication (see
+ * <p>Polls never wait for a rebuild: the first page is rebuilt on the thread that rebuilt the publication (see
  * {@link PublicationCache}), one rebuild at a time, and swapped in when complete. Until then every poll gets the
- * previous bytes with their own validators. Later pages (RFC 5005 archives, rarely polled) are rendered on first
+ * previous bytes with their own validators. Later pages (RFC 5005 archives, rarely polled) are made on first
  * request.
  */
 public final class FeedCache {
     private static final Logger LOG = LoggerFactory.getLogger(FeedCache.class);
 
     private final PublicationCache publications;
-    private final FeedBuilder builder;
-    private final FeedWriter writer = new FeedWriter();
-    private final Integer itemLimit;
+    private final FeedAssembler assembler;
 
-    /** The pages written so far for one snapshot of what is published. */
-    private record Built(Publication publication, Map<Integer, CachedFeed> pages) {}
+    /** One snapshot of what is published, and the pages made of it so far. */
+    private record Built(FeedAssembler.Snapshot snapshot, Map<Integer, CachedFeed> pages) {}
 
     private volatile Built built;
 
     public FeedCache(PublicationCache publications, FeedBuilder builder, Integer itemLimit) {
         this.publications = publications;
-        this.builder = builder;
-        this.itemLimit = itemLimit;
+        this.assembler = new FeedAssembler(builder, itemLimit);
         publications.onRebuild((previous, next) -> rebuilt(next));
     }
 
-    /** A new snapshot of what is published: write its first page, then serve it. */
+    /** A new snapshot of what is published: write what changed, make its first page, then serve it. */
     private void rebuilt(Publication next) {
-        Map<Integer, CachedFeed> pages = new ConcurrentHashMap<>();
+        Built made;
         try {
-            FeedPage first = FeedPage.of(next.live(), itemLimit, 1);
-            pages.put(1, render(next, first));
+            made = build(next);
         } catch (RuntimeException e) {
             LOG.warn("Could not write the feed; the previous one stays in service: {}", e.toString());
             return;
         }
         synchronized (this) {
-            built = new Built(next, pages);
+            built = made;
         }
+    }
+
+    private Built build(Publication publication) {
+        Built previous = built;
+        FeedAssembler.Snapshot snapshot =
+                assembler.snapshot(publication, previous == null ? null : previous.snapshot());
+        Map<Integer, CachedFeed> pages = new ConcurrentHashMap<>();
+        CachedFeed first = assembler.page(snapshot, 1);
+        if (first != null) {
+            pages.put(1, first);
+        }
+        return new Built(snapshot, pages);
     }
 
     /**
@@ -63,9 +66,9 @@ public final class FeedCache {
      * request still gets the page as it was. Never blocks, so the network thread can answer with it.
      */
     public CachedFeed pageIfBuilt(int number) {
-        Built snapshot = built;
+        Built current = built;
         publications.latest();
-        return snapshot == null ? null : snapshot.pages().get(number);
+        return current == null ? null : current.pages().get(number);
     }
 
     /** True once the first page has been written: the feed can be served without the database. */
@@ -83,43 +86,19 @@ public final class FeedCache {
         Publication cold = built == null ? publications.current() : null;
         synchronized (this) {
             if (built == null) {
-                built = new Built(cold, new ConcurrentHashMap<>());
+                built = build(cold);
             }
-            Built snapshot = built;
-            CachedFeed cached = snapshot.pages().get(number);
-            if (cached != null) {
-                return Optional.of(cached);
-            }
-            FeedPage page = FeedPage.of(snapshot.publication().live(), itemLimit, number);
-            if (page == null) {
-                return Optional.empty();
-            }
-            cached = render(snapshot.publication(), page);
-            snapshot.pages().put(number, cached);
-            return Optional.of(cached);
+            Built current = built;
+            return Optional.ofNullable(
+                    current.pages().computeIfAbsent(number, n -> assembler.page(current.snapshot(), n)));
         }
     }
 
-    private CachedFeed render(Publication publication, FeedPage page) {
-        byte[] xml = writer.write(builder.build(publication, page));
-        return new CachedFeed(
-                xml,
-                gzip(xml),
-                "\"" + sha256(xml).substring(0, 32) + "\"",
-                publication.lastModified().truncatedTo(ChronoUnit.SECONDS));
-    }
+    /** How many items were written, over how many snapshots, since the start: what changes cost. */
+    public record Work(long itemsWritten, long rebuilds) {}
 
-    static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) {
-        return org.castkeeper.media.ContentHash.sha256(bytes);
+    public Work work() {
+        FeedAssembler.Work work = assembler.work();
+        return new Work(work.itemsWritten(), work.snapshots());
     }
 }

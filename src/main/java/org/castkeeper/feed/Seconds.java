@@ -6,8 +6,12 @@ import java.math.BigDecimal;
 public final class Seconds {
     private Seconds() {}
 
-    /** Exact seconds with up to three decimals and no trailing zeros. */
+    /**
+     * Exact seconds with up to three decimals and no trailing zeros, as a plain decimal: 10 seconds is 10, never
+     * 1E+1 (which stripping zeros alone gives, and which JSON writers then print).
+     */
     public static BigDecimal fromMillis(long millis) {
-        return BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        BigDecimal seconds = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 }

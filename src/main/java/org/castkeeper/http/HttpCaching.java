@@ -9,7 +9,13 @@ import java.util.Locale;
 
 /** Conditional requests and content negotiation, as RFC 9110 describes them, for the feed and the media. */
 public final class HttpCaching {
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /**
+     * RFC 9110's IMF-fixdate, e.g. "Sat, 05 Dec 2026 23:00:52 GMT": always two digits for the day, which the JDK's
+     * RFC_1123_DATE_TIME leaves out for days 1 to 9 (and strict HTTP date parsers then refuse).
+     */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private HttpCaching() {}
 

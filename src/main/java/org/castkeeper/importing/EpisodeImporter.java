@@ -62,6 +62,11 @@ public final class EpisodeImporter {
         this.showZone = showZone;
     }
 
+    /** Imports many files in a row on this thread: the feed is rebuilt every few seconds, not per file. */
+    public org.castkeeper.catalogue.CatalogueChanges.Batch batch() {
+        return lifecycle.batch();
+    }
+
     /**
      * Imports a file from the drop folder or anywhere else; the file itself is never moved or changed.
      *

@@ -74,6 +74,13 @@ public final class EpisodesFolderWatcher implements AutoCloseable {
         List<Path> files = FolderImport.mp3Files(folder);
         candidates.keySet().retainAll(files);
         long now = clock.millis();
+        try (var batch = importer.batch()) {
+            look(files, now);
+        }
+    }
+
+    /** Imports the files that have been quiet long enough, in one batch: a thousand files dropped at once are one. */
+    private void look(List<Path> files, long now) throws IOException {
         for (Path file : files) {
             long size;
             long modified;

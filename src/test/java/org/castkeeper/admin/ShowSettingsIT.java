@@ -259,7 +259,7 @@ class ShowSettingsIT {
         server.publish("chapters.mp3", "Morning routine", TestServer.START.minusSeconds(60));
         AdminClient admin = new AdminClient(server).signedIn();
         Map<String, String> form = form(server);
-        form.put("txt", "ai-content | none");
+        form.put("aiContent", "false");
         form.put("podroll", "917393e3-1b1e-5cef-ace4-edaa54e1f810 | https://example.org/feed.xml");
         form.put(
                 "valueRecipients",
@@ -272,17 +272,34 @@ class ShowSettingsIT {
         assertThat(admin.postForm("/admin/settings", form).statusCode()).isEqualTo(303);
 
         assertThat(feed(server))
-                .contains("<podcast:txt purpose=\"ai-content\">none</podcast:txt>")
+                .contains("<podcast:txt purpose=\"ai-content\">false</podcast:txt>")
                 .contains(
                         "<podcast:remoteItem feedGuid=\"917393e3-1b1e-5cef-ace4-edaa54e1f810\" feedUrl=\"https://example.org/feed.xml\"")
                 .contains("<podcast:valueRecipient name=\"Dominion\" type=\"node\"")
                 .contains(
                         "<podcast:socialInteract protocol=\"activitypub\" uri=\"https://social.example.org/@dominion/1\"")
-                .doesNotContain("dominion@example.com");
+                // Hidden the valid way: no itunes:owner at all, while podcast:locked still names the owner.
+                .doesNotContain("<itunes:owner>")
+                .contains("<podcast:locked owner=\"dominion@example.com\">yes</podcast:locked>");
         // The form shows them back as they were typed, so a later save changes nothing else.
         assertThat(ShowForm.values(server.app().showSettings().load().settings()))
                 .containsEntry("podroll", "917393e3-1b1e-5cef-ace4-edaa54e1f810 | https://example.org/feed.xml")
                 .containsEntry("hideEmail", "on")
+                .containsEntry("aiContent", "false")
                 .containsEntry("persons", "Dominion | host");
+
+        // Hidden from podcast:locked too only when asked for separately; an ai-content line typed by hand is
+        // refused with the choice to use instead.
+        Map<String, String> again = form(server);
+        again.put("hideLockedEmail", "on");
+        again.put("txt", "ai-content | none");
+        HttpResponse<String> refused = admin.postForm("/admin/settings", again);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Made with AI");
+        again.remove("txt");
+        assertThat(admin.postForm("/admin/settings", again).statusCode()).isEqualTo(303);
+        assertThat(feed(server))
+                .doesNotContain("dominion@example.com")
+                .contains("<podcast:locked>yes</podcast:locked>");
     }
 }

@@ -33,4 +33,13 @@ class HttpCachingTest {
         assertThat(HttpCaching.parseHttpDate("Mon, 23 Nov 2026 09:00:00 GMT")).isEqualTo(t);
         assertThat(HttpCaching.parseHttpDate("yesterday")).isNull();
     }
+
+    @Test
+    void httpDatesAreImfFixdateWithATwoDigitDay() {
+        Instant t = Instant.parse("2026-12-05T23:00:52Z");
+        assertThat(HttpCaching.httpDate(t)).isEqualTo("Sat, 05 Dec 2026 23:00:52 GMT");
+        assertThat(HttpCaching.parseHttpDate("Sat, 05 Dec 2026 23:00:52 GMT")).isEqualTo(t);
+        // What older versions sent, and what some clients still send back in If-Modified-Since.
+        assertThat(HttpCaching.parseHttpDate("Sat, 5 Dec 2026 23:00:52 GMT")).isEqualTo(t);
+    }
 }

@@ -36,8 +36,9 @@ public final class ItunesGenerator extends NamespaceGenerator {
 
     private void channel(FeedInformationImpl info, Element channel) {
         add(channel, "author", info.getAuthor());
-        // The name alone while the host hides the email (show.owner.hideEmail).
-        if (info.getOwnerEmailAddress() != null || info.getOwnerName() != null) {
+        // Whole or not at all: itunes:owner without its email is invalid (the W3C validator's "Missing
+        // itunes:owner element: itunes:email"), so hiding the email (show.owner.hideEmail) leaves out the element.
+        if (info.getOwnerEmailAddress() != null) {
             Element owner = new Element("owner", NAMESPACE);
             add(owner, "name", info.getOwnerName());
             add(owner, "email", info.getOwnerEmailAddress());

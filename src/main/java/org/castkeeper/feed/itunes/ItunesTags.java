@@ -40,13 +40,14 @@ public final class ItunesTags {
         return info;
     }
 
-    public static EntryInformationImpl item(Episode e, ShowSettings show, FeedUrls urls) {
+    /** @param showExplicit the show's explicit flag, for an episode that has none of its own */
+    public static EntryInformationImpl item(Episode e, Boolean showExplicit, FeedUrls urls) {
         EntryInformationImpl info = new EntryInformationImpl();
         info.setDuration(new Duration(e.audio().durationSeconds() * 1000L));
         if (e.artworkPath() != null) {
             info.setImageUri(urls.media(e.artworkPath()));
         }
-        info.setExplicitNullable(e.explicit() != null ? e.explicit() : show.explicit());
+        info.setExplicitNullable(e.explicit() != null ? e.explicit() : showExplicit);
         info.setEpisodeType((e.type() == null ? EpisodeType.FULL : e.type()).code());
         info.setSeason(e.season());
         info.setEpisode(e.episodeNumber());

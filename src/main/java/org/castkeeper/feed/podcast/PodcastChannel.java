@@ -17,4 +17,5 @@ public record PodcastChannel(
         FeedExtras.UpdateFrequency updateFrequency,
         PodcastImage image,
         List<FeedExtras.RemoteItem> podroll,
-        FeedExtras.Value value) {}
+        FeedExtras.Value value,
+        FeedExtras.SocialInteract socialInteract) {}

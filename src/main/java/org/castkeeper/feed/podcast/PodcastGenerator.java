@@ -95,6 +95,7 @@ public final class PodcastGenerator extends NamespaceGenerator {
             }
             channel.addContent(value);
         }
+        socialInteract(c.socialInteract(), channel);
     }
 
     private static void image(PodcastImage image, Element parent) {
@@ -136,14 +137,27 @@ public final class PodcastGenerator extends NamespaceGenerator {
             item.addContent(person(p.name(), p.role(), p.group(), p.img(), p.href()));
         }
         image(i.image(), item);
-        if (i.socialInteract() != null) {
-            Element social = tag("socialInteract")
-                    .setAttribute("protocol", i.socialInteract().protocol())
-                    .setAttribute("uri", i.socialInteract().uri());
-            attribute(social, "accountId", i.socialInteract().accountId());
-            attribute(social, "accountUrl", i.socialInteract().accountUrl());
-            item.addContent(social);
+        socialInteract(i.socialInteract(), item);
+    }
+
+    /**
+     * podcast:socialInteract: where the comments on the show (channel) or an episode (item) live. "disabled" says
+     * the host wants no comments shown, and the namespace allows no other attribute with it.
+     */
+    private static void socialInteract(FeedExtras.SocialInteract s, Element parent) {
+        if (s == null || s.protocol() == null) {
+            return;
         }
+        Element social = tag("socialInteract").setAttribute("protocol", s.protocol());
+        if (!s.disabled()) {
+            if (s.uri() == null || s.uri().isBlank()) {
+                return;
+            }
+            social.setAttribute("uri", s.uri());
+            attribute(social, "accountId", s.accountId());
+            attribute(social, "accountUrl", s.accountUrl());
+        }
+        parent.addContent(social);
     }
 
     private static Element person(String name, String role, String group, String img, String href) {

@@ -18,7 +18,7 @@ public final class PodcastTags {
         return PodcastModule.of(new PodcastChannel(
                 guid,
                 show.locked(),
-                XmlText.clean(show.owner().publicEmail()),
+                XmlText.clean(show.owner().lockedEmail()),
                 show.funding(),
                 show.persons(),
                 show.location(),
@@ -29,17 +29,19 @@ public final class PodcastTags {
                 new PodcastImage(
                         urls.showArtwork(), XmlText.clean(show.title()), PodcastImage.typeOf(urls.showArtwork())),
                 show.podroll(),
-                show.value()));
+                show.value(),
+                show.socialInteract()));
     }
 
-    public static PodcastModule item(Episode e, ShowSettings show, FeedUrls urls) {
+    /** @param language the show's language, which its transcripts are in */
+    public static PodcastModule item(Episode e, String language, FeedUrls urls) {
         List<PodcastItem.Transcript> transcripts = new ArrayList<>();
         if (e.transcriptPath() != null) {
             String type = e.transcriptType() == null ? "text/plain" : e.transcriptType();
             boolean timed =
                     type.equals("text/vtt") || type.equals("application/x-subrip") || type.equals("application/srt");
             transcripts.add(new PodcastItem.Transcript(
-                    urls.media(e.transcriptPath()), type, show.language(), timed ? "captions" : null));
+                    urls.media(e.transcriptPath()), type, language, timed ? "captions" : null));
         }
         String chapters = e.chapters().isEmpty() ? null : urls.chapters(e.slug());
         PodcastImage image = e.artworkPath() == null
@@ -47,13 +49,6 @@ public final class PodcastTags {
                 : new PodcastImage(
                         urls.media(e.artworkPath()), XmlText.clean(e.title()), PodcastImage.typeOf(e.artworkPath()));
         return PodcastModule.of(new PodcastItem(
-                transcripts,
-                chapters,
-                e.season(),
-                e.episodeNumber(),
-                e.soundbites(),
-                e.persons(),
-                image,
-                show.socialInteract()));
+                transcripts, chapters, e.season(), e.episodeNumber(), e.soundbites(), e.persons(), image, null));
     }
 }

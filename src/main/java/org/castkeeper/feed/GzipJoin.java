@@ -1,0 +1,83 @@
+package org.castkeeper.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.Deflater;
+
+/**
+ * One gzip stream (RFC 1952, a single member) made of parts compressed separately, so that a feed whose items did
+ * not change is compressed again only where it did. Each part is raw DEFLATE (RFC 1951) ended with a sync flush,
+ * which closes it on a byte boundary with no final block; the last part is finished. The joined stream is what
+ * pigz writes when it compresses a file in parallel, and any gzip reader reads it as one stream.
+ *
+ * <p>The JDK has no way to join deflate streams, and no library we use offers one; the format needs only the
+ * header, the parts in order and a trailer with the CRC-32 and length of the whole text.
+ */
+final class GzipJoin {
+    /** The header GZIPOutputStream writes: deflate, no name, no time, no flags. */
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0};
+
+    private GzipJoin() {}
+
+    /** {@code text} as raw DEFLATE that can be followed by more: sync-flushed, no final block. */
+    static byte[] part(byte[] text) {
+        return deflate(text, false);
+    }
+
+    /** {@code text} as the last raw DEFLATE part of a stream. */
+    static byte[] lastPart(byte[] text) {
+        return deflate(text, true);
+    }
+
+    /**
+     * The gzip stream of the parts in order.
+     *
+     * @param crc32  the CRC-32 of the whole uncompressed text
+     * @param length the whole uncompressed text's length in bytes
+     */
+    static byte[] join(List<byte[]> parts, long crc32, long length) {
+        int size = HEADER.length + 8;
+        for (byte[] p : parts) {
+            size += p.length;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(HEADER);
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        writeIntLe(out, crc32);
+        writeIntLe(out, length);
+        return out.toByteArray();
+    }
+
+    private static void writeIntLe(ByteArrayOutputStream out, long value) {
+        for (int i = 0; i < 4; i++) {
+            out.write((int) (value >>> (8 * i)) & 0xff);
+        }
+    }
+
+    private static byte[] deflate(byte[] text, boolean last) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            deflater.setInput(text);
+            if (last) {
+                deflater.finish();
+            }
+            byte[] buffer = new byte[text.length / 3 + 64];
+            int length = 0;
+            while (true) {
+                int room = buffer.length - length;
+                int written = deflater.deflate(buffer, length, room, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                length += written;
+                // A sync flush is complete when it did not fill the room it had (Deflater's contract).
+                if (last ? deflater.finished() : written < room) {
+                    return Arrays.copyOf(buffer, length);
+                }
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+        } finally {
+            deflater.end();
+        }
+    }
+}
