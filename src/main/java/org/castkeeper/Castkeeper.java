@@ -75,11 +75,11 @@ public final class Castkeeper implements AutoCloseable {
         int showId = new ShowRepository(database.dsl(), clock).ensure(ShowRepository.DEFAULT_SHOW);
         this.episodes = new EpisodeRepository(database.dsl(), showId, clock, changes);
         this.showSettings = new ShowSettingsRepository(database.dsl(), showId, clock, changes);
-        // The show's podcast:guid is fixed when the show is first stored, so a new address never changes it.
-        this.fileChangesNotApplied = showSettings.seed(
-                config.fileShow(),
-                PodcastGuid.forFeedUrl(config.server().baseUrl() + FeedUrls.FEED_PATH)
-                        .toString());
+        String madeGuid = PodcastGuid.forFeedUrl(config.server().baseUrl() + FeedUrls.FEED_PATH)
+                .toString();
+        this.fileChangesNotApplied = showSettings.seed(config.fileShow(), madeGuid);
+        // The show's podcast:guid follows the address until the show is served at a public one, then never changes.
+        showSettings.settleGuid(madeGuid, !config.server().isLocalAddress(), PodcastGuid::madeFromLocalAddress);
         if (!fileChangesNotApplied.isEmpty()) {
             LOG.warn(
                     "feed-config.yml's show section has changed since the show was first stored ({}). The show's "

@@ -27,6 +27,7 @@ public record EpisodeForm(
         String explicit,
         String chapters,
         String soundbites,
+        String socialUri,
         String date,
         String time) {
 
@@ -42,6 +43,7 @@ public record EpisodeForm(
                 e.explicit() == null ? "" : e.explicit().toString(),
                 ChapterText.format(e.chapters()),
                 SoundbiteText.format(e.soundbites()),
+                e.socialUri() == null ? "" : e.socialUri(),
                 local.toLocalDate().toString(),
                 local.toLocalTime().withSecond(0).withNano(0).toString());
     }
@@ -59,6 +61,7 @@ public record EpisodeForm(
                     stored.explicit(),
                     stored.chapters(),
                     stored.soundbites(),
+                    stored.socialUri(),
                     or(ctx.formParam("date"), stored.date()),
                     or(ctx.formParam("time"), stored.time()));
         }
@@ -72,6 +75,7 @@ public record EpisodeForm(
                 or(ctx.formParam("explicit"), ""),
                 or(ctx.formParam("chapters"), ""),
                 or(ctx.formParam("soundbites"), ""),
+                or(ctx.formParam("socialUri"), ""),
                 or(ctx.formParam("date"), stored.date()),
                 or(ctx.formParam("time"), stored.time()));
     }
@@ -101,6 +105,11 @@ public record EpisodeForm(
         long audioMillis = e.audio().durationSeconds() * 1000L;
         var chapterList = parse(() -> ChapterText.parse(chapters, audioMillis), "chapters");
         var soundbiteList = parse(() -> SoundbiteText.parse(soundbites, audioMillis), "soundbites");
+        String thread = socialUri.strip();
+        if (!thread.isEmpty() && !thread.matches("(?i)https?://\\S+")) {
+            throw new InvalidInput(
+                    "Comments post must be the address of the post, starting with https://", 422, "socialUri");
+        }
         return new EpisodeLifecycle.Details(
                 cleanTitle,
                 markdown,
@@ -110,7 +119,8 @@ public record EpisodeForm(
                 episodeType,
                 explicitFlag,
                 chapterList,
-                soundbiteList);
+                soundbiteList,
+                thread.isEmpty() ? null : thread);
     }
 
     /** The schedule date and time, in the show's time zone. */

@@ -316,6 +316,10 @@ final class SettingsController {
                         notice,
                         artwork == null ? null : "/artwork/" + artwork.publicName(),
                         live.podcastGuid(),
+                        showSettings
+                                .guidFixedAt()
+                                .map(at -> Formats.dateTime(at, show.get().zone()))
+                                .orElse(null),
                         fileChangesNotApplied.stream().map(k -> "show." + k).toList(),
                         config.source().toAbsolutePath().toString(),
                         history,

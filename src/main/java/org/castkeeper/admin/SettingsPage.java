@@ -27,6 +27,7 @@ public record SettingsPage(
         String notice,
         String artworkUrl,
         String podcastGuid,
+        String guidFixedAt,
         List<String> fileChanges,
         String configPath,
         List<List<String>> history,

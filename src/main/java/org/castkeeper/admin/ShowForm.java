@@ -62,6 +62,7 @@ final class ShowForm {
             new Field("blockAll", "Block from every directory", "block"),
             new Field("complete", "Complete", "complete"),
             new Field("newFeedUrl", "New feed address", "newFeedUrl"),
+            new Field("podcastGuid", "Show guid", "podcastGuid"),
             new Field("artwork", "Show artwork", "artwork"));
 
     private ShowForm() {}
@@ -152,6 +153,7 @@ final class ShowForm {
         v.put("blockAll", flag(show.block()));
         v.put("complete", flag(show.complete()));
         v.put("newFeedUrl", text(show.newFeedUrl()));
+        v.put("podcastGuid", text(show.podcastGuid()));
         return v;
     }
 
@@ -248,7 +250,7 @@ final class ShowForm {
                 blockFrom,
                 checked(form, "complete"),
                 get(form, "newFeedUrl"),
-                current.podcastGuid(),
+                get(form, "podcastGuid") == null ? current.podcastGuid() : get(form, "podcastGuid"),
                 get(form, "medium"),
                 funding,
                 persons,

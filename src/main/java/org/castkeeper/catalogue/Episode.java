@@ -12,6 +12,7 @@ import java.util.List;
  * @param publishAt   when it goes (or went) live; null for a draft that was never scheduled
  * @param explicit    null means "as the show says"
  * @param artworkPath episode art, relative to the media folder, or null
+ * @param socialUri   the root post of the episode's own comment thread (podcast:socialInteract), or null
  */
 public record Episode(
         int id,
@@ -32,6 +33,7 @@ public record Episode(
         String artworkPath,
         String transcriptPath,
         String transcriptType,
+        String socialUri,
         List<Chapter> chapters,
         List<Soundbite> soundbites,
         List<Person> persons,
@@ -107,6 +109,7 @@ public record Episode(
         private String artworkPath;
         private String transcriptPath;
         private String transcriptType;
+        private String socialUri;
         private List<Chapter> chapters;
         private List<Soundbite> soundbites;
         private List<Person> persons;
@@ -127,6 +130,7 @@ public record Episode(
             artworkPath = e.artworkPath;
             transcriptPath = e.transcriptPath;
             transcriptType = e.transcriptType;
+            socialUri = e.socialUri;
             chapters = e.chapters;
             soundbites = e.soundbites;
             persons = e.persons;
@@ -200,6 +204,11 @@ public record Episode(
             return this;
         }
 
+        public Editor socialUri(String v) {
+            socialUri = v;
+            return this;
+        }
+
         public Editor chapters(List<Chapter> v) {
             chapters = v;
             return this;
@@ -236,6 +245,7 @@ public record Episode(
                     artworkPath,
                     transcriptPath,
                     transcriptType,
+                    socialUri,
                     chapters,
                     soundbites,
                     persons,

@@ -156,6 +156,7 @@ public final class EpisodeRepository {
             r.setArtworkPath(e.artworkPath());
             r.setTranscriptPath(e.transcriptPath());
             r.setTranscriptType(e.transcriptType());
+            r.setSocialUri(e.socialUri());
             r.setUpdatedAt(clock.millis());
             r.store();
             remember(tx.dsl(), r.getSha256(), r.getId());
@@ -607,6 +608,7 @@ public final class EpisodeRepository {
                 r.getArtworkPath(),
                 r.getTranscriptPath(),
                 r.getTranscriptType(),
+                r.getSocialUri(),
                 children.chapters(),
                 children.soundbites(),
                 children.persons(),

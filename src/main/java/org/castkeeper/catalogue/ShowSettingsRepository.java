@@ -10,10 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.castkeeper.config.ShowJson;
 import org.castkeeper.config.ShowSettings;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The show's settings as the host edits them: one row per show, written in one transaction with a line in the
@@ -48,21 +51,32 @@ public final class ShowSettingsRepository {
 
     /**
      * The first start of a show stores {@code fromFile} (feed-config.yml's show section) as its settings, with
-     * {@code podcastGuid} fixed for good when the file gives none. Later starts store nothing; they return the
-     * settings the file has changed since it seeded the show, which are not applied (the host edits the show in
-     * the admin now), so the caller can say so.
+     * {@code madeGuid} (made from the feed's address) when the file gives no podcast:guid. Later starts store
+     * nothing; they return the settings the file has changed since it seeded the show, which are not applied (the
+     * host edits the show in the admin now), so the caller can say so. A guid the file gives is fixed at once; a
+     * made one follows the address until {@link #settleGuid} fixes it.
      */
-    public List<String> seed(ShowSettings fromFile, String podcastGuid) {
-        ShowSettings first =
-                fromFile.podcastGuid() != null ? fromFile : ShowJson.with(fromFile, "podcastGuid", podcastGuid);
+    public List<String> seed(ShowSettings fromFile, String madeGuid) {
+        boolean given = fromFile.podcastGuid() != null;
+        ShowSettings first = given ? fromFile : ShowJson.with(fromFile, "podcastGuid", madeGuid);
+        long now = clock.millis();
         db.insertInto(
                         SHOW_SETTINGS,
                         SHOW_SETTINGS.SHOW_ID,
                         SHOW_SETTINGS.SETTINGS,
                         SHOW_SETTINGS.SEED,
                         SHOW_SETTINGS.UPDATED_AT,
-                        SHOW_SETTINGS.UPDATED_BY)
-                .values(showId, ShowJson.write(first), ShowJson.write(fromFile), clock.millis(), "feed-config.yml")
+                        SHOW_SETTINGS.UPDATED_BY,
+                        SHOW_SETTINGS.PODCAST_GUID_FIXED_AT,
+                        SHOW_SETTINGS.PODCAST_GUID_FOLLOWS)
+                .values(
+                        showId,
+                        ShowJson.write(first),
+                        ShowJson.write(fromFile),
+                        now,
+                        "feed-config.yml",
+                        given ? now : null,
+                        !given)
                 .onConflict(SHOW_SETTINGS.SHOW_ID)
                 .doNothing()
                 .execute();
@@ -71,6 +85,61 @@ public final class ShowSettingsRepository {
                 .where(SHOW_SETTINGS.SHOW_ID.eq(showId))
                 .fetchSingle(SHOW_SETTINGS.SEED);
         return differences(ShowJson.flatten(ShowJson.read(seed)), ShowJson.flatten(fromFile));
+    }
+
+    /**
+     * Settles the show's podcast:guid, which identifies it to the Podcast Index and apps for good. Until the show
+     * starts at a public address, a guid Castkeeper made follows the address ({@code madeGuid}, made from the
+     * current feed URL), so a show tried out on localhost does not keep localhost's guid, which every such show
+     * would share. At the first start at a public address it is fixed. Once fixed, nothing here changes it.
+     *
+     * <p>A catalogue from before guids followed the address (V012) has a guid of unknown origin: it is kept unless
+     * {@code madeLocally} recognises it as made from a local address, in which case it follows from then on.
+     *
+     * @return the guid now stored
+     */
+    public String settleGuid(String madeGuid, boolean publicAddress, Predicate<String> madeLocally) {
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            var row = t.select(
+                            SHOW_SETTINGS.SETTINGS,
+                            SHOW_SETTINGS.PODCAST_GUID_FIXED_AT,
+                            SHOW_SETTINGS.PODCAST_GUID_FOLLOWS)
+                    .from(SHOW_SETTINGS)
+                    .where(SHOW_SETTINGS.SHOW_ID.eq(showId))
+                    .fetchSingle();
+            ShowSettings stored = ShowJson.read(row.value1());
+            String guid = stored.podcastGuid();
+            if (row.value2() != null) {
+                return guid;
+            }
+            boolean follows = Boolean.TRUE.equals(row.value3()) || guid == null || madeLocally.test(guid);
+            if (!follows && !publicAddress) {
+                return guid; // Of unknown origin, and nothing to fix it at yet.
+            }
+            String settled = follows ? madeGuid : guid;
+            long now = clock.millis();
+            var update = t.update(SHOW_SETTINGS)
+                    .set(SHOW_SETTINGS.PODCAST_GUID_FIXED_AT, publicAddress ? now : null)
+                    .set(SHOW_SETTINGS.PODCAST_GUID_FOLLOWS, !publicAddress);
+            if (!settled.equals(guid)) {
+                update = update.set(
+                                SHOW_SETTINGS.SETTINGS, ShowJson.write(ShowJson.with(stored, "podcastGuid", settled)))
+                        .set(SHOW_SETTINGS.UPDATED_AT, DSL.greatest(DSL.val(now), SHOW_SETTINGS.UPDATED_AT.plus(1)));
+                logChange(t, now, "Castkeeper", "podcastGuid", guid, settled);
+            }
+            update.where(SHOW_SETTINGS.SHOW_ID.eq(showId)).execute();
+            return settled;
+        });
+    }
+
+    /** When the show's podcast:guid was fixed for good, or empty while it still follows the address. */
+    public Optional<Instant> guidFixedAt() {
+        Long at = db.select(SHOW_SETTINGS.PODCAST_GUID_FIXED_AT)
+                .from(SHOW_SETTINGS)
+                .where(SHOW_SETTINGS.SHOW_ID.eq(showId))
+                .fetchOne(SHOW_SETTINGS.PODCAST_GUID_FIXED_AT);
+        return Optional.ofNullable(at).map(Instant::ofEpochMilli);
     }
 
     public Stored load() {
@@ -119,20 +188,17 @@ public final class ShowSettingsRepository {
             if (updated != 1) {
                 throw new StaleEdit();
             }
+            if (keys.contains("podcastGuid")) {
+                // A guid the host sets (the one the show had at its old host) is the show's for good.
+                t.update(SHOW_SETTINGS)
+                        .set(SHOW_SETTINGS.PODCAST_GUID_FIXED_AT, now)
+                        .set(SHOW_SETTINGS.PODCAST_GUID_FOLLOWS, false)
+                        .where(SHOW_SETTINGS.SHOW_ID.eq(showId))
+                        .execute();
+            }
             List<Change> changes = new ArrayList<>();
             for (String key : keys) {
-                Change c = new Change(Instant.ofEpochMilli(now), by, key, before.get(key), after.get(key));
-                t.insertInto(
-                                SHOW_SETTINGS_CHANGE,
-                                SHOW_SETTINGS_CHANGE.SHOW_ID,
-                                SHOW_SETTINGS_CHANGE.CHANGED_AT,
-                                SHOW_SETTINGS_CHANGE.CHANGED_BY,
-                                SHOW_SETTINGS_CHANGE.SETTING,
-                                SHOW_SETTINGS_CHANGE.OLD_VALUE,
-                                SHOW_SETTINGS_CHANGE.NEW_VALUE)
-                        .values(showId, now, by, key, c.oldValue(), c.newValue())
-                        .execute();
-                changes.add(c);
+                changes.add(logChange(t, now, by, key, before.get(key), after.get(key)));
             }
             return changes;
         });
@@ -140,6 +206,20 @@ public final class ShowSettingsRepository {
             changes.fire();
         }
         return made;
+    }
+
+    private Change logChange(DSLContext t, long now, String by, String key, String oldValue, String newValue) {
+        t.insertInto(
+                        SHOW_SETTINGS_CHANGE,
+                        SHOW_SETTINGS_CHANGE.SHOW_ID,
+                        SHOW_SETTINGS_CHANGE.CHANGED_AT,
+                        SHOW_SETTINGS_CHANGE.CHANGED_BY,
+                        SHOW_SETTINGS_CHANGE.SETTING,
+                        SHOW_SETTINGS_CHANGE.OLD_VALUE,
+                        SHOW_SETTINGS_CHANGE.NEW_VALUE)
+                .values(showId, now, by, key, oldValue, newValue)
+                .execute();
+        return new Change(Instant.ofEpochMilli(now), by, key, oldValue, newValue);
     }
 
     /** The latest changes, newest first. */

@@ -31,4 +31,47 @@ public record ServerSettings(Integer port, String publicUrl, Integer uploadLimit
     public String baseUrl() {
         return publicUrl != null ? publicUrl : "http://localhost:" + port;
     }
+
+    /**
+     * Whether the public URL is an address the internet cannot reach: localhost, a loopback, private or link-local
+     * IP address, or a name only a local network knows (no dot, .local, .localhost, .lan, .home.arpa). Names are
+     * judged by their form alone, never looked up.
+     */
+    public boolean isLocalAddress() {
+        return isLocalAddress(baseUrl());
+    }
+
+    /** {@link #isLocalAddress()} for any URL. */
+    public static boolean isLocalAddress(String url) {
+        String host;
+        try {
+            host = java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        if (host == null) {
+            return true;
+        }
+        host = host.toLowerCase(java.util.Locale.ROOT);
+        if (host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            try {
+                // An IP literal is parsed, not looked up.
+                java.net.InetAddress ip = java.net.InetAddress.getByName(host);
+                byte[] b = ip.getAddress();
+                boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+                return ip.isLoopbackAddress()
+                        || ip.isSiteLocalAddress()
+                        || ip.isLinkLocalAddress()
+                        || ip.isAnyLocalAddress()
+                        || uniqueLocal;
+            } catch (java.net.UnknownHostException e) {
+                return true;
+            }
+        }
+        return !host.contains(".")
+                || host.endsWith(".localhost")
+                || host.endsWith(".local")
+                || host.endsWith(".lan")
+                || host.endsWith(".home.arpa");
+    }
 }

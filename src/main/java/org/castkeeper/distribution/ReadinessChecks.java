@@ -1,6 +1,5 @@
 package org.castkeeper.distribution;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.castkeeper.config.ApplePodcastCategories;
+import org.castkeeper.config.ServerSettings;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.distribution.Check.Status;
 import org.castkeeper.media.ArtworkRules;
@@ -401,14 +401,7 @@ public final class ReadinessChecks {
     }
 
     private static Check reachable(String base) {
-        String host = URI.create(base).getHost();
-        boolean local = host == null
-                || host.equals("localhost")
-                || host.startsWith("127.")
-                || host.equals("::1")
-                || host.endsWith(".local")
-                || host.startsWith("10.")
-                || host.startsWith("192.168.");
+        boolean local = ServerSettings.isLocalAddress(base);
         return local
                 ? Check.fail(
                         "Public address",

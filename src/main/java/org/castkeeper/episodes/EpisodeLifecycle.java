@@ -67,7 +67,8 @@ public final class EpisodeLifecycle {
             EpisodeType type,
             Boolean explicit,
             List<Chapter> chapters,
-            List<Soundbite> soundbites) {}
+            List<Soundbite> soundbites,
+            String socialUri) {}
 
     /** When "Publish" is pressed on an episode that went out before and was unpublished. */
     public enum Republish {
@@ -177,6 +178,7 @@ public final class EpisodeLifecycle {
                 .explicit(d.explicit())
                 .chapters(d.chapters())
                 .soundbites(d.soundbites())
+                .socialUri(d.socialUri())
                 .build();
     }
 }

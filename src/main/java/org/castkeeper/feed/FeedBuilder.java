@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.Publication;
+import org.castkeeper.config.FeedExtras;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.feed.googleplay.GooglePlayModule;
 import org.castkeeper.feed.itunes.ItunesTags;
@@ -37,9 +38,9 @@ public final class FeedBuilder {
      * same inputs is the same XML, which is what lets {@link FeedCache} keep each item's bytes until one of them
      * changes.
      */
-    public record ItemInputs(Boolean showExplicit, String language) {
+    public record ItemInputs(Boolean showExplicit, String language, FeedExtras.SocialInteract showSocial) {
         public static ItemInputs of(ShowSettings show) {
-            return new ItemInputs(show.explicit(), show.language());
+            return new ItemInputs(show.explicit(), show.language(), show.socialInteract());
         }
     }
 
@@ -130,7 +131,7 @@ public final class FeedBuilder {
             modules.add(content);
         }
         modules.add(ItunesTags.item(e, inputs.showExplicit(), urls));
-        modules.add(PodcastTags.item(e, inputs.language(), urls));
+        modules.add(PodcastTags.item(e, inputs.language(), inputs.showSocial(), urls));
         if (!e.chapters().isEmpty()) {
             // Inline as well as in the JSON file: Spotify and gPodder read only these.
             modules.add(new PodloveChaptersModule(e.chapters().stream()

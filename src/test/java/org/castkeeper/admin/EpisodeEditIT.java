@@ -125,6 +125,28 @@ class EpisodeEditIT {
     }
 
     @Test
+    void anEpisodesOwnCommentThreadIsInItsItemOnTheShowsProtocol() throws Exception {
+        host.postForm(page + "/publish", Map.of());
+        Map<String, String> form = details("Sleep & stress");
+        form.put("chapters", "");
+        form.put("socialUri", "javascript:alert(1)");
+        HttpResponse<String> refused = host.postForm(page, form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Comments post must be the address of the post");
+
+        form.put("socialUri", "https://social.example.org/@dominion/42");
+        assertThat(host.postForm(page, form).statusCode()).isEqualTo(303);
+
+        assertThat(reload().socialUri()).isEqualTo("https://social.example.org/@dominion/42");
+        // No show-wide thread is set here, so the episode's says ActivityPub, where such posts live.
+        assertThat(feed())
+                .containsOnlyOnce("<podcast:socialInteract")
+                .contains(
+                        "<podcast:socialInteract protocol=\"activitypub\" uri=\"https://social.example.org/@dominion/42\" />");
+        assertThat(host.get(page).body()).contains("https://social.example.org/@dominion/42");
+    }
+
+    @Test
     void chaptersAndSoundbitesMustLieInsideTheAudio() throws Exception {
         Map<String, String> form = details("Changed");
         form.put("chapters", "0:00 Welcome\n0:05 After the end");

@@ -126,6 +126,7 @@ abstract class EpisodeRepositoryContract {
                 e.artworkPath(),
                 e.transcriptPath(),
                 e.transcriptType(),
+                e.socialUri(),
                 e.chapters(),
                 e.soundbites(),
                 e.persons(),

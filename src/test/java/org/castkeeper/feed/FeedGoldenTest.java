@@ -156,6 +156,7 @@ class FeedGoldenTest {
                         null,
                         null,
                         null,
+                        null,
                         List.of(),
                         List.of(),
                         List.of(),

@@ -12,12 +12,38 @@ import java.util.UUID;
  */
 public final class PodcastGuid {
     static final UUID NAMESPACE = UUID.fromString("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
+    private static final String FEED_PATH = org.castkeeper.feed.FeedUrls.FEED_PATH;
 
     private PodcastGuid() {}
 
     public static UUID forFeedUrl(String feedUrl) {
         String name = feedUrl.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceAll("/+$", "");
         return uuid5(NAMESPACE, name);
+    }
+
+    /**
+     * Whether {@code guid} is the one made from a feed on a local address (localhost, 127.0.0.1, [::1] or 0.0.0.0,
+     * on any port or none): what a show started with the README's defaults was given before its guid followed the
+     * address. Tries each of them, about 260,000 hashes (a fraction of a second), once per catalogue.
+     */
+    public static boolean madeFromLocalAddress(String guid) {
+        UUID wanted;
+        try {
+            wanted = UUID.fromString(guid);
+        } catch (IllegalArgumentException notAUuid) {
+            return false;
+        }
+        for (String host : new String[] {"localhost", "127.0.0.1", "[::1]", "0.0.0.0"}) {
+            if (uuid5(NAMESPACE, host + FEED_PATH).equals(wanted)) {
+                return true;
+            }
+            for (int port = 1; port <= 65_535; port++) {
+                if (uuid5(NAMESPACE, host + ":" + port + FEED_PATH).equals(wanted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** RFC 9562 name-based UUID, SHA-1. */

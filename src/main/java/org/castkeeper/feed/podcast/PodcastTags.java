@@ -3,6 +3,7 @@ package org.castkeeper.feed.podcast;
 import java.util.ArrayList;
 import java.util.List;
 import org.castkeeper.catalogue.Episode;
+import org.castkeeper.config.FeedExtras;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.feed.XmlText;
@@ -33,8 +34,11 @@ public final class PodcastTags {
                 show.socialInteract()));
     }
 
-    /** @param language the show's language, which its transcripts are in */
-    public static PodcastModule item(Episode e, String language, FeedUrls urls) {
+    /**
+     * @param language   the show's language, which its transcripts are in
+     * @param showSocial the show's comment settings: an episode's own thread uses its protocol and account
+     */
+    public static PodcastModule item(Episode e, String language, FeedExtras.SocialInteract showSocial, FeedUrls urls) {
         List<PodcastItem.Transcript> transcripts = new ArrayList<>();
         if (e.transcriptPath() != null) {
             String type = e.transcriptType() == null ? "text/plain" : e.transcriptType();
@@ -49,6 +53,26 @@ public final class PodcastTags {
                 : new PodcastImage(
                         urls.media(e.artworkPath()), XmlText.clean(e.title()), PodcastImage.typeOf(e.artworkPath()));
         return PodcastModule.of(new PodcastItem(
-                transcripts, chapters, e.season(), e.episodeNumber(), e.soundbites(), e.persons(), image, null));
+                transcripts,
+                chapters,
+                e.season(),
+                e.episodeNumber(),
+                e.soundbites(),
+                e.persons(),
+                image,
+                episodeThread(e, showSocial)));
+    }
+
+    /**
+     * The episode's own comment thread: its root post, on the show's protocol and account (ActivityPub when the
+     * show names none). None while the show has comments switched off ("disabled" at the channel says it).
+     */
+    private static FeedExtras.SocialInteract episodeThread(Episode e, FeedExtras.SocialInteract show) {
+        if (e.socialUri() == null || (show != null && show.disabled())) {
+            return null;
+        }
+        return show == null
+                ? new FeedExtras.SocialInteract("activitypub", e.socialUri(), null, null)
+                : new FeedExtras.SocialInteract(show.protocol(), e.socialUri(), show.accountId(), show.accountUrl());
     }
 }
