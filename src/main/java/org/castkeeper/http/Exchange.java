@@ -135,17 +135,18 @@ public final class Exchange {
     }
 
     /**
-     * Ends the exchange with {@code length} bytes of {@code file} from {@code offset} (none for HEAD): from a shared
+     * Ends the exchange with {@code length} bytes of {@code file} from {@code offset} (none for HEAD), the file
+     * being {@code size} bytes long and last modified at {@code modifiedMillis} as the caller just saw: from a shared
      * memory mapping of the file when it can be mapped ({@link MappedFiles}), else read into pooled direct buffers
      * as the socket takes them. Either way no thread waits and the heap does not grow with the file.
      */
-    public void sendFile(Path file, long offset, long length) {
+    public void sendFile(Path file, long offset, long length, long size, long modifiedMillis) {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(length));
         if (isHead() || length == 0) {
             response.write(true, null, callback);
             return;
         }
-        var slice = MAPPED.slice(file, offset, length);
+        var slice = MAPPED.slice(file, offset, length, size, modifiedMillis);
         if (slice.isPresent()) {
             response.write(true, slice.get(), callback);
             return;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +26,18 @@ final class MappedFiles {
 
     private final Map<Key, MappedByteBuffer> mappings = new ConcurrentHashMap<>();
 
-    /** A read-only view of {@code length} bytes at {@code offset}, or empty when the file is not mapped. */
-    Optional<ByteBuffer> slice(Path file, long offset, long length) {
+    /**
+     * A read-only view of {@code length} bytes at {@code offset}, or empty when the file is not mapped.
+     *
+     * @param size     the file's size, as the caller just read it
+     * @param modified its modification time in milliseconds, likewise: a file changed since is mapped afresh
+     */
+    Optional<ByteBuffer> slice(Path file, long offset, long length, long size, long modified) {
         try {
-            long size = Files.size(file);
             if (size > MAX_FILE || offset + length > size) {
                 return Optional.empty();
             }
-            Key key = new Key(file, size, Files.getLastModifiedTime(file).toMillis());
+            Key key = new Key(file, size, modified);
             MappedByteBuffer mapping = mappings.get(key);
             if (mapping == null) {
                 if (mappings.size() >= MAX_MAPPINGS) {

@@ -17,6 +17,15 @@ public record ByteRange(long first, long last) {
         return "bytes " + first + "-" + last + "/" + size;
     }
 
+    /**
+     * How many bytes a Range header asks for before the file's size is known: exact for "bytes=0-1" and "bytes=-500",
+     * unbounded (Long.MAX_VALUE) for an open range or a header that is not one range.
+     */
+    public static long requestedLength(String header) {
+        ByteRange range = parse(header, Long.MAX_VALUE);
+        return range == null ? Long.MAX_VALUE : range.length();
+    }
+
     public static ByteRange parse(String header, long size) {
         if (header == null) {
             return null;

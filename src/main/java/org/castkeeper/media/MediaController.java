@@ -24,7 +24,7 @@ import org.castkeeper.http.HttpCaching;
  */
 public final class MediaController {
     private final PublicationCache publications;
-    private final MediaStore store;
+    private final LocalFiles files;
     private final java.util.function.Supplier<ShowArtwork> showArtwork;
     private final java.time.Duration retention;
     private final java.time.Clock clock;
@@ -40,7 +40,7 @@ public final class MediaController {
             java.time.Duration retention,
             java.time.Clock clock) {
         this.publications = publications;
-        this.store = store;
+        this.files = new LocalFiles(store);
         this.showArtwork = showArtwork;
         this.retention = retention;
         this.clock = clock;
@@ -60,7 +60,7 @@ public final class MediaController {
             }
             return;
         }
-        Optional<Path> file = store.localFile(path);
+        Optional<LocalFiles.Found> file = files.find(path);
         if (file.isEmpty()) {
             exchange.text(404, "Not found");
             return;
@@ -102,7 +102,15 @@ public final class MediaController {
             exchange.text(404, "Not found");
             return;
         }
-        send(exchange, showArtwork.file(), showArtwork.mimeType(), null);
+        var attributes = Files.readAttributes(showArtwork.file(), java.nio.file.attribute.BasicFileAttributes.class);
+        send(
+                exchange,
+                new LocalFiles.Found(
+                        showArtwork.file(),
+                        attributes.size(),
+                        attributes.lastModifiedTime().toMillis()),
+                showArtwork.mimeType(),
+                null);
     }
 
     private static String typeOf(String path, Publication published) {
@@ -122,9 +130,29 @@ public final class MediaController {
         return "application/octet-stream";
     }
 
-    private static void send(Exchange exchange, Path file, String type, String strongEtag) throws IOException {
-        long size = Files.size(file);
-        Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
+    /**
+     * Whether a request is so small that it is answered on the network thread, as nginx would: a HEAD, a
+     * conditional GET, or a range of at most 64 KiB (the {@code bytes=0-1} probe of Apple and directories, an ID3
+     * tag at either end). Everything it does then is a map lookup, one stat and a write from a shared mapping;
+     * larger answers are sent from a worker.
+     */
+    public boolean answersAtOnce(String method, String range, String ifNoneMatch) {
+        if (publications.latest() == null) {
+            return false; // The first snapshot is still to be read from the database.
+        }
+        if ("HEAD".equals(method) || ifNoneMatch != null) {
+            return true;
+        }
+        return range != null && ByteRange.requestedLength(range) <= SMALL;
+    }
+
+    private static final long SMALL = 64 * 1024;
+
+    private static void send(Exchange exchange, LocalFiles.Found found, String type, String strongEtag)
+            throws IOException {
+        Path file = found.file();
+        long size = found.size();
+        Instant modified = Instant.ofEpochMilli(found.modifiedMillis()).truncatedTo(ChronoUnit.SECONDS);
         String etag = strongEtag != null
                 ? strongEtag
                 : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
@@ -155,7 +183,7 @@ public final class MediaController {
         } else {
             exchange.status(200);
         }
-        exchange.sendFile(file, start, length);
+        exchange.sendFile(file, start, length, size, found.modifiedMillis());
     }
 
     /** If-Range: serve the range only if the client's validator still names this exact file. */

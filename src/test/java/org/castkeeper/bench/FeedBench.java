@@ -100,7 +100,7 @@ public final class FeedBench {
             System.out.println("admin_user=" + BENCH_USER);
             System.out.println("admin_password=" + BENCH_PASSWORD);
 
-            // (a) Rebuild: load what is published from the database, build the Rome channel, write and gzip it.
+            // (a) The old way, for comparison: load what is published, build the whole Rome channel, write and gzip it.
             FeedBuilder builder = new FeedBuilder(app.urls());
             FeedWriter writer = new FeedWriter();
             List<Double> load = new ArrayList<>();
@@ -126,8 +126,29 @@ public final class FeedBench {
             System.out.printf("rebuild_write_ms=%.0f%n", median(write));
             System.out.printf("feed_bytes=%d%n", xml.length);
 
-            // The bytes the server will serve, for nginx to serve as static files.
+            // (b) The whole first page from nothing, as at a start: every item written, then joined.
+            long coldStart = System.nanoTime();
             CachedFeed cached = app.feed().page(1).orElseThrow();
+            System.out.printf("rebuild_cold_ms=%.0f%n", (System.nanoTime() - coldStart) / 1e6);
+
+            // (c) One edit, as the host saves a title: the write, the publication patched, the one item written
+            // again and the page joined, gzip and validators included (the save answers after all of it).
+            List<Double> edits = new ArrayList<>();
+            org.castkeeper.catalogue.Episode edited =
+                    app.episodes().live(Instant.now()).get(count / 2);
+            for (int run = 0; run < 9; run++) {
+                long t0 = System.nanoTime();
+                edited = app.episodes().update(edited.withTitle("Episode edited, take " + run));
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (run >= 2) {
+                    edits.add(ms);
+                }
+            }
+            System.out.printf("rebuild_edit_ms=%.1f%n", median(edits));
+            System.out.printf("edit_items_written=%d%n", app.feed().work().itemsWritten());
+            cached = app.feed().page(1).orElseThrow();
+
+            // The bytes the server will serve, for nginx to serve as static files.
             Path root = Files.createDirectories(out.resolve("nginx-root"));
             Files.write(root.resolve("feed.xml"), cached.xml());
             Files.write(root.resolve("feed.xml.gz"), cached.gzip());
