@@ -63,27 +63,30 @@ public final class EpisodeRepository {
     public Episode create(NewEpisode e) {
         for (int attempt = 0; ; attempt++) {
             try {
-                Episode created = db.transactionResult(tx -> insert(tx.dsl(), e));
+                // First the title's own slug, which is usually free: the insert says so at no extra cost. Taken,
+                // the insert fails and the next attempt looks for the first free "-2", "-3" ...
+                boolean optimistic = attempt == 0;
+                Episode created = db.transactionResult(tx -> insert(tx.dsl(), e, optimistic));
                 changes.fire();
                 return created;
             } catch (IntegrityConstraintViolationException conflict) {
                 if (findBySha256(e.audio().sha256()).isPresent()) {
                     throw new DuplicateAudio(e.audio().sha256());
                 }
-                // Another instance took the same slug between our check and our insert: pick again.
-                if (attempt >= 3) {
+                // The slug was taken (or another instance took the one we picked a moment ago): pick again.
+                if (attempt >= 4) {
                     throw conflict;
                 }
             }
         }
     }
 
-    private Episode insert(DSLContext tx, NewEpisode e) {
+    private Episode insert(DSLContext tx, NewEpisode e, boolean titleSlug) {
         long now = clock.millis();
         EpisodeRecord r = tx.newRecord(EPISODE);
         r.setShowId(showId);
         r.setGuid(UUID.randomUUID().toString());
-        r.setSlug(freeSlug(tx, Slugs.of(e.title())));
+        r.setSlug(titleSlug ? Slugs.of(e.title()) : freeSlug(tx, Slugs.of(e.title())));
         r.setTitle(e.title());
         r.setDescription(e.description() == null ? "" : e.description());
         r.setState(e.state().code());

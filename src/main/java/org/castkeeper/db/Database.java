@@ -27,7 +27,12 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, SQLDialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
-        this.dsl = DSL.using(pool, dialect);
+        // jOOQ's execute logging asks the logger about every statement even when it logs nothing. Castkeeper logs
+        // what happens in its own words instead.
+        this.dsl = DSL.using(
+                pool,
+                dialect,
+                new org.jooq.conf.Settings().withExecuteLogging(false).withDiagnosticsLogging(false));
     }
 
     /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */

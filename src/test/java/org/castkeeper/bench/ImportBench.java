@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 import org.castkeeper.Castkeeper;
 import org.castkeeper.config.ConfigLoader;
@@ -23,17 +22,33 @@ import org.castkeeper.testing.TestShow;
 public final class ImportBench {
     private ImportBench() {}
 
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("the fixture's title is not where it was");
+    }
+
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
         Path out = Path.of(args[1]).toAbsolutePath();
         boolean publish = args[2].equals("publish");
         boolean server = args.length > 3 && args[3].equals("server");
         Path recordings = Files.createDirectories(out.resolve("recordings"));
+        // A real MP3 with an ID3v2.3 tag, each copy titled as its own episode: the tag's title is rewritten in
+        // place (UTF-16, the same length), so every file has its own title, slug and audio hash.
         byte[] audio = Files.readAllBytes(Path.of("src/test/resources/mp3/cbr-id3v23.mp3"));
+        int title = indexOf(audio, "Morning routine".getBytes(StandardCharsets.UTF_16LE));
         for (int i = 0; i < count; i++) {
-            byte[] tail = ("take " + i).getBytes(StandardCharsets.UTF_8);
-            byte[] bytes = Arrays.copyOf(audio, audio.length + tail.length);
-            System.arraycopy(tail, 0, bytes, audio.length, tail.length);
+            byte[] bytes = audio.clone();
+            byte[] own = String.format("Episode %07d", i + 1).getBytes(StandardCharsets.UTF_16LE);
+            System.arraycopy(own, 0, bytes, title, own.length);
             Files.write(recordings.resolve(String.format("episode-%05d.mp3", i)), bytes);
         }
         Path config = TestShow.create(Files.createDirectories(out.resolve("show")));
