@@ -75,13 +75,7 @@ public final class EpisodeImporter {
      * @param bytesDone told how far hashing has got, for a progress display
      */
     public ImportResult importFile(Path file, boolean publish, LongConsumer bytesDone) throws IOException {
-        return catalogue(
-                file,
-                file.getFileName().toString(),
-                publish,
-                false,
-                bytesDone,
-                (source, name) -> media.storeCopy(source, name));
+        return complete(prepare(file, publish, bytesDone));
     }
 
     /**
@@ -136,11 +130,54 @@ public final class EpisodeImporter {
             LongConsumer bytesDone,
             Placement placement)
             throws IOException {
+        return complete(prepare(file, name, publish, allowUsedBefore, bytesDone, placement));
+    }
+
+    /**
+     * One file part-way through an import: what {@link #prepare} found by reading the file and the catalogue and
+     * copying the audio into the store, for {@link #complete} to write to the catalogue.
+     */
+    public sealed interface Prepared {}
+
+    /** Nothing to write: rejected, skipped, or already catalogued. */
+    private record Decided(ImportResult result) implements Prepared {}
+
+    /** `import --publish` of a file whose episode exists: publish it if it is a draft. */
+    private record Existing(Path file, AudioFacts facts, Episode episode) implements Prepared {}
+
+    /** A new episode, its audio (and cover art) already in the store. */
+    private record NewOne(Path file, NewEpisode episode, List<String> warnings, List<String> created)
+            implements Prepared {}
+
+    /**
+     * The first part of importing {@code file} (see {@link #importFile}): probe, hash, the catalogue read to tell
+     * new audio from known, and the audio copied into the store. It writes nothing to the catalogue, so a bulk
+     * import can prepare the next files while {@link #complete} writes this one. A crash in between leaves only a
+     * copy named after its content, which the next run adopts.
+     */
+    public Prepared prepare(Path file, boolean publish, LongConsumer bytesDone) throws IOException {
+        return prepare(
+                file,
+                String.valueOf(file.getFileName()),
+                publish,
+                false,
+                bytesDone,
+                (source, name) -> media.storeCopy(source, name));
+    }
+
+    private Prepared prepare(
+            Path file,
+            String name,
+            boolean publish,
+            boolean allowUsedBefore,
+            LongConsumer bytesDone,
+            Placement placement)
+            throws IOException {
         AudioFacts facts;
         try {
             facts = probe.probe(file);
         } catch (Mp3Rejected e) {
-            return ImportResult.rejected(file, e.getMessage());
+            return new Decided(ImportResult.rejected(file, e.getMessage()));
         }
         String sha256 = ContentHash.sha256(file, bytesDone);
         // Every audio an episode ever had is known by its hash: new audio, the usual case in a big import, is
@@ -149,13 +186,13 @@ public final class EpisodeImporter {
         Optional<Episode> existing = usedBy.isEmpty() ? Optional.empty() : episodes.findBySha256(sha256);
         if (existing.isPresent()) {
             return publish
-                    ? publishExisting(file, facts, existing.get())
-                    : ImportResult.alreadyCatalogued(file, existing.get());
+                    ? new Existing(file, facts, existing.get())
+                    : new Decided(ImportResult.alreadyCatalogued(file, existing.get()));
         }
         List<String> warnings = new ArrayList<>(facts.warnings());
         if (usedBy.isPresent()) {
             if (!allowUsedBefore) {
-                return ImportResult.usedBefore(file, usedBy.get());
+                return new Decided(ImportResult.usedBefore(file, usedBy.get()));
             }
             warnings.add("This audio was used before by episode " + usedBy.get() + ", which now has other audio.");
         }
@@ -168,6 +205,7 @@ public final class EpisodeImporter {
             warnings.addAll(tagTitle.warnings());
         }
         List<String> created = new ArrayList<>();
+        boolean placed = false;
         try {
             String stored = placement.place(file, StoredNames.audio(title, sha256, facts.mimeType()));
             String artworkPath = saveCoverArt(tags, created);
@@ -183,21 +221,50 @@ public final class EpisodeImporter {
                     tags.chapters().stream()
                             .map(c -> new Chapter(c.startMillis(), c.endMillis(), c.title(), c.url()))
                             .toList());
-            Episode saved = lifecycle.create(episode, warnings);
-            created.clear();
-            return ImportResult.imported(file, saved, warnings);
-        } catch (EpisodeRepository.DuplicateAudio raced) {
-            // Another importer (the folder watcher, another instance) catalogued it a moment ago; the stored copy
-            // has the same content-derived name, so it is that episode's file.
-            return ImportResult.alreadyCatalogued(
-                    file, episodes.findBySha256(sha256).orElseThrow());
+            placed = true;
+            return new NewOne(file, episode, warnings, created);
         } finally {
-            for (String leftover : created) {
-                try {
-                    media.delete(leftover);
-                } catch (IOException e) {
-                    LOG.warn("Could not remove {} after a failed import: {}", leftover, e.toString());
-                }
+            if (!placed) {
+                deleteQuietly(created);
+            }
+        }
+    }
+
+    /** The second part of an import: writes what {@link #prepare} found to the catalogue. */
+    public ImportResult complete(Prepared prepared) throws IOException {
+        return switch (prepared) {
+            case Decided d -> d.result();
+            case Existing e -> publishExisting(e.file(), e.facts(), e.episode());
+            case NewOne n -> create(n);
+        };
+    }
+
+    private ImportResult create(NewOne n) {
+        boolean done = false;
+        try {
+            Episode saved = lifecycle.create(n.episode(), n.warnings());
+            done = true;
+            return ImportResult.imported(n.file(), saved, n.warnings());
+        } catch (EpisodeRepository.DuplicateAudio raced) {
+            // Another importer (the folder watcher, another instance, a copy of the file earlier in this run)
+            // catalogued it a moment ago; the stored copy has the same content-derived name, so it is that
+            // episode's file. Cover art this import wrote is not that episode's: it goes.
+            return ImportResult.alreadyCatalogued(
+                    n.file(),
+                    episodes.findBySha256(n.episode().audio().sha256()).orElseThrow());
+        } finally {
+            if (!done) {
+                deleteQuietly(n.created());
+            }
+        }
+    }
+
+    private void deleteQuietly(List<String> created) {
+        for (String leftover : created) {
+            try {
+                media.delete(leftover);
+            } catch (IOException e) {
+                LOG.warn("Could not remove {} after a failed import: {}", leftover, e.toString());
             }
         }
     }

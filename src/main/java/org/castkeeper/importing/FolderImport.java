@@ -8,11 +8,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * Imports every .mp3 file in a folder and its subfolders, in name order, reporting each one as it goes. The files
- * are one batch: a running server rebuilds its feed every few seconds and at the end, not once per file.
+ * are one batch: a running server rebuilds its feed every few seconds and at the end, not once per file. While
+ * one file is written to the catalogue, the next few are read, hashed and copied into the store on another
+ * thread ({@link EpisodeImporter#prepare}); results come in name order all the same.
  */
 public final class FolderImport {
     private static final int MAX_DEPTH = 5;
@@ -46,12 +53,32 @@ public final class FolderImport {
         int already = 0;
         int skipped = 0;
         int rejected = 0;
+        AtomicInteger current = new AtomicInteger();
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<EpisodeImporter.Prepared>> prepared = new ArrayList<>(files.size());
         try (var batch = importer.batch()) {
             for (int i = 0; i < files.size(); i++) {
+                // The next files are read, hashed and copied on another thread while this one writes the
+                // catalogue: the two halves of an import take turns on two cores instead of one.
+                while (prepared.size() < files.size() && prepared.size() <= i + AHEAD) {
+                    int index = prepared.size();
+                    Path file = files.get(index);
+                    long size = Files.size(file);
+                    prepared.add(ahead.submit(() -> importer.prepare(file, publish, done -> {
+                        if (current.get() == index) {
+                            listener.progress(done, size);
+                        }
+                    })));
+                }
                 Path file = files.get(i);
-                long size = Files.size(file);
+                current.set(i);
                 listener.starting(i + 1, files.size(), file);
-                ImportResult result = importer.importFile(file, publish, done -> listener.progress(done, size));
+                ImportResult result = importer.complete(await(prepared.get(i)));
+                prepared.set(i, null);
                 switch (result.outcome()) {
                     case IMPORTED -> imported++;
                     case PUBLISHED -> published++;
@@ -61,8 +88,34 @@ public final class FolderImport {
                 }
                 listener.finished(i + 1, files.size(), result);
             }
+        } finally {
+            ahead.shutdownNow();
         }
         return new Summary(imported, published, already, skipped, rejected);
+    }
+
+    /** How many files are prepared ahead of the one being written: enough to keep the other core busy. */
+    private static final int AHEAD = 4;
+
+    private static EpisodeImporter.Prepared await(Future<EpisodeImporter.Prepared> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the import was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /**
