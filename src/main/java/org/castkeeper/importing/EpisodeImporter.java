@@ -84,8 +84,8 @@ public final class EpisodeImporter {
      * caller to delete.
      */
     public ImportResult importUpload(Path upload, String originalName) throws IOException {
-        return catalogue(
-                upload, originalName, false, true, done -> {}, (source, name) -> media.storeMove(source, name));
+        return complete(prepare(
+                upload, originalName, false, true, done -> {}, (source, name) -> media.storeMove(source, name)));
     }
 
     /**
@@ -120,17 +120,6 @@ public final class EpisodeImporter {
     private interface Placement {
         /** Puts {@code source} into the store under {@code name}; returns the path it got. */
         String place(Path source, String name) throws IOException;
-    }
-
-    private ImportResult catalogue(
-            Path file,
-            String name,
-            boolean publish,
-            boolean allowUsedBefore,
-            LongConsumer bytesDone,
-            Placement placement)
-            throws IOException {
-        return complete(prepare(file, name, publish, allowUsedBefore, bytesDone, placement));
     }
 
     /**
