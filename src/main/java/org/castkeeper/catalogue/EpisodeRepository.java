@@ -98,7 +98,12 @@ public final class EpisodeRepository {
         r.setArtworkPath(e.artworkPath());
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
-        r.store();
+        // One statement: the new id comes back with RETURNING, where store() asks for it in a second one.
+        r.setId(tx.insertInto(EPISODE)
+                .set(r)
+                .returningResult(EPISODE.ID)
+                .fetchSingle()
+                .value1());
         remember(tx, r.getSha256(), r.getId());
         Children children = new Children(e.chapters(), List.of(), List.of());
         writeChildren(tx, r.getId(), children);

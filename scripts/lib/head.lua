@@ -1,2 +1,0 @@
--- wrk: send HEAD instead of GET (what directories send to check an enclosure's size and type).
-wrk.method = "HEAD"
