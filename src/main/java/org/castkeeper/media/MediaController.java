@@ -2,9 +2,7 @@ package org.castkeeper.media;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import org.castkeeper.catalogue.Episode;
@@ -25,6 +23,7 @@ import org.castkeeper.http.HttpCaching;
 public final class MediaController {
     private final PublicationCache publications;
     private final LocalFiles files;
+    private final MediaHeaders headers = new MediaHeaders();
     private final java.util.function.Supplier<ShowArtwork> showArtwork;
     private final java.time.Duration retention;
     private final java.time.Clock clock;
@@ -69,11 +68,12 @@ public final class MediaController {
             // The content hash: the same on every instance, and it changes exactly when the audio does.
             send(
                     exchange,
+                    path,
                     file.get(),
                     episode.get().audio().mimeType(),
-                    "\"" + episode.get().audio().sha256().substring(0, 32) + "\"");
+                    episode.get().audio().sha256());
         } else {
-            send(exchange, file.get(), typeOf(path, published), null);
+            send(exchange, path, file.get(), typeOf(path, published), null);
         }
     }
 
@@ -105,6 +105,7 @@ public final class MediaController {
         var attributes = Files.readAttributes(showArtwork.file(), java.nio.file.attribute.BasicFileAttributes.class);
         send(
                 exchange,
+                "/artwork/" + name,
                 new LocalFiles.Found(
                         showArtwork.file(),
                         attributes.size(),
@@ -148,24 +149,21 @@ public final class MediaController {
 
     private static final long SMALL = 64 * 1024;
 
-    private static void send(Exchange exchange, LocalFiles.Found found, String type, String strongEtag)
+    /** @param contentHash the audio's SHA-256, its ETag; null for other files, whose ETag is their size and time */
+    private void send(Exchange exchange, String name, LocalFiles.Found found, String type, String contentHash)
             throws IOException {
-        Path file = found.file();
+        MediaHeaders.Made made = headers.of(name, found, type, contentHash);
         long size = found.size();
-        Instant modified = Instant.ofEpochMilli(found.modifiedMillis()).truncatedTo(ChronoUnit.SECONDS);
-        String etag = strongEtag != null
-                ? strongEtag
-                : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
-        exchange.header("Accept-Ranges", "bytes")
-                .header("ETag", etag)
-                .header("Last-Modified", HttpCaching.httpDate(modified))
-                .header("Cache-Control", "public, max-age=86400");
-        if (HttpCaching.notModified(exchange, modified, etag)) {
+        exchange.header(MediaHeaders.ACCEPT_RANGES)
+                .header(made.etagHeader())
+                .header(made.lastModified())
+                .header(MediaHeaders.CACHE_CONTROL);
+        if (HttpCaching.notModified(exchange, made.modified(), made.etag())) {
             exchange.notModified();
             return;
         }
         ByteRange range = ByteRange.parse(exchange.header("Range"), size);
-        if (range != null && !ifRangeAllows(exchange.header("If-Range"), etag, modified)) {
+        if (range != null && !ifRangeAllows(exchange.header("If-Range"), made.etag(), made.modified())) {
             range = null;
         }
         if (range == ByteRange.UNSATISFIABLE) {
@@ -176,14 +174,14 @@ public final class MediaController {
         }
         long start = range == null ? 0 : range.first();
         long length = range == null ? size : range.length();
-        exchange.header("Content-Type", type);
+        exchange.header(made.contentType());
         if (range != null) {
             exchange.header("Content-Range", range.contentRange(size));
             exchange.status(206);
         } else {
             exchange.status(200);
         }
-        exchange.sendFile(file, start, length, size, found.modifiedMillis());
+        exchange.sendFile(found.file(), start, length, size, found.modifiedMillis());
     }
 
     /** If-Range: serve the range only if the client's validator still names this exact file. */
