@@ -25,8 +25,8 @@ import org.jdom2.Namespace;
  *
  * <p>Each episode's {@code <item>} is written once, when the episode or what it takes from the show changes, and
  * kept as bytes ({@link FeedParts}). A page's items are grouped into runs of {@value #RUN} counted from the oldest,
- * so a new episode at the top leaves every other run as it was; each run keeps its compressed form and its
- * SHA-256. A page is its frame (written anew: it holds the build date and the paging links) and its runs, joined
+ * so a new episode at the top leaves every other run as it was; each run keeps its compressed form (made with the
+ * run before it as the dictionary, so an edit recompresses its run and the next) and its SHA-256. A page is its frame (written anew: it holds the build date and the paging links) and its runs, joined
  * into one gzip stream ({@link GzipJoin}), with an ETag hashed from the runs' hashes rather than from the whole
  * feed, and the XML itself joined only when someone asks for it uncompressed.
  *
@@ -57,21 +57,26 @@ final class FeedAssembler {
     /** Consecutive items, compressed as one part of the gzip stream. */
     private record Run(List<ItemPart> items, byte[] deflated, byte[] sha256) {}
 
-    /** A run's items, by which writing of each item they are (see {@link ItemPart#serial()}). */
-    private record RunKey(long[] serials) {
+    /**
+     * A run's items, by which writing of each item they are (see {@link ItemPart#serial()}), and those of the run
+     * before it, whose text is the dictionary the run was compressed with.
+     */
+    private record RunKey(long[] serials, long[] before) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof RunKey other && Arrays.equals(serials, other.serials);
+            return o instanceof RunKey other
+                    && Arrays.equals(serials, other.serials)
+                    && Arrays.equals(before, other.before);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(serials);
+            return 31 * Arrays.hashCode(serials) + Arrays.hashCode(before);
         }
 
         @Override
         public String toString() {
-            return Arrays.toString(serials);
+            return Arrays.toString(serials) + " after " + Arrays.toString(before);
         }
     }
 
@@ -170,26 +175,40 @@ final class FeedAssembler {
     private List<Run> runs(List<ItemPart> items, Set<RunKey> inUse) {
         List<Run> made = new ArrayList<>(items.size() / RUN + 1);
         int first = items.size() % RUN == 0 ? Math.min(RUN, items.size()) : items.size() % RUN;
+        long[] before = new long[0];
+        List<ItemPart> previous = List.of();
         for (int from = 0, to = first; from < items.size(); from = to, to = Math.min(items.size(), to + RUN)) {
             List<ItemPart> some = items.subList(from, to);
             long[] serials = new long[some.size()];
             for (int i = 0; i < serials.length; i++) {
                 serials[i] = some.get(i).serial();
             }
-            RunKey key = new RunKey(serials);
+            RunKey key = new RunKey(serials, before);
             inUse.add(key);
-            made.add(runs.computeIfAbsent(key, k -> compress(List.copyOf(some))));
+            List<ItemPart> dictionary = previous;
+            made.add(runs.computeIfAbsent(key, k -> compress(List.copyOf(some), text(dictionary))));
+            before = serials;
+            previous = some;
         }
         return made;
     }
 
-    private static Run compress(List<ItemPart> items) {
+    /**
+     * A run compressed with the run before it as the dictionary: in the joined stream that text comes just before,
+     * so back-references into it are what any gzip reader resolves, and repeated markup across runs compresses as
+     * it would in one stream. (The first run has none: the frame before it changes at every rebuild.)
+     */
+    private static Run compress(List<ItemPart> items, byte[] before) {
+        byte[] bytes = text(items);
+        return new Run(items, GzipJoin.part(bytes, before), ContentHash.digest().digest(bytes));
+    }
+
+    private static byte[] text(List<ItemPart> items) {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         for (ItemPart item : items) {
             text.writeBytes(item.xml());
         }
-        byte[] bytes = text.toByteArray();
-        return new Run(items, GzipJoin.part(bytes), ContentHash.digest().digest(bytes));
+        return text.toByteArray();
     }
 
     private static byte[] join(FeedParts.Frame frame, List<ItemPart> items, long length) {

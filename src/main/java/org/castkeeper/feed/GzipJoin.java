@@ -22,12 +22,20 @@ final class GzipJoin {
 
     /** {@code text} as raw DEFLATE that can be followed by more: sync-flushed, no final block. */
     static byte[] part(byte[] text) {
-        return deflate(text, false);
+        return deflate(text, new byte[0], false);
+    }
+
+    /**
+     * As {@link #part(byte[])}, where {@code before} is the text that comes just before it in the stream: the
+     * compressor may refer back into its last 32 KiB, which a reader of the whole stream has in its window.
+     */
+    static byte[] part(byte[] text, byte[] before) {
+        return deflate(text, before, false);
     }
 
     /** {@code text} as the last raw DEFLATE part of a stream. */
     static byte[] lastPart(byte[] text) {
-        return deflate(text, true);
+        return deflate(text, new byte[0], true);
     }
 
     /**
@@ -57,9 +65,13 @@ final class GzipJoin {
         }
     }
 
-    private static byte[] deflate(byte[] text, boolean last) {
+    private static byte[] deflate(byte[] text, byte[] before, boolean last) {
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
+            if (before.length > 0) {
+                int window = Math.min(before.length, 32 * 1024);
+                deflater.setDictionary(before, before.length - window, window);
+            }
             deflater.setInput(text);
             if (last) {
                 deflater.finish();
