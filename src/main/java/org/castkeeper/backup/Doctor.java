@@ -129,16 +129,23 @@ public final class Doctor {
                     true));
         }
         for (Path partial : partials()) {
-            if (Files.getLastModifiedTime(partial)
+            // Every one is reported at once; only one nobody can still be writing is removed by --repair.
+            boolean stale = Files.getLastModifiedTime(partial)
                     .toInstant()
                     .plus(STALE_PARTIAL)
-                    .isBefore(now)) {
-                findings.add(new Finding(
-                        Kind.STALE_PARTIAL,
-                        store.root().relativize(partial) + " is a partial file an interrupted upload or import left",
-                        "--repair removes it " + "(serve also does, hourly)",
-                        true));
-            }
+                    .isBefore(now);
+            findings.add(new Finding(
+                    Kind.STALE_PARTIAL,
+                    store.root().relativize(partial) + " is a partial file ("
+                            + Files.size(partial) + " bytes): "
+                            + (stale
+                                    ? "an interrupted upload or import left it"
+                                    : "an upload or import is writing it, or was cut off moments ago"),
+                    stale
+                            ? "--repair removes it (serve also does, at start and hourly)"
+                            : "nothing yet: serve removes it at its next start, or --repair once it is "
+                                    + STALE_PARTIAL.toMinutes() + " minutes old",
+                    stale));
         }
         for (RetiredFile r : episodes.retired()) {
             Path waiting = retiredDir.resolve(r.path()).normalize();

@@ -75,6 +75,27 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Uploads and imports cut off by the stop or crash before this start leave partial files: removed at once, not
+     * an hour later, and said in the log (how many, how big).
+     */
+    private static void removePartialsFromBeforeTheStart(Castkeeper app) {
+        java.time.Instant started = java.time.Instant.ofEpochMilli(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        try {
+            var removed = app.media().removePartialsUntouchedSince(started);
+            if (removed.files() > 0) {
+                LOG.info(
+                        "Removed {} partial files ({} bytes) that uploads or imports cut off before this start left in "
+                                + "the media store",
+                        removed.files(),
+                        removed.bytes());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not clean up partial files in the media store: {}", e.toString());
+        }
+    }
+
     /** Partial files nobody is writing, expired sessions and retired media, in the background once an hour. */
     private static void housekeeping(Castkeeper app) {
         try {
@@ -119,6 +140,7 @@ final class ServeCommand implements Callable<Integer> {
         // Held for the life of the process: a restore refuses to run under a live server.
         org.castkeeper.backup.ServerLock running = org.castkeeper.backup.ServerLock.forServer(settings.dataDir());
         Castkeeper app = Castkeeper.open(settings, Clock.systemUTC());
+        removePartialsFromBeforeTheStart(app);
         EpisodesFolderWatcher watcher = new EpisodesFolderWatcher(
                 settings.episodesDir(), app.importer(), Duration.ofSeconds(3), app.clock(), () -> {});
         Javalin web = WebServer.create(app);

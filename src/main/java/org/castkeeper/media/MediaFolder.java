@@ -260,20 +260,35 @@ public final class MediaFolder implements MediaStore {
      * Returns how many were removed.
      */
     public int removeStalePartials(java.time.Duration olderThan, java.time.Instant now) throws IOException {
+        return removePartialsUntouchedSince(now.minus(olderThan)).files();
+    }
+
+    /** What a clean-up removed: how many partial files, how many bytes. */
+    public record Removed(int files, long bytes) {}
+
+    /**
+     * Deletes the partial files last written before {@code since}. At the server's start, {@code since} is the
+     * moment the process started: whatever was half-written before that was cut off by the stop or crash that
+     * preceded it, while an upload another process on this machine is writing now has a later time.
+     */
+    public Removed removePartialsUntouchedSince(java.time.Instant since) throws IOException {
         try (Stream<Path> files = Files.walk(root, 4)) {
             int removed = 0;
+            long bytes = 0;
             for (Path p : files.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX))
                     .toList()) {
                 try {
-                    if (Files.getLastModifiedTime(p).toInstant().plus(olderThan).isBefore(now)) {
+                    var attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                    if (attributes.lastModifiedTime().toInstant().isBefore(since)) {
                         Files.deleteIfExists(p);
                         removed++;
+                        bytes += attributes.size();
                     }
                 } catch (java.nio.file.NoSuchFileException finished) {
                     // Its writer has just renamed or removed it.
                 }
             }
-            return removed;
+            return new Removed(removed, bytes);
         }
     }
 

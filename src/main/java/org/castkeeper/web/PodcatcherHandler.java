@@ -34,10 +34,9 @@ final class PodcatcherHandler extends Handler.Wrapper {
     private static final String ARTWORK = "/artwork/";
     private static final String HEALTH = "/health";
     /** On every response: never guess a type from the bytes, and send only the origin to other sites. */
-    private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+    static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
 
-    private static final HttpField REFERRER =
-            new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin");
+    static final HttpField REFERRER = new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin");
     private static final HttpField NO_FRAMES = new PreEncodedHttpField("X-Frame-Options", "DENY");
 
     private final FeedController feed;

@@ -148,6 +148,7 @@ public final class WebServer {
             }
         });
         server.setStopTimeout(stopGrace.toMillis());
+        server.setErrorHandler(new ErrorHeaders(server.getErrorHandler()));
     }
 
     /**

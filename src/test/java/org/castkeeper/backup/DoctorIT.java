@@ -98,4 +98,48 @@ class DoctorIT {
                 .containsExactly(Doctor.Kind.CHANGED);
         assertThat(server.get("/media/" + moved.audio().path()).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aPartialFileIsReportedAtOnceButOnlyAnOldOneIsRemoved() throws Exception {
+        server = TestServer.start(dir, "");
+        Path store = server.app().media().root();
+        Path uploads = Files.createDirectories(store.resolve(".uploads"));
+        Path fresh = Files.writeString(uploads.resolve(".upload-1.part"), "being written");
+        Files.setLastModifiedTime(fresh, FileTime.from(server.clock().instant()));
+        Doctor doctor = server.app().doctor();
+
+        assertThat(doctor.examine(true, server.clock().instant()))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo(Doctor.Kind.STALE_PARTIAL);
+                    assertThat(f.what())
+                            .contains(".upload-1.part")
+                            .contains("13 bytes")
+                            .contains("is writing it");
+                    assertThat(f.repairable()).isFalse();
+                });
+        doctor.repair(server.clock().instant());
+        assertThat(fresh).exists();
+    }
+
+    @Test
+    void theServerRemovesPartialFilesFromBeforeItsStartAndKeepsNewerOnes() throws Exception {
+        Path store = Files.createDirectories(dir.resolve("data/media/.uploads"));
+        Path cutOff = Files.writeString(store.resolve(".upload-7.part"), "cut off by kill -9");
+        Files.setLastModifiedTime(cutOff, FileTime.from(java.time.Instant.now().minus(Duration.ofDays(1))));
+        Path writing = Files.writeString(store.resolve(".upload-8.part"), "still arriving");
+        Files.setLastModifiedTime(writing, FileTime.from(java.time.Instant.now().plus(Duration.ofMinutes(1))));
+        server = TestServer.start(dir, "");
+
+        var removed = server.app()
+                .media()
+                .removePartialsUntouchedSince(
+                        java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                .getStartTime()));
+
+        assertThat(removed.files()).isEqualTo(1);
+        assertThat(removed.bytes()).isEqualTo("cut off by kill -9".length());
+        assertThat(cutOff).doesNotExist();
+        assertThat(writing).exists();
+    }
 }

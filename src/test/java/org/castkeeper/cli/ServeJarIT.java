@@ -48,7 +48,13 @@ class ServeJarIT {
                         config.toString()))
                 .isZero();
 
+        // An upload a kill -9 cut off before this start: gone once the server serves.
+        Path cutOff = Files.writeString(
+                Files.createDirectories(dir.resolve("data/media/.uploads")).resolve(".upload-1.part"), "cut off");
+        Files.setLastModifiedTime(cutOff, FileTime.from(Instant.now().minusSeconds(600)));
+
         try (JarServer server = JarServer.start(config, "128m")) {
+            assertThat(cutOff).doesNotExist();
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> feed = http.send(
                     HttpRequest.newBuilder(URI.create(server.url("/feed.xml"))).build(),

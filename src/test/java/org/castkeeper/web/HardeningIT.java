@@ -55,6 +55,40 @@ class HardeningIT {
     }
 
     @Test
+    void jettysOwnErrorsCarryTheSameHeaders() throws Exception {
+        startWithOneEpisode("");
+        String tooLarge = "GET /feed.xml HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "a".repeat(20_000) + "\r\n\r\n";
+        String malformed = "GET /feed.xml HTTP/1.1\r\nHost: localhost\r\nContent-Length: many\r\n\r\n";
+        for (String request : new String[] {tooLarge, malformed}) {
+            String head = rawHead(request);
+            assertThat(head).matches("(?s)HTTP/1\\.1 4(00|31) .*");
+            assertThat(head.toLowerCase(java.util.Locale.ROOT))
+                    .contains("x-content-type-options: nosniff")
+                    .contains("referrer-policy: strict-origin-when-cross-origin");
+        }
+    }
+
+    /** Sends {@code request} as it is and returns the response's status line and headers. */
+    private String rawHead(String request) throws Exception {
+        int port = java.net.URI.create(server.url("/")).getPort();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                head.write(b);
+                if (head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                    break;
+                }
+            }
+            return head.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void forwardedForIsIgnoredFromAnUntrustedPeer() throws Exception {
         startWithOneEpisode("");
         server.app().accounts().create("dominion", "correct horse battery");
