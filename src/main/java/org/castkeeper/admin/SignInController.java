@@ -41,7 +41,7 @@ final class SignInController {
         String address = ctx.ip();
         LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(
                 username, address, devices.deviceOf(ctx.cookie(AdminSecurity.DEVICE_COOKIE), username));
-        LoginThrottle.Decision decision = throttle.begin(attempt);
+        LoginThrottle.Decision decision = beginWhenChecksAllow(attempt);
         if (!decision.allowed()) {
             long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
             LOG.warn(
@@ -56,7 +56,9 @@ final class SignInController {
                     new LoginPage(
                             security.anonymousCsrf(ctx),
                             username,
-                            "Too many failed attempts. Wait " + waitInWords(seconds) + " and try again."));
+                            decision.busy()
+                                    ? "Other sign-ins are being checked. Try again in a moment."
+                                    : "Too many failed attempts. Wait " + waitInWords(seconds) + " and try again."));
             return;
         }
         Optional<User> user;
@@ -73,8 +75,12 @@ final class SignInController {
             Pages.render(
                     ctx, "admin/login.jte", new LoginPage(security.anonymousCsrf(ctx), username, busy.getMessage()));
             return;
+        } catch (RuntimeException unexpected) {
+            throttle.notChecked(attempt);
+            throw unexpected;
         }
         if (user.isEmpty()) {
+            throttle.failed(attempt);
             LOG.warn("Sign-in failed: wrong name or password for account '{}' from {}", attempt.account(), address);
             ctx.status(HttpStatus.UNAUTHORIZED);
             Pages.render(
@@ -95,6 +101,31 @@ final class SignInController {
         }
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }
+
+    /**
+     * The throttle's decision, after waiting (up to {@link #WAIT_FOR_CHECKS}) while it is "busy": other attempts
+     * for the same account, address or browser are being checked, and whether this one may go depends on how they
+     * end. A burst of correct sign-ins thus all get in, one check after another.
+     */
+    private LoginThrottle.Decision beginWhenChecksAllow(LoginThrottle.Attempt attempt) {
+        long deadline = System.nanoTime() + WAIT_FOR_CHECKS.toNanos();
+        LoginThrottle.Decision decision = throttle.begin(attempt);
+        while (decision.busy() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(CHECK_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return decision;
+            }
+            decision = throttle.begin(attempt);
+        }
+        return decision;
+    }
+
+    /** How long a sign-in waits for others' checks to end before it is told to try again. */
+    static final java.time.Duration WAIT_FOR_CHECKS = java.time.Duration.ofSeconds(10);
+
+    private static final java.time.Duration CHECK_POLL = java.time.Duration.ofMillis(50);
 
     private static String waitInWords(long seconds) {
         if (seconds < 90) {
