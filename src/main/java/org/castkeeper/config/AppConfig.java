@@ -96,7 +96,8 @@ public record AppConfig(
         return new AppConfig(
                 source,
                 show,
-                new ServerSettings(port, publicUrl, server.uploadLimitMb(), server.trustedProxies()),
+                new ServerSettings(
+                        port, publicUrl, server.uploadLimitMb(), server.trustedProxies(), server.clientAddressHeader()),
                 storage,
                 database,
                 feed,

@@ -273,6 +273,13 @@ public final class ConfigValidator {
                     "'" + server.publicUrl() + "' is not an http or https URL such as "
                             + "https://podcast.example.org");
         }
+        if (!ServerSettings.CLIENT_ADDRESS_HEADERS.contains(server.clientAddressHeader())) {
+            problem(
+                    "server.clientAddressHeader",
+                    "'" + server.clientAddressHeader()
+                            + "' is not a header Castkeeper reads the client's address from: "
+                            + String.join(", ", ServerSettings.CLIENT_ADDRESS_HEADERS));
+        }
         for (int i = 0; i < server.trustedProxies().size(); i++) {
             String proxy = server.trustedProxies().get(i);
             if (!AddressRanges.isValid(proxy)) {

@@ -10,14 +10,31 @@ import java.util.List;
  * @param trustedProxies addresses or CIDR ranges (e.g. 127.0.0.1, 10.0.0.0/8) of the reverse proxies in front of
  *                  Castkeeper: only requests from these may name the client's address and scheme in Forwarded or
  *                  X-Forwarded-For / X-Forwarded-Proto. Empty (the default) trusts nobody.
+ * @param clientAddressHeader the one header a trusted proxy names the client in: "x-forwarded-for" (the default;
+ *                  the right-most address that is not a trusted proxy), "forwarded" (RFC 7239) or "x-real-ip".
+ *                  Every other such header is ignored, so a client cannot slip in one the proxy passes through.
  */
-public record ServerSettings(Integer port, String publicUrl, Integer uploadLimitMb, List<String> trustedProxies) {
+public record ServerSettings(
+        Integer port,
+        String publicUrl,
+        Integer uploadLimitMb,
+        List<String> trustedProxies,
+        String clientAddressHeader) {
     public static final int DEFAULT_PORT = 8080;
+    /** The headers a proxy may name the client in, as server.clientAddressHeader spells them. */
+    public static final List<String> CLIENT_ADDRESS_HEADERS = List.of("x-forwarded-for", "forwarded", "x-real-ip");
+
+    public ServerSettings(Integer port, String publicUrl, Integer uploadLimitMb, List<String> trustedProxies) {
+        this(port, publicUrl, uploadLimitMb, trustedProxies, null);
+    }
 
     public ServerSettings {
-        port = port == null ? DEFAULT_PORT : port;
-        uploadLimitMb = uploadLimitMb == null ? 2048 : uploadLimitMb;
+        port = port == null ? Integer.valueOf(DEFAULT_PORT) : port;
+        uploadLimitMb = uploadLimitMb == null ? Integer.valueOf(2048) : uploadLimitMb;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        clientAddressHeader = clientAddressHeader == null || clientAddressHeader.isBlank()
+                ? "x-forwarded-for"
+                : clientAddressHeader.strip().toLowerCase(java.util.Locale.ROOT);
         publicUrl = publicUrl == null || publicUrl.isBlank()
                 ? null
                 : publicUrl.strip().replaceAll("/+$", "");

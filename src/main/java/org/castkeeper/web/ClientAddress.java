@@ -16,9 +16,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
 
 /**
- * The real client address and scheme behind a reverse proxy, taken from {@code Forwarded} (RFC 7239) or
- * {@code X-Forwarded-For} / {@code X-Forwarded-Proto}, and only when the request comes from a trusted proxy
- * (server.trustedProxies). From anyone else these headers are ignored: they are the client's own words.
+ * The real client address and scheme behind a reverse proxy, taken from the one header the proxy is said to set
+ * (server.clientAddressHeader: {@code X-Forwarded-For} with {@code X-Forwarded-Proto}, {@code Forwarded} of RFC
+ * 7239, or {@code X-Real-IP}), and only when the request comes from a trusted proxy (server.trustedProxies). From
+ * anyone else these headers are ignored: they are the client's own words. The other headers are ignored from
+ * everyone: a proxy passes through what it does not set (nginx passes a client's {@code Forwarded} on unchanged), so
+ * reading them would let a client name its own address.
  *
  * <p>Written here rather than using Jetty's ForwardedRequestCustomizer because that one trusts every peer and
  * takes the left-most X-Forwarded-For entry, which a client can write itself when the proxy appends to the
@@ -31,9 +34,12 @@ final class ClientAddress implements HttpConfiguration.Customizer {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final AddressRanges trusted;
+    private final String header;
 
-    ClientAddress(AddressRanges trusted) {
+    /** @param header "x-forwarded-for", "forwarded" or "x-real-ip" (server.clientAddressHeader) */
+    ClientAddress(AddressRanges trusted, String header) {
         this.trusted = trusted;
+        this.header = header;
     }
 
     @Override
@@ -46,28 +52,28 @@ final class ClientAddress implements HttpConfiguration.Customizer {
         HttpFields headers = request.getHeaders();
         List<String> hops = new ArrayList<>();
         String proto = null;
-        List<String> forwarded = headers.getValuesList("Forwarded");
-        if (!forwarded.isEmpty()) {
-            for (String header : forwarded) {
-                for (String element : header.split(",")) {
+        if (header.equals("forwarded")) {
+            for (String value : headers.getValuesList("Forwarded")) {
+                for (String element : value.split(",")) {
                     for (String pair : element.split(";")) {
                         int eq = pair.indexOf('=');
                         if (eq < 0) {
                             continue;
                         }
                         String name = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-                        String value = unquote(pair.substring(eq + 1).strip());
+                        String field = unquote(pair.substring(eq + 1).strip());
                         if (name.equals("for")) {
-                            hops.add(value);
+                            hops.add(field);
                         } else if (name.equals("proto")) {
-                            proto = value;
+                            proto = field;
                         }
                     }
                 }
             }
         } else {
-            for (String header : headers.getValuesList("X-Forwarded-For")) {
-                for (String hop : header.split(",")) {
+            // X-Real-IP holds the one address the proxy saw; X-Forwarded-For the chain, the proxy's entry last.
+            for (String value : headers.getValuesList(header.equals("x-real-ip") ? "X-Real-IP" : "X-Forwarded-For")) {
+                for (String hop : value.split(",")) {
                     hops.add(hop.strip());
                 }
             }

@@ -79,7 +79,8 @@ public final class WebServer {
             var jetty = config.jetty;
             jetty.threadPool = NetworkThreads.workers();
             jetty.addConnector((server, http) -> NetworkThreads.listener(server, http, jetty.host, jetty.port));
-            jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ClientAddress(trustedProxies)));
+            String addressHeader = app.config().server().clientAddressHeader();
+            jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ClientAddress(trustedProxies, addressHeader)));
             // The feed is gzipped once when it is built, and audio does not compress: no gzip on the fly.
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = MAX_FORM_BYTES;

@@ -183,6 +183,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theClientAddressHeaderIsOneCastkeeperReads() throws Exception {
+        ConfigException e = failure(VALID.replace("port: 8080", "port: 8080\n  clientAddressHeader: via"), Map.of());
+        assertThat(e.getMessage())
+                .contains("server.clientAddressHeader")
+                .contains("x-forwarded-for, forwarded, x-real-ip");
+        assertThat(ConfigLoader.load(write(VALID), Map.of("CASTKEEPER_SERVER_CLIENT_ADDRESS_HEADER", "Forwarded"))
+                        .server()
+                        .clientAddressHeader())
+                .isEqualTo("forwarded");
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsNamedWithItsLine() throws Exception {
         ConfigException e = failure(VALID.replace("port: 8080", "port: eighty"), Map.of());
         assertThat(e.problems())

@@ -35,6 +35,12 @@ public final class AdminClient {
         return new AdminClient(server, server::url, java.net.InetAddress.getByName(localAddress));
     }
 
+    /** A client of another address (e.g. 127.0.0.2) reaching the server some other way, e.g. through a proxy. */
+    public static AdminClient via(java.util.function.UnaryOperator<String> urls, String localAddress)
+            throws java.net.UnknownHostException {
+        return new AdminClient(null, urls, java.net.InetAddress.getByName(localAddress));
+    }
+
     /** For a server in another process: {@code urls} turns a path into a URL. */
     public AdminClient(java.util.function.UnaryOperator<String> urls) {
         this(null, urls, null);
