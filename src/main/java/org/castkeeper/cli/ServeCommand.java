@@ -143,13 +143,20 @@ final class ServeCommand implements Callable<Integer> {
         removePartialsFromBeforeTheStart(app);
         EpisodesFolderWatcher watcher = new EpisodesFolderWatcher(
                 settings.episodesDir(), app.importer(), Duration.ofSeconds(3), app.clock(), () -> {});
-        Javalin web = WebServer.create(app);
+        // Jetty's own stop gets a second; the draining before it is ServeCommand's (WebServer.drain).
+        Javalin web = WebServer.create(app, Duration.ofSeconds(1));
+        Duration drain = Duration.ofSeconds(settings.server().drainSeconds());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            LOG.info("Stopping");
+                            LOG.info("Stopping: no new connections; letting downloads in flight finish");
                             watcher.close();
+                            try {
+                                WebServer.drain(web, drain);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
                             web.stop();
                             app.close();
                             try {

@@ -97,7 +97,12 @@ public record AppConfig(
                 source,
                 show,
                 new ServerSettings(
-                        port, publicUrl, server.uploadLimitMb(), server.trustedProxies(), server.clientAddressHeader()),
+                        port,
+                        publicUrl,
+                        server.uploadLimitMb(),
+                        server.trustedProxies(),
+                        server.clientAddressHeader(),
+                        server.drainSeconds()),
                 storage,
                 database,
                 feed,

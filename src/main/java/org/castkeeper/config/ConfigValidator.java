@@ -273,6 +273,9 @@ public final class ConfigValidator {
                     "'" + server.publicUrl() + "' is not an http or https URL such as "
                             + "https://podcast.example.org");
         }
+        if (server.drainSeconds() < 0 || server.drainSeconds() > 3600) {
+            problem("server.drainSeconds", "must be from 0 to 3600 seconds (how long a stop lets downloads finish)");
+        }
         if (!ServerSettings.CLIENT_ADDRESS_HEADERS.contains(server.clientAddressHeader())) {
             problem(
                     "server.clientAddressHeader",

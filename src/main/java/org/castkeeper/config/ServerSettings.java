@@ -13,25 +13,29 @@ import java.util.List;
  * @param clientAddressHeader the one header a trusted proxy names the client in: "x-forwarded-for" (the default;
  *                  the right-most address that is not a trusted proxy), "forwarded" (RFC 7239) or "x-real-ip".
  *                  Every other such header is ignored, so a client cannot slip in one the proxy passes through.
+ * @param drainSeconds on SIGTERM, how long responses in flight (a download at the listener's pace) may take to
+ *                  finish before the server exits; no new connection is accepted meanwhile (default 30)
  */
 public record ServerSettings(
         Integer port,
         String publicUrl,
         Integer uploadLimitMb,
         List<String> trustedProxies,
-        String clientAddressHeader) {
+        String clientAddressHeader,
+        Integer drainSeconds) {
     public static final int DEFAULT_PORT = 8080;
     /** The headers a proxy may name the client in, as server.clientAddressHeader spells them. */
     public static final List<String> CLIENT_ADDRESS_HEADERS = List.of("x-forwarded-for", "forwarded", "x-real-ip");
 
     public ServerSettings(Integer port, String publicUrl, Integer uploadLimitMb, List<String> trustedProxies) {
-        this(port, publicUrl, uploadLimitMb, trustedProxies, null);
+        this(port, publicUrl, uploadLimitMb, trustedProxies, null, null);
     }
 
     public ServerSettings {
         port = port == null ? Integer.valueOf(DEFAULT_PORT) : port;
         uploadLimitMb = uploadLimitMb == null ? Integer.valueOf(2048) : uploadLimitMb;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        drainSeconds = drainSeconds == null ? Integer.valueOf(30) : drainSeconds;
         clientAddressHeader = clientAddressHeader == null || clientAddressHeader.isBlank()
                 ? "x-forwarded-for"
                 : clientAddressHeader.strip().toLowerCase(java.util.Locale.ROOT);

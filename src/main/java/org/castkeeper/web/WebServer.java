@@ -31,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    /** On SIGTERM, requests in flight get this long to finish. */
-    public static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(30);
     /** A request body slower than this, once {@link #BODY_GRACE} has passed, is cut. */
     static final long MIN_BODY_BYTES_PER_SECOND = 1024;
 
@@ -42,12 +40,9 @@ public final class WebServer {
 
     private WebServer() {}
 
-    public static Javalin create(Castkeeper app) {
-        return create(app, STOP_GRACE);
-    }
-
     /**
-     * @param stopGrace how long requests in flight may take to finish when the server stops. Jetty spends at
+     * @param stopGrace how long requests in flight may take to finish when the server stops (server.drainSeconds),
+     *                  and how long one may make no progress meanwhile. Jetty spends at
      *                  least a second stopping its threads whenever this is above zero, so tests that start and
      *                  stop a server per test pass zero; the packaged jar's own test keeps the real value.
      */
@@ -133,6 +128,36 @@ public final class WebServer {
                 app.fileChangesNotApplied()));
     }
 
+    /**
+     * On SIGTERM, before the server stops: no new connection is accepted, and the responses in flight (a download
+     * at the listener's pace, paused or throttled as podcatchers do) get up to {@code max} to finish. Jetty's own
+     * graceful stop closes any connection that makes no progress for a second, which cut such downloads; so the
+     * waiting is done here, and the stop that follows finds nothing left to cut.
+     *
+     * @return whether everything in flight finished in time
+     */
+    public static boolean drain(Javalin web, java.time.Duration max) throws InterruptedException {
+        Server server = web.jettyServer().server();
+        for (var connector : server.getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.NetworkConnector listening) {
+                listening.close();
+            }
+        }
+        GracefulHandler graceful = server.getDescendant(GracefulHandler.class);
+        long deadline = System.nanoTime() + max.toNanos();
+        while (graceful != null && graceful.getCurrentRequestCount() > 0) {
+            if (System.nanoTime() >= deadline) {
+                LOG.warn(
+                        "Stopping with {} responses still in flight after {} s (server.drainSeconds)",
+                        graceful.getCurrentRequestCount(),
+                        max.toSeconds());
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** The handlers in front of Javalin's, innermost inserted first. */
     private static void wrap(Server server, PodcatcherHandler podcatchers, java.time.Duration stopGrace) {
         server.insertHandler(new SlowBodyGuard(MIN_BODY_BYTES_PER_SECOND, BODY_GRACE));
@@ -141,13 +166,14 @@ public final class WebServer {
             server.insertHandler(limits.get(i));
         }
         server.insertHandler(podcatchers);
-        server.insertHandler(new GracefulHandler() {
+        GracefulHandler graceful = new GracefulHandler() {
             // Only counts requests: it must not make Jetty hand polls to a worker (see PodcatcherHandler).
             @Override
             public InvocationType getInvocationType() {
                 return InvocationType.NON_BLOCKING;
             }
-        });
+        };
+        server.insertHandler(graceful);
         server.setStopTimeout(stopGrace.toMillis());
         server.setErrorHandler(new ErrorHeaders(server.getErrorHandler()));
     }

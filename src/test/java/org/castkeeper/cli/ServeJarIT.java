@@ -128,6 +128,15 @@ class ServeJarIT {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> refuses(url.getPort()));
             assertThat(server.isAlive()).as("still finishing the download").isTrue();
 
+            // The listener's app reads at its own pace: three pauses longer than the second Jetty allows a
+            // connection that makes no progress while it stops, unless told otherwise (server.drainSeconds).
+            for (int pause = 0; pause < 3; pause++) {
+                long until = received + (2 << 20);
+                for (int n; received < until && (n = in.read(buffer)) > 0; ) {
+                    received += n;
+                }
+                Thread.sleep(1_500);
+            }
             for (int n; (n = in.read(buffer)) > 0; ) {
                 received += n;
             }
