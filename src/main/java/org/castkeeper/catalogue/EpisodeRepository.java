@@ -272,6 +272,18 @@ public final class EpisodeRepository {
                 .fetch(DELETED_EPISODE.SLUG));
     }
 
+    /** A deleted episode as its tombstone remembers it. */
+    public record Deletion(int episodeId, String title, Instant at) {}
+
+    /** How episode {@code episodeId} was deleted, or empty when it was not. */
+    public Optional<Deletion> deletion(int episodeId) {
+        return db.select(DELETED_EPISODE.TITLE, DELETED_EPISODE.DELETED_AT)
+                .from(DELETED_EPISODE)
+                .where(DELETED_EPISODE.SHOW_ID.eq(showId))
+                .and(DELETED_EPISODE.EPISODE_ID.eq(episodeId))
+                .fetchOptional(r -> new Deletion(episodeId, r.value1(), Instant.ofEpochMilli(r.value2())));
+    }
+
     /** Whether a deleted episode had this guid: it is never given to another. */
     public boolean guidDeleted(String guid) {
         return db.fetchExists(

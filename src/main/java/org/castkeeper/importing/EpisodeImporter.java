@@ -181,9 +181,9 @@ public final class EpisodeImporter {
         List<String> warnings = new ArrayList<>(facts.warnings());
         if (usedBy.isPresent()) {
             if (!allowUsedBefore) {
-                return new Decided(ImportResult.usedBefore(file, usedBy.get()));
+                return new Decided(ImportResult.usedBefore(file, whereItWas(usedBy.get())));
             }
-            warnings.add("This audio was used before by episode " + usedBy.get() + ", which now has other audio.");
+            warnings.add("This audio " + whereItWas(usedBy.get()) + ".");
         }
 
         Id3Tags tags = facts.tags();
@@ -257,6 +257,20 @@ public final class EpisodeImporter {
             }
         }
     }
+
+    /**
+     * What became of the episode that had this audio, in the host's words: "was in episode 5 "Sleep", deleted on 5
+     * Dec 2026", or "was used by episode 5 before it got other audio".
+     */
+    private String whereItWas(int episodeId) {
+        return episodes.deletion(episodeId)
+                .map(d -> "was in episode " + episodeId + " \"" + d.title() + "\", deleted on "
+                        + DELETED_ON.withZone(showZone.get()).format(d.at()))
+                .orElse("was used by episode " + episodeId + " before it got other audio");
+    }
+
+    private static final java.time.format.DateTimeFormatter DELETED_ON =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
     /** `import --publish` of a file already catalogued: publish it if it is a draft, else say why not. */
     private ImportResult publishExisting(Path file, AudioFacts facts, Episode existing) throws IOException {

@@ -41,13 +41,13 @@ public record ImportResult(Path file, Outcome outcome, Episode episode, String r
         return new ImportResult(file, Outcome.PUBLISHED, episode, null, List.of());
     }
 
-    static ImportResult usedBefore(Path file, int episodeId) {
+    /** @param whereItWas e.g. "was in episode 5 "Sleep", deleted on 5 Dec 2026" */
+    static ImportResult usedBefore(Path file, String whereItWas) {
         return new ImportResult(
                 file,
                 Outcome.USED_BEFORE,
                 null,
-                "this audio was used by episode " + episodeId
-                        + " before it got other audio, so it is not imported again",
+                "this audio " + whereItWas + ", so it is not imported again",
                 List.of());
     }
 

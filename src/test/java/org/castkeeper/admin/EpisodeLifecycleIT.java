@@ -220,11 +220,17 @@ class EpisodeLifecycleIT {
         assertThat(server.app().episodes().guidDeleted(live.guid())).isTrue();
 
         // The same audio uploaded again (a host's deliberate choice) is a new episode with a guid of its own,
-        // and the page says the audio was used before.
+        // and the page says which episode had the audio, and when it was deleted.
         Path original = server.app().config().episodesDir().resolve("Morning-routine.mp3");
         HttpResponse<String> uploaded = host.putFile("/admin/upload?name=again.mp3", original);
         assertThat(uploaded.statusCode()).isEqualTo(201);
-        assertThat(uploaded.body()).contains("used before");
+        assertThat(uploaded.body())
+                .contains("This audio was in episode " + live.id())
+                .contains("Morning routine")
+                .contains("deleted on "
+                        + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                                .withZone(java.time.ZoneId.of("Europe/London"))
+                                .format(server.clock().instant()));
         Episode back =
                 server.app().episodes().findBySha256(live.audio().sha256()).orElseThrow();
         assertThat(back.guid()).isNotEqualTo(live.guid());
