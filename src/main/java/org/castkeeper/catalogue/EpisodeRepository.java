@@ -86,7 +86,11 @@ public final class EpisodeRepository {
         EpisodeRecord r = tx.newRecord(EPISODE);
         r.setShowId(showId);
         r.setGuid(UUID.randomUUID().toString());
-        r.setSlug(titleSlug ? Slugs.of(e.title()) : freeSlug(tx, Slugs.of(e.title())));
+        String base = Slugs.of(e.title());
+        // A deleted episode's slug answers 410 for good: a new episode never takes it back.
+        boolean gone = tx.fetchExists(
+                DELETED_EPISODE, DELETED_EPISODE.SHOW_ID.eq(showId).and(DELETED_EPISODE.SLUG.eq(base)));
+        r.setSlug(titleSlug && !gone ? base : freeSlug(tx, base));
         r.setTitle(e.title());
         r.setDescription(e.description() == null ? "" : e.description());
         r.setState(e.state().code());
@@ -110,13 +114,19 @@ public final class EpisodeRepository {
         return toEpisode(r, children);
     }
 
-    /** The slug itself, or the slug with the first free "-2", "-3", ... suffix. */
+    /** The slug itself, or the slug with the first "-2", "-3", ... suffix no episode has, or had before it was deleted. */
     private String freeSlug(DSLContext tx, String base) {
+        String pattern = base.replace("_", "\\_") + "-%";
         Set<String> taken = new HashSet<>(tx.select(EPISODE.SLUG)
                 .from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId))
-                .and(EPISODE.SLUG.eq(base).or(EPISODE.SLUG.like(base.replace("_", "\\_") + "-%", '\\')))
+                .and(EPISODE.SLUG.eq(base).or(EPISODE.SLUG.like(pattern, '\\')))
                 .fetch(EPISODE.SLUG));
+        taken.addAll(tx.select(DELETED_EPISODE.SLUG)
+                .from(DELETED_EPISODE)
+                .where(DELETED_EPISODE.SHOW_ID.eq(showId))
+                .and(DELETED_EPISODE.SLUG.eq(base).or(DELETED_EPISODE.SLUG.like(pattern, '\\')))
+                .fetch(DELETED_EPISODE.SLUG));
         if (!taken.contains(base)) {
             return base;
         }
@@ -270,6 +280,11 @@ public final class EpisodeRepository {
                 .from(DELETED_EPISODE)
                 .where(DELETED_EPISODE.SHOW_ID.eq(showId))
                 .fetch(DELETED_EPISODE.SLUG));
+    }
+
+    /** Whether a file was ever at {@code path} and retired: its URL redirects or answers 410, never new content. */
+    public boolean wasRetired(String path) {
+        return db.fetchExists(RETIRED_MEDIA, RETIRED_MEDIA.SHOW_ID.eq(showId).and(RETIRED_MEDIA.PATH.eq(path)));
     }
 
     /** A deleted episode as its tombstone remembers it. */

@@ -110,7 +110,7 @@ public final class EpisodeImporter {
                                     + holder.get().title() + "\".",
                     List.of());
         }
-        String path = media.storeMove(upload, StoredNames.audio(episode.title(), sha256, facts.mimeType()));
+        String path = media.storeMove(upload, freeName(episode.title(), sha256, facts.mimeType()));
         return new Replacement(audio(path, sha256, facts), null, facts.warnings());
     }
 
@@ -196,7 +196,7 @@ public final class EpisodeImporter {
         List<String> created = new ArrayList<>();
         boolean placed = false;
         try {
-            String stored = placement.place(file, StoredNames.audio(title, sha256, facts.mimeType()));
+            String stored = placement.place(file, freeName(title, sha256, facts.mimeType()));
             String artworkPath = saveCoverArt(tags, created);
             NewEpisode episode = new NewEpisode(
                     title,
@@ -256,6 +256,19 @@ public final class EpisodeImporter {
                 LOG.warn("Could not remove {} after a failed import: {}", leftover, e.toString());
             }
         }
+    }
+
+    /**
+     * The audio's stored name, unless a retired file had it: that URL answers 301 or 410 for good, so the same
+     * recording uploaded again after its episode was deleted gets a name with "-2" in it (the same on every try, so an import cut
+     * short still adopts its copy).
+     */
+    private String freeName(String title, String sha256, String mimeType) {
+        String name = StoredNames.audio(title, sha256, mimeType);
+        for (int n = 2; episodes.wasRetired(name); n++) {
+            name = StoredNames.audio(title + " " + n, sha256, mimeType);
+        }
+        return name;
     }
 
     /**

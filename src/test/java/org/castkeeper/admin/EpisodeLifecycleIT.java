@@ -235,6 +235,13 @@ class EpisodeLifecycleIT {
                 server.app().episodes().findBySha256(live.audio().sha256()).orElseThrow();
         assertThat(back.guid()).isNotEqualTo(live.guid());
         assertThat(back.id()).isNotEqualTo(live.id());
+        // A gone URL stays gone: the new episode gets neither the deleted one's page nor its file name.
+        assertThat(back.slug()).isNotEqualTo(live.slug());
+        assertThat(back.audio().path()).isNotEqualTo(live.audio().path());
+        host.postForm("/admin/episodes/" + back.id(), form(back.title(), "publish"));
+        assertThat(server.get(audio).statusCode()).isEqualTo(410);
+        assertThat(server.get("/episodes/morning-routine").statusCode()).isEqualTo(410);
+        assertThat(server.get("/media/" + back.audio().path()).statusCode()).isEqualTo(200);
     }
 
     @Test
