@@ -273,6 +273,11 @@ public final class ConfigValidator {
                     "'" + server.publicUrl() + "' is not an http or https URL such as "
                             + "https://podcast.example.org");
         }
+        if (server.headerSeconds() < 1 || server.headerSeconds() > 600) {
+            problem(
+                    "server.headerSeconds",
+                    "must be from 1 to 600 seconds (how long a new connection has to send its request's headers)");
+        }
         if (server.drainSeconds() < 0 || server.drainSeconds() > 3600) {
             problem("server.drainSeconds", "must be from 0 to 3600 seconds (how long a stop lets downloads finish)");
         }

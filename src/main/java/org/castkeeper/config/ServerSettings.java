@@ -13,6 +13,8 @@ import java.util.List;
  * @param clientAddressHeader the one header a trusted proxy names the client in: "x-forwarded-for" (the default;
  *                  the right-most address that is not a trusted proxy), "forwarded" (RFC 7239) or "x-real-ip".
  *                  Every other such header is ignored, so a client cannot slip in one the proxy passes through.
+ * @param headerSeconds how long a new connection has to send its first request's headers before it is closed
+ *                  (default 30): headers trickled a byte at a time no longer hold a connection for hours
  * @param drainSeconds on SIGTERM, how long responses in flight (a download at the listener's pace) may take to
  *                  finish before the server exits; no new connection is accepted meanwhile (default 30)
  */
@@ -22,13 +24,14 @@ public record ServerSettings(
         Integer uploadLimitMb,
         List<String> trustedProxies,
         String clientAddressHeader,
-        Integer drainSeconds) {
+        Integer drainSeconds,
+        Integer headerSeconds) {
     public static final int DEFAULT_PORT = 8080;
     /** The headers a proxy may name the client in, as server.clientAddressHeader spells them. */
     public static final List<String> CLIENT_ADDRESS_HEADERS = List.of("x-forwarded-for", "forwarded", "x-real-ip");
 
     public ServerSettings(Integer port, String publicUrl, Integer uploadLimitMb, List<String> trustedProxies) {
-        this(port, publicUrl, uploadLimitMb, trustedProxies, null, null);
+        this(port, publicUrl, uploadLimitMb, trustedProxies, null, null, null);
     }
 
     public ServerSettings {
@@ -36,6 +39,7 @@ public record ServerSettings(
         uploadLimitMb = uploadLimitMb == null ? Integer.valueOf(2048) : uploadLimitMb;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         drainSeconds = drainSeconds == null ? Integer.valueOf(30) : drainSeconds;
+        headerSeconds = headerSeconds == null ? Integer.valueOf(30) : headerSeconds;
         clientAddressHeader = clientAddressHeader == null || clientAddressHeader.isBlank()
                 ? "x-forwarded-for"
                 : clientAddressHeader.strip().toLowerCase(java.util.Locale.ROOT);

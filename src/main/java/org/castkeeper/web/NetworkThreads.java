@@ -40,7 +40,9 @@ final class NetworkThreads {
      */
     static final int ACCEPT_QUEUE = 1024;
 
-    static Connector listener(Server server, HttpConfiguration http, String host, int port) {
+    /** @param headerDeadline how long a new connection has to send its first request's headers */
+    static Connector listener(
+            Server server, HttpConfiguration http, String host, int port, java.time.Duration headerDeadline) {
         http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
         http.setSendServerVersion(false);
         int selectors = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -51,6 +53,7 @@ final class NetworkThreads {
         // Room for a burst of new connections (the JVM's default backlog is 50): when it is full, the kernel
         // drops the SYN and the client waits a whole second before trying again. nginx asks for 511.
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        connector.addBean(new HeaderDeadline(connector, headerDeadline));
         return connector;
     }
 }

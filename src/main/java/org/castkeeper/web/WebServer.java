@@ -73,7 +73,10 @@ public final class WebServer {
             // it reads the host and port that start(port) has just set.
             var jetty = config.jetty;
             jetty.threadPool = NetworkThreads.workers();
-            jetty.addConnector((server, http) -> NetworkThreads.listener(server, http, jetty.host, jetty.port));
+            java.time.Duration headerDeadline =
+                    java.time.Duration.ofSeconds(app.config().server().headerSeconds());
+            jetty.addConnector(
+                    (server, http) -> NetworkThreads.listener(server, http, jetty.host, jetty.port, headerDeadline));
             String addressHeader = app.config().server().clientAddressHeader();
             jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ClientAddress(trustedProxies, addressHeader)));
             // The feed is gzipped once when it is built, and audio does not compress: no gzip on the fly.

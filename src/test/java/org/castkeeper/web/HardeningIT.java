@@ -68,6 +68,34 @@ class HardeningIT {
         }
     }
 
+    @Test
+    void headersTrickledAByteAtATimeDoNotHoldAConnection() throws Exception {
+        startWithOneEpisode("  headerSeconds: 2\n");
+        int port = java.net.URI.create(server.url("/")).getPort();
+        boolean closed = false;
+        try (java.net.Socket slow = new java.net.Socket("127.0.0.1", port)) {
+            slow.setSoTimeout(100);
+            java.io.OutputStream out = slow.getOutputStream();
+            out.write("GET /feed.xml HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            // A byte every 100 ms or so keeps Jetty's idle timeout from ever firing; only the deadline ends it.
+            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!closed && System.nanoTime() < giveUp) {
+                try {
+                    out.write('a');
+                    out.flush();
+                    closed = slow.getInputStream().read() == -1;
+                } catch (java.net.SocketTimeoutException nothingYet) {
+                    // Still open, still trickling.
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                }
+            }
+        }
+        assertThat(closed).as("closed by the header deadline").isTrue();
+        // The feed still answers: a request whose headers come at once is never cut.
+        assertThat(server.get("/feed.xml").statusCode()).isEqualTo(200);
+    }
+
     /** Sends {@code request} as it is and returns the response's status line and headers. */
     private String rawHead(String request) throws Exception {
         int port = java.net.URI.create(server.url("/")).getPort();
