@@ -191,17 +191,17 @@ public final class WebServer {
         routes.exception(DateTimeException.class, (e, ctx) -> plain(ctx, 400, "That date or time is not valid."));
         routes.exception(
                 jakarta.servlet.ServletException.class,
-                (e, ctx) -> plain(ctx, 400, "The form could not be read: " + e.getMessage()));
+                (e, ctx) -> unreadable(ctx, "The form could not be read: " + e.getMessage()));
         routes.exception(
                 java.io.UncheckedIOException.class,
-                (e, ctx) -> plain(ctx, 400, "The request could not be read: it was cut off or too slow."));
+                (e, ctx) -> unreadable(ctx, "The request could not be read: it was cut off or too slow."));
         routes.exception(
                 java.io.IOException.class,
-                (e, ctx) -> plain(ctx, 400, "The request could not be read: it was cut off or too slow."));
+                (e, ctx) -> unreadable(ctx, "The request could not be read: it was cut off or too slow."));
         routes.exception(HttpResponseException.class, (e, ctx) -> plain(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             if (isBadRequestBody(e)) {
-                plain(ctx, 400, "The request could not be read: " + e.getMessage());
+                unreadable(ctx, "The request could not be read: " + e.getMessage());
                 return;
             }
             LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
@@ -218,6 +218,16 @@ public final class WebServer {
             }
         }
         return false;
+    }
+
+    /**
+     * A 400 for a body that could not be read, on a connection that is then closed: what is left of the body is
+     * unknown, and a multipart parser's late failure must not land on the next request sent on the same
+     * connection (HardeningIT saw a 500 there).
+     */
+    private static void unreadable(Context ctx, String message) {
+        ctx.header("Connection", "close");
+        plain(ctx, 400, message);
     }
 
     private static void plain(Context ctx, int status, String message) {
