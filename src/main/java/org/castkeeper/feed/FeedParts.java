@@ -20,7 +20,6 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
-import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.jdom2.output.support.AbstractXMLOutputProcessor;
 import org.jdom2.output.support.FormatStack;
@@ -39,8 +38,6 @@ import org.jdom2.util.NamespaceStack;
  * union.
  */
 final class FeedParts {
-    private static final Format FORMAT =
-            Format.getPrettyFormat().setEncoding("UTF-8").setIndent("  ");
     /** Items rendered in one JDOM tree at most: a tree of thousands of items would take hundreds of MB of heap. */
     private static final int ITEMS_PER_TREE = 200;
 
@@ -130,7 +127,7 @@ final class FeedParts {
     private static Marking print(Document document) {
         Marking marking = new Marking();
         try {
-            new XMLOutputter(FORMAT, marking).output(document, marking.out);
+            new XMLOutputter(FeedWriter.FORMAT, marking).output(document, marking.out);
         } catch (IOException e) {
             throw new IllegalStateException("a StringWriter does not fail", e);
         }

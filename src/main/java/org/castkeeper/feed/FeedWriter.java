@@ -11,8 +11,8 @@ import org.jdom2.output.XMLOutputter;
 
 /** Writes a Rome channel as UTF-8 XML 1.0 bytes. The XML writer escapes markup; XmlText removed what cannot be escaped. */
 public final class FeedWriter {
-    private static final Format FORMAT =
-            Format.getPrettyFormat().setEncoding("UTF-8").setIndent("  ");
+    /** How the feed is printed; {@link FeedParts} prints its parts the same way, so they join to these bytes. */
+    static final Format FORMAT = Format.getPrettyFormat().setEncoding("UTF-8").setIndent("  ");
 
     public byte[] write(Channel channel) {
         try {

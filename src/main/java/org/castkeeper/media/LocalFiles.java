@@ -48,7 +48,8 @@ final class LocalFiles {
         return stat(file.get());
     }
 
-    private static Optional<Found> stat(Path file) throws IOException {
+    /** {@code file} as it is now, or empty when it is not a regular file. */
+    static Optional<Found> stat(Path file) throws IOException {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             return a.isRegularFile()

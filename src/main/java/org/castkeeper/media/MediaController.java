@@ -1,7 +1,6 @@
 package org.castkeeper.media;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +20,9 @@ import org.castkeeper.http.HttpCaching;
  * bytes come from the {@link MediaStore}: a file on this machine is sent with memory-mapped reads.
  */
 public final class MediaController {
+    /** The largest range answered on the network thread (see {@link #answersAtOnce}). */
+    private static final long SMALL = 64 * 1024;
+
     private final PublicationCache publications;
     private final LocalFiles files;
     private final MediaHeaders headers = new MediaHeaders();
@@ -98,20 +100,14 @@ public final class MediaController {
     /** GET or HEAD /artwork/{name}: the show's artwork under its content-hashed name. */
     public void serveShowArtwork(Exchange exchange, String name) throws IOException {
         ShowArtwork showArtwork = this.showArtwork.get();
-        if (showArtwork == null || !name.equals(showArtwork.publicName()) || !Files.isRegularFile(showArtwork.file())) {
+        Optional<LocalFiles.Found> file = showArtwork == null || !name.equals(showArtwork.publicName())
+                ? Optional.empty()
+                : LocalFiles.stat(showArtwork.file());
+        if (file.isEmpty()) {
             exchange.text(404, "Not found");
             return;
         }
-        var attributes = Files.readAttributes(showArtwork.file(), java.nio.file.attribute.BasicFileAttributes.class);
-        send(
-                exchange,
-                "/artwork/" + name,
-                new LocalFiles.Found(
-                        showArtwork.file(),
-                        attributes.size(),
-                        attributes.lastModifiedTime().toMillis()),
-                showArtwork.mimeType(),
-                null);
+        send(exchange, "/artwork/" + name, file.get(), showArtwork.mimeType(), null);
     }
 
     private static String typeOf(String path, Publication published) {
@@ -146,8 +142,6 @@ public final class MediaController {
         }
         return range != null && ByteRange.requestedLength(range) <= SMALL;
     }
-
-    private static final long SMALL = 64 * 1024;
 
     /** @param contentHash the audio's SHA-256, its ETag; null for other files, whose ETag is their size and time */
     private void send(Exchange exchange, String name, LocalFiles.Found found, String type, String contentHash)
