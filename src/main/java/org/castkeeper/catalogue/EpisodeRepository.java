@@ -60,6 +60,18 @@ public final class EpisodeRepository {
         }
     }
 
+    /** Thrown by {@link #create} when an episode from a feed has a guid some episode has already. */
+    public static final class DuplicateGuid extends RuntimeException {
+        public DuplicateGuid(String guid) {
+            super("an episode with guid " + guid + " is already in the catalogue");
+        }
+    }
+
+    /**
+     * Catalogues a new episode. One made from a file gets a new guid, and its audio must be new to the catalogue
+     * ({@link DuplicateAudio}); one from a feed keeps the feed's guid ({@link DuplicateGuid}) and may share its
+     * audio with another.
+     */
     public Episode create(NewEpisode e) {
         for (int attempt = 0; ; attempt++) {
             try {
@@ -70,7 +82,10 @@ public final class EpisodeRepository {
                 changes.fire();
                 return created;
             } catch (IntegrityConstraintViolationException conflict) {
-                if (findBySha256(e.audio().sha256()).isPresent()) {
+                if (e.fromFeed() != null && findByGuid(e.fromFeed().guid()).isPresent()) {
+                    throw new DuplicateGuid(e.fromFeed().guid());
+                }
+                if (e.fromFeed() == null && findBySha256(e.audio().sha256()).isPresent()) {
                     throw new DuplicateAudio(e.audio().sha256());
                 }
                 // The slug was taken (or another instance took the one we picked a moment ago): pick again.
@@ -85,7 +100,8 @@ public final class EpisodeRepository {
         long now = clock.millis();
         EpisodeRecord r = tx.newRecord(EPISODE);
         r.setShowId(showId);
-        r.setGuid(UUID.randomUUID().toString());
+        NewEpisode.FromFeed feed = e.fromFeed();
+        r.setGuid(feed != null ? feed.guid() : UUID.randomUUID().toString());
         String base = Slugs.of(e.title());
         // A deleted episode's slug answers 410 for good: a new episode never takes it back.
         boolean gone = tx.fetchExists(
@@ -100,6 +116,17 @@ public final class EpisodeRepository {
         r.setArtist(e.artist());
         r.setAlbum(e.album());
         r.setArtworkPath(e.artworkPath());
+        if (feed != null) {
+            r.setOrigin("feed");
+            r.setSeason(feed.season());
+            r.setEpisodeNumber(feed.number());
+            r.setEpisodeType((feed.type() == null ? EpisodeType.FULL : feed.type()).code());
+            r.setExplicit(feed.explicit());
+            r.setTranscriptPath(feed.transcriptPath());
+            r.setTranscriptType(feed.transcriptType());
+            r.setSourceUrl(feed.sourceUrl());
+            r.setSourceFingerprint(feed.fingerprint());
+        }
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
         // One statement: the new id comes back with RETURNING, where store() asks for it in a second one.
@@ -109,7 +136,9 @@ public final class EpisodeRepository {
                 .fetchSingle()
                 .value1());
         remember(tx, r.getSha256(), r.getId());
-        Children children = new Children(e.chapters(), List.of(), List.of());
+        Children children = feed == null
+                ? new Children(e.chapters(), List.of(), List.of())
+                : new Children(e.chapters(), feed.soundbites(), feed.persons());
         writeChildren(tx, r.getId(), children);
         return toEpisode(r, children);
     }
