@@ -197,6 +197,12 @@ public final class Castkeeper implements AutoCloseable {
         return importer;
     }
 
+    /** Moving a show in from its old feed; downloads wait in data/import-downloads until they are stored. */
+    public org.castkeeper.feedimport.FeedImport feedImport(org.castkeeper.feedimport.FeedImport.Settings settings) {
+        return new org.castkeeper.feedimport.FeedImport(
+                episodes, lifecycle, importer, media, config.dataDir().resolve("import-downloads"), settings);
+    }
+
     public PublicationCache publications() {
         return publications;
     }

@@ -421,6 +421,24 @@ public final class EpisodeRepository {
                 .fetchOptional(KNOWN_AUDIO.EPISODE_ID);
     }
 
+    /** An episode's guid and, for one moved in from a feed, the fingerprint of the item it was made from. */
+    public record Identity(int episodeId, String guid, String sourceFingerprint) {}
+
+    /** Every episode's guid, for an import to tell the items it has from the new ones in one query. */
+    public Map<String, Identity> identities() {
+        Map<String, Identity> byGuid = new java.util.HashMap<>();
+        db.select(EPISODE.ID, EPISODE.GUID, EPISODE.SOURCE_FINGERPRINT)
+                .from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .forEach(r -> byGuid.put(r.value2(), new Identity(r.value1(), r.value2(), r.value3())));
+        return byGuid;
+    }
+
+    /** Whether an episode's audio is stored under {@code path}: a second episode must not share the file. */
+    public boolean audioPathInUse(String path) {
+        return db.fetchExists(EPISODE, EPISODE.SHOW_ID.eq(showId).and(EPISODE.AUDIO_PATH.eq(path)));
+    }
+
     public Optional<Episode> findById(int id) {
         return one(EPISODE.ID.eq(id));
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             ImportCommand.class,
+            ImportFeedCommand.class,
             EpisodesCommand.class,
             UserCommand.class,
             CheckCommand.class,

@@ -114,6 +114,30 @@ public final class EpisodeImporter {
         return new Replacement(audio(path, sha256, facts), null, facts.warnings());
     }
 
+    /** Audio downloaded from an old feed, in the store, with its tags and what the host should know about it. */
+    public record FeedAudio(EpisodeAudio audio, Id3Tags tags, List<String> warnings) {}
+
+    /**
+     * Probes and hashes audio downloaded for an episode moving in from a feed, and moves it into the store. Unlike
+     * a file import, audio the catalogue holds already is no reason to refuse: two items of an old feed may carry
+     * the same file, and are two episodes. Each gets its own stored file, so deleting one never takes the other's.
+     *
+     * @param taken names other imports under way have given to audio not yet catalogued
+     *
+     * @throws Mp3Rejected when the download is not audio Castkeeper can serve, with the reason
+     */
+    public FeedAudio storeFeedAudio(Path downloaded, String title, java.util.function.Predicate<String> taken)
+            throws IOException, Mp3Rejected {
+        AudioFacts facts = probe.probe(downloaded);
+        String sha256 = ContentHash.sha256(downloaded, done -> {});
+        String name = StoredNames.audio(title, sha256, facts.mimeType());
+        for (int n = 2; taken.test(name) || episodes.wasRetired(name) || episodes.audioPathInUse(name); n++) {
+            name = StoredNames.audio(title + " " + n, sha256, facts.mimeType());
+        }
+        String stored = media.storeMove(downloaded, name);
+        return new FeedAudio(audio(stored, sha256, facts), facts.tags(), facts.warnings());
+    }
+
     /** New audio for an existing episode, or why it was refused; with what the host should know about it. */
     public record Replacement(EpisodeAudio audio, String refusal, List<String> warnings) {}
 

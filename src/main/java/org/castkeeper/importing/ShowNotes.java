@@ -3,11 +3,14 @@ package org.castkeeper.importing;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** First show notes for an imported episode, from its ID3 comment: plain text made into safe HTML paragraphs. */
-final class ShowNotes {
+/**
+ * Show notes from plain text (an ID3 comment, an old feed's itunes:summary): paragraphs of escaped text, with
+ * single line breaks kept.
+ */
+public final class ShowNotes {
     private ShowNotes() {}
 
-    static String fromComment(String comment) {
+    public static String fromComment(String comment) {
         if (comment == null || comment.isBlank()) {
             return "";
         }

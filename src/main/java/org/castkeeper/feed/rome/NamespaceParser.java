@@ -92,13 +92,9 @@ public abstract class NamespaceParser implements ModuleParser {
 
     /** yes/no, true/false in any case; null for anything else. */
     protected static Boolean yesNo(String s) {
-        if (s == null) {
-            return null;
-        }
-        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "yes", "true" -> Boolean.TRUE;
-            case "no", "false" -> Boolean.FALSE;
-            default -> null;
-        };
+        return s == null ? null : YES_NO.get(s.strip().toLowerCase(java.util.Locale.ROOT));
     }
+
+    private static final java.util.Map<String, Boolean> YES_NO =
+            java.util.Map.of("yes", Boolean.TRUE, "true", Boolean.TRUE, "no", Boolean.FALSE, "false", Boolean.FALSE);
 }

@@ -1,0 +1,469 @@
+package org.castkeeper.feedimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.castkeeper.Castkeeper;
+import org.castkeeper.catalogue.Chapter;
+import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.EpisodeState;
+import org.castkeeper.catalogue.EpisodeType;
+import org.castkeeper.catalogue.Person;
+import org.castkeeper.catalogue.Soundbite;
+import org.castkeeper.config.ConfigLoader;
+import org.castkeeper.episodes.EpisodeEvents;
+import org.castkeeper.feed.FeedCache;
+import org.castkeeper.testing.FixtureHost;
+import org.castkeeper.testing.Fixtures;
+import org.castkeeper.testing.MutableClock;
+import org.castkeeper.testing.TestShow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Moving a show in from its old feed, served by another host on 127.0.0.1 as hosts really serve them: the feed
+ * gzipped, enclosures behind tracking redirects, a 404, a video, an item without audio, a repeated guid.
+ */
+class FeedImportIT {
+    private static final FeedImport.Settings QUICK = new FeedImport.Settings(
+            Duration.ofSeconds(5), Duration.ofSeconds(2), 4, 16L * 1024 * 1024, Duration.ofMillis(10));
+
+    @TempDir
+    Path dir;
+
+    private FixtureHost host;
+    private Castkeeper app;
+    private final List<EpisodeEvents.Event> events = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        host = new FixtureHost();
+        Path config = TestShow.create(dir.resolve("show"));
+        app = Castkeeper.open(
+                ConfigLoader.load(config, Map.of()), new MutableClock(Instant.parse("2026-12-06T10:00:00Z")));
+        app.lifecycle().events().subscribe(events::add);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        host.close();
+    }
+
+    @Test
+    void aHostedShowMovesInWithEverythingItsFeedSays() throws Exception {
+        host.file("/audio/one.mp3", recording(1), "audio/mpeg")
+                .redirect("/track/one.mp3", 302, host.url("/prefix/one.mp3"))
+                .redirect("/prefix/one.mp3", 301, "/audio/one.mp3")
+                .file("/audio/two%20part.mp3", recording(2), "audio/mpeg")
+                .file("/chapters/two.json", CHAPTERS_JSON.getBytes(StandardCharsets.UTF_8), "application/json")
+                .file(
+                        "/t/two.vtt",
+                        "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n".getBytes(StandardCharsets.UTF_8),
+                        "text/vtt")
+                .file(
+                        "/t/two.srt",
+                        "1\n00:00:00,000 --> 00:00:01,000\nHello\n".getBytes(StandardCharsets.UTF_8),
+                        "text/plain")
+                .file("/art/two.jpg", Files.readAllBytes(Fixtures.resource("feeds/art.jpg")), "image/jpeg")
+                .file("/audio/three.mp3", recording(3), "audio/mpeg")
+                .file("/audio/nodate.mp3", recording(4), "audio/mpeg")
+                .gzipped(
+                        "/feed.xml",
+                        feed(
+                                        item(
+                                                "libsyn-0001",
+                                                "Episode one",
+                                                "Thu, 14 Mar 2024 09:30:15 +0000",
+                                                host.url("/track/one.mp3"),
+                                                "<itunes:explicit>Yes</itunes:explicit><itunes:season>1</itunes:season>"
+                                                        + "<itunes:episode>1</itunes:episode>"
+                                                        + "<description><![CDATA[<p>Plain description</p>]]></description>"),
+                                        item(
+                                                "libsyn-0002",
+                                                "  Caf\u0065\u0301\u00a0time \uD83C\uDF75 ",
+                                                "Mon, 21 Mar 2024 09:30:15 EST",
+                                                host.url("/audio/two%20part.mp3"),
+                                                "<content:encoded><![CDATA[<p>Rich <a href=\"https://example.org\">notes</a></p>]]>"
+                                                        + "</content:encoded><description>short</description>"
+                                                        + "<itunes:episodeType>bonus</itunes:episodeType><itunes:explicit>clean</itunes:explicit>"
+                                                        + "<itunes:image href=\"" + host.url("/art/two.jpg") + "\"/>"
+                                                        + "<podcast:chapters url=\"" + host.url("/chapters/two.json")
+                                                        + "\" type=\"application/json+chapters\"/>"
+                                                        + "<podcast:transcript url=\"" + host.url("/t/two.srt")
+                                                        + "\" type=\"application/srt\"/>"
+                                                        + "<podcast:transcript url=\"" + host.url("/t/two.vtt")
+                                                        + "\" type=\"text/vtt\"/>"
+                                                        + "<podcast:soundbite startTime=\"12.5\" duration=\"30\">Best bit</podcast:soundbite>"
+                                                        + "<podcast:person role=\"guest\" href=\"https://example.org/ada\">Ada</podcast:person>"),
+                                        item(
+                                                null,
+                                                "No guid at all",
+                                                "2024-04-01T08:00:00Z",
+                                                host.url("/audio/three.mp3"),
+                                                "<itunes:summary>Line one\n\nLine two</itunes:summary>"),
+                                        item(
+                                                "libsyn-0004",
+                                                "Gone from the old host",
+                                                "Mon, 08 Apr 2024 09:30:15 +0000",
+                                                host.url("/audio/missing.mp3"),
+                                                ""),
+                                        item(
+                                                "libsyn-0005",
+                                                "A video",
+                                                "Mon, 15 Apr 2024 09:30:15 +0000",
+                                                host.url("/video/five.mp4"),
+                                                "",
+                                                "video/mp4"),
+                                        item("libsyn-0006", "Text only", "Mon, 22 Apr 2024 09:30:15 +0000", null, ""),
+                                        item(
+                                                "libsyn-0001",
+                                                "Same guid, other audio",
+                                                "Mon, 29 Apr 2024 09:30:15 +0000",
+                                                host.url("/audio/three.mp3"),
+                                                ""),
+                                        item(
+                                                "libsyn-0008",
+                                                "Date nobody can read",
+                                                "sometime in spring",
+                                                host.url("/audio/nodate.mp3"),
+                                                ""))
+                                .getBytes(StandardCharsets.UTF_8),
+                        "application/rss+xml; charset=utf-8");
+
+        FeedImport.Summary summary = importFeed("/feed.xml");
+
+        assertThat(summary.items()).isEqualTo(8);
+        assertThat(summary.imported()).isEqualTo(5);
+        assertThat(summary.skipped())
+                .extracting(FeedImport.Skipped::guid)
+                .containsExactlyInAnyOrder("libsyn-0004", "libsyn-0005", "libsyn-0006");
+        assertThat(summary.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("404"));
+        assertThat(summary.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("no enclosure"));
+        assertThat(summary.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("video"));
+        assertThat(summary.complete()).isFalse();
+
+        Episode one = app.episodes().findByGuid("libsyn-0001").orElseThrow();
+        assertThat(one.title()).isEqualTo("Episode one");
+        assertThat(one.publishAt()).isEqualTo(Instant.parse("2024-03-14T09:30:15Z"));
+        assertThat(one.state()).isEqualTo(EpisodeState.PUBLISHED);
+        assertThat(one.explicit()).isTrue();
+        assertThat(one.season()).isEqualTo(1);
+        assertThat(one.episodeNumber()).isEqualTo(1);
+        assertThat(one.description()).contains("Plain description");
+        assertThat(one.audio().sizeBytes()).isEqualTo(recording(1).length);
+
+        Episode two = app.episodes().findByGuid("libsyn-0002").orElseThrow();
+        assertThat(two.title()).isEqualTo("Caf\u00e9\u00a0time \uD83C\uDF75"); // NFC, no-break space and emoji kept
+        assertThat(two.publishAt()).isEqualTo(Instant.parse("2024-03-21T14:30:15Z"));
+        assertThat(two.season()).isNull();
+        assertThat(two.episodeNumber()).isNull();
+        assertThat(two.type()).isEqualTo(EpisodeType.BONUS);
+        assertThat(two.explicit()).isFalse();
+        assertThat(two.description())
+                .contains("<a href=\"https://example.org\"")
+                .contains("Rich");
+        assertThat(two.chapters())
+                .containsExactly(
+                        new Chapter(0, null, "Welcome", null),
+                        new Chapter(62_500, 120_000L, "Breathing", "https://example.org/breathe"));
+        assertThat(two.transcriptType()).isEqualTo("text/vtt");
+        assertThat(new String(app.media().read(two.transcriptPath(), 0, 1000).readAllBytes(), StandardCharsets.UTF_8))
+                .startsWith("WEBVTT");
+        assertThat(two.artworkPath()).isNotNull();
+        assertThat(two.soundbites()).containsExactly(new Soundbite(12_500, 30_000, "Best bit"));
+        assertThat(two.persons()).containsExactly(new Person("Ada", "guest", null, null, "https://example.org/ada"));
+        assertThat(app.episodes().notices(two.id()))
+                .anySatisfy(n -> assertThat(n).contains("application/srt"));
+
+        Episode noGuid = app.episodes().all().stream()
+                .filter(e -> e.title().equals("No guid at all"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(noGuid.guid()).startsWith("castkeeper-import-");
+        assertThat(noGuid.description()).isEqualTo("<p>Line one</p>\n<p>Line two</p>");
+
+        Episode sameGuid = app.episodes().all().stream()
+                .filter(e -> e.title().equals("Same guid, other audio"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sameGuid.guid()).isNotEqualTo("libsyn-0001").startsWith("castkeeper-import-");
+        // Two items with one recording are two episodes, each with its own file.
+        assertThat(sameGuid.audio().sha256()).isEqualTo(noGuid.audio().sha256());
+        assertThat(sameGuid.audio().path()).isNotEqualTo(noGuid.audio().path());
+
+        Episode undated = app.episodes().findByGuid("libsyn-0008").orElseThrow();
+        assertThat(undated.state()).isEqualTo(EpisodeState.DRAFT);
+        assertThat(app.episodes().notices(undated.id()))
+                .anySatisfy(n -> assertThat(n).contains("sometime in spring"));
+
+        // A back catalogue pings nobody: changes only, nothing went live.
+        assertThat(events).isNotEmpty().noneMatch(e -> e instanceof EpisodeEvents.WentLive);
+        // Nothing half-downloaded is left behind.
+        assertThat(spoolFiles()).isEmpty();
+
+        // Our feed carries the old guids verbatim.
+        String ours = new String(app.feed().page(1).orElseThrow().xml(), StandardCharsets.UTF_8);
+        assertThat(ours).contains(">libsyn-0001</guid>", ">libsyn-0002</guid>");
+    }
+
+    @Test
+    void aSecondRunImportsOnlyWhatIsNewAndRetriesWhatFailed() throws Exception {
+        host.file("/a.mp3", recording(1), "audio/mpeg").status("/b.mp3", 404);
+        String feed = feed(
+                item("g-1", "One", "Thu, 14 Mar 2024 09:30:15 +0000", host.url("/a.mp3"), ""),
+                item("g-2", "Two", "Thu, 21 Mar 2024 09:30:15 +0000", host.url("/b.mp3"), ""));
+        host.file("/feed.xml", feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+
+        FeedImport.Summary first = importFeed("/feed.xml");
+        assertThat(first.imported()).isEqualTo(1);
+        assertThat(first.skipped()).extracting(FeedImport.Skipped::guid).containsExactly("g-2");
+
+        host.file("/b.mp3", recording(2), "audio/mpeg");
+        FeedImport.Summary second = importFeed("/feed.xml");
+
+        assertThat(second.imported()).isEqualTo(1);
+        assertThat(second.alreadyHere()).isEqualTo(1);
+        assertThat(second.complete()).isTrue();
+        assertThat(app.episodes().count()).isEqualTo(2);
+        assertThat(host.hits("/a.mp3")).isEqualTo(1);
+
+        // The old host edits an item: the next run says so and changes nothing here.
+        host.file(
+                "/feed.xml",
+                feed.replace(">One<", ">One, renamed<").getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+        FeedImport.Summary third = importFeed("/feed.xml");
+        assertThat(third.imported()).isZero();
+        assertThat(third.changedElsewhere()).singleElement().asString().contains("g-1");
+        assertThat(app.episodes().findByGuid("g-1").orElseThrow().title()).isEqualTo("One");
+    }
+
+    @Test
+    void aPagedFeedIsReadAcrossItsPagesEvenWhenTheyLoop() throws Exception {
+        byte[] audio = recording(0);
+        List<String> pages = new ArrayList<>();
+        int perPage = 40;
+        for (int page = 0; page < 3; page++) {
+            StringBuilder items = new StringBuilder();
+            for (int i = 0; i < perPage; i++) {
+                int n = page * perPage + i;
+                host.file("/m/" + n + ".mp3", withTail(audio, n), "audio/mpeg");
+                items.append(item(
+                        "p-" + n,
+                        "Episode " + n,
+                        Instant.parse("2020-01-01T00:00:00Z")
+                                .plus(Duration.ofDays(n))
+                                .toString(),
+                        host.url("/m/" + n + ".mp3"),
+                        ""));
+            }
+            // The last page points back at the first: the reader must stop.
+            String next = "/page" + ((page + 1) % 3) + ".xml";
+            pages.add(feedWithNext(items.toString(), host.url(next)));
+        }
+        for (int page = 0; page < 3; page++) {
+            host.file("/page" + page + ".xml", pages.get(page).getBytes(StandardCharsets.UTF_8), "text/xml");
+        }
+        app.feed().page(1).orElseThrow(); // as a server does at start
+        FeedCache.Work before = app.feed().work();
+
+        FeedImport.Summary summary = importFeed("/page0.xml");
+
+        assertThat(summary.pages()).isEqualTo(3);
+        assertThat(summary.imported()).isEqualTo(120);
+        assertThat(app.episodes().count()).isEqualTo(120);
+        assertThat(host.mostInFlight()).isLessThanOrEqualTo(Downloads.PER_HOST);
+        FeedCache.Work after = app.feed().work();
+        // The clock stands still: one batch, so the feed is rebuilt once and each item written once.
+        assertThat(after.rebuilds() - before.rebuilds()).isEqualTo(1);
+        assertThat(after.itemsWritten() - before.itemsWritten()).isEqualTo(120);
+    }
+
+    @Test
+    void aFeedInLatin1WithoutACharsetInHttpIsReadByItsDeclaration() throws Exception {
+        host.file("/a.mp3", recording(1), "audio/mpeg");
+        String xml = feed(item(
+                        "latin-1",
+                        "Café für Körper und Seele",
+                        "Thu, 14 Mar 2024 09:30:15 +0000",
+                        host.url("/a.mp3"),
+                        ""))
+                .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+        host.file("/feed.xml", xml.getBytes(StandardCharsets.ISO_8859_1), "application/xml");
+
+        importFeed("/feed.xml");
+
+        assertThat(app.episodes().findByGuid("latin-1").orElseThrow().title()).isEqualTo("Café für Körper und Seele");
+    }
+
+    @Test
+    void anAddressThatIsNoFeedImportsNothingAndSaysWhatItGot() throws Exception {
+        host.file(
+                        "/page.html",
+                        "<!DOCTYPE html><html><body>Hi</body></html>".getBytes(StandardCharsets.UTF_8),
+                        "text/html")
+                .file("/broken.xml", "<rss><channel><item></channel>".getBytes(StandardCharsets.UTF_8), "text/xml")
+                .file(
+                        "/atom.xml",
+                        "<feed xmlns='http://www.w3.org/2005/Atom'/>".getBytes(StandardCharsets.UTF_8),
+                        "text/xml");
+
+        assertThatThrownBy(() -> importFeed("/page.html"))
+                .isInstanceOf(FeedImport.Refused.class)
+                .hasMessageContaining("web page (HTML)");
+        assertThatThrownBy(() -> importFeed("/missing.xml"))
+                .isInstanceOf(FeedImport.Refused.class)
+                .hasMessageContaining("answered 404");
+        assertThatThrownBy(() -> importFeed("/broken.xml"))
+                .isInstanceOf(FeedImport.Refused.class)
+                .hasMessageContaining("not well-formed XML");
+        assertThatThrownBy(() -> importFeed("/atom.xml"))
+                .isInstanceOf(FeedImport.Refused.class)
+                .hasMessageContaining("root element is <feed>");
+        assertThat(app.episodes().count()).isZero();
+    }
+
+    @Test
+    void aLockedShowIsRefusedUnlessTheHostSaysItIsTheirs() throws Exception {
+        host.file("/a.mp3", recording(1), "audio/mpeg");
+        String xml = feed(item("locked-1", "One", "Thu, 14 Mar 2024 09:30:15 +0000", host.url("/a.mp3"), ""))
+                .replace("<channel>", "<channel><podcast:locked owner=\"host@example.org\">yes</podcast:locked>");
+        host.file("/feed.xml", xml.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+
+        assertThatThrownBy(() -> importFeed("/feed.xml"))
+                .isInstanceOf(FeedImport.Refused.class)
+                .hasMessageContaining("podcast:locked yes")
+                .hasMessageContaining("--i-own-this-show");
+        assertThat(app.episodes().count()).isZero();
+
+        FeedImport.Summary summary = app.feedImport(QUICK)
+                .run(host.url("/feed.xml"), new FeedImport.Options(false, true, "test"), new FeedImport.Listener() {});
+        assertThat(summary.imported()).isEqualTo(1);
+    }
+
+    @Test
+    void aDryRunWritesNothing() throws Exception {
+        host.file("/a.mp3", recording(1), "audio/mpeg");
+        host.file(
+                "/feed.xml",
+                feed(item("dry-1", "One", "Thu, 14 Mar 2024 09:30:15 +0000", host.url("/a.mp3"), ""))
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+
+        FeedImport.Summary summary = app.feedImport(QUICK)
+                .run(host.url("/feed.xml"), new FeedImport.Options(true, false, "test"), new FeedImport.Listener() {});
+
+        assertThat(summary.dryRun()).isTrue();
+        assertThat(summary.imported()).isEqualTo(1);
+        assertThat(app.episodes().count()).isZero();
+        assertThat(host.hits("/a.mp3")).isZero();
+    }
+
+    @Test
+    void aStalledOrFailingHostIsTriedAgainThenReportedLeavingNothingHalfWritten() throws Exception {
+        host.stall("/stalls.mp3", recording(1), "audio/mpeg")
+                .failFirst("/flaky.mp3", 503, 2, recording(2), "audio/mpeg");
+        host.file(
+                "/feed.xml",
+                feed(
+                                item(
+                                        "stall-1",
+                                        "Stalls",
+                                        "Thu, 14 Mar 2024 09:30:15 +0000",
+                                        host.url("/stalls.mp3"),
+                                        ""),
+                                item("flaky-1", "Flaky", "Thu, 21 Mar 2024 09:30:15 +0000", host.url("/flaky.mp3"), ""))
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+
+        FeedImport.Summary summary = importFeed("/feed.xml");
+
+        assertThat(summary.imported()).isEqualTo(1);
+        assertThat(app.episodes().findByGuid("flaky-1")).isPresent();
+        assertThat(host.hits("/flaky.mp3")).isEqualTo(3);
+        assertThat(summary.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.guid()).isEqualTo("stall-1");
+            assertThat(s.reason()).contains("stopped answering").contains("tried 3 times");
+        });
+        assertThat(spoolFiles()).isEmpty();
+        assertThat(app.media().list()).noneMatch(name -> name.startsWith("stalls"));
+    }
+
+    private FeedImport.Summary importFeed(String path) throws Exception {
+        return app.feedImport(QUICK)
+                .run(host.url(path), new FeedImport.Options(false, false, "test"), new FeedImport.Listener() {});
+    }
+
+    private List<Path> spoolFiles() throws Exception {
+        Path spool = app.config().dataDir().resolve("import-downloads");
+        if (!Files.exists(spool)) {
+            return List.of();
+        }
+        try (var files = Files.list(spool)) {
+            return files.toList();
+        }
+    }
+
+    /** A distinct recording: one real MP3 with a different tail. */
+    private static byte[] recording(int n) throws Exception {
+        return withTail(Files.readAllBytes(Fixtures.mp3("untagged.mp3")), n);
+    }
+
+    private static byte[] withTail(byte[] audio, int n) {
+        byte[] tail = ("take " + n).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(audio, audio.length + tail.length);
+        System.arraycopy(tail, 0, bytes, audio.length, tail.length);
+        return bytes;
+    }
+
+    private static final String CHAPTERS_JSON = """
+            {"version": "1.2.0", "chapters": [
+              {"startTime": 62.5, "endTime": 120, "title": "Breathing", "url": "https://example.org/breathe"},
+              {"startTime": 0, "title": "Welcome"}
+            ]}""";
+
+    static String item(String guid, String title, String date, String enclosure, String extra) {
+        return item(guid, title, date, enclosure, extra, "audio/mpeg");
+    }
+
+    static String item(String guid, String title, String date, String enclosure, String extra, String type) {
+        return "<item><title>" + escape(title) + "</title>"
+                + (guid == null ? "" : "<guid isPermaLink=\"false\">" + guid + "</guid>")
+                + "<pubDate>" + date + "</pubDate>"
+                + (enclosure == null
+                        ? ""
+                        : "<enclosure url=\"" + escape(enclosure) + "\" length=\"0\" type=\"" + type + "\"/>")
+                + extra + "</item>\n";
+    }
+
+    static String feed(String... items) {
+        return feedWithNext(String.join("", items), null);
+    }
+
+    static String feedWithNext(String items, String next) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\""
+                + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
+                + " xmlns:atom=\"http://www.w3.org/2005/Atom\""
+                + " xmlns:podcast=\"https://podcastindex.org/namespace/1.0\">\n<channel>"
+                + "<title>The old show</title><link>https://old.example.org</link><description>Old</description>"
+                + (next == null ? "" : "<atom:link rel=\"next\" href=\"" + next + "\"/>")
+                + items + "</channel></rss>\n";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    }
+}
