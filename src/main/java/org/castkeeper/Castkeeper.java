@@ -31,8 +31,8 @@ import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.feed.podcast.PodcastGuid;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.importing.MediaStoreMigration;
+import org.castkeeper.media.AudioProbe;
 import org.castkeeper.media.MediaFolder;
-import org.castkeeper.media.Mp3Probe;
 import org.castkeeper.media.RetiredMedia;
 import org.castkeeper.media.ShowArtwork;
 import org.castkeeper.media.ShowArtworks;
@@ -90,7 +90,7 @@ public final class Castkeeper implements AutoCloseable {
                             fileChangesNotApplied.stream().map(k -> "show." + k).toList()));
         }
         this.lifecycle = new EpisodeLifecycle(episodes, clock, this::sweepRetiredMediaQuietly);
-        this.importer = new EpisodeImporter(episodes, lifecycle, media, new Mp3Probe(), this::timeZone);
+        this.importer = new EpisodeImporter(episodes, lifecycle, media, new AudioProbe(), this::timeZone);
         MediaStoreMigration.run(config.episodesDir(), media, episodes);
         this.publications = new PublicationCache(
                 episodes,

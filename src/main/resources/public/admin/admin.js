@@ -46,8 +46,8 @@
   function enqueue(file, url, done) {
     var ui = row(file);
     var limit = Number((document.getElementById('dropzone') || {dataset: {}}).dataset.limit || 0);
-    if (!/\.mp3$/i.test(file.name)) {
-      finish(ui, 'Choose an MP3 file (its name ends in .mp3).', 'failed');
+    if (!/\.(mp3|m4a)$/i.test(file.name)) {
+      finish(ui, 'Choose an MP3 or M4A file (its name ends in .mp3 or .m4a).', 'failed');
       return;
     }
     if (limit && file.size > limit) {
@@ -101,7 +101,7 @@
     xhr.upload.onload = function () {
       ui.bar.value = 100;
       ui.percent.textContent = '100%';
-      ui.message.textContent = 'Reading the MP3…';
+      ui.message.textContent = 'Reading the audio…';
     };
     xhr.onload = function () {
       var body = {};

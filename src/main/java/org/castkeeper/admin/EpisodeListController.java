@@ -75,11 +75,12 @@ final class EpisodeListController {
                                 : null));
     }
 
-    /** PUT /admin/upload?name=FILE.mp3 with the file as the body. Answers JSON for the upload script. */
+    /** PUT /admin/upload?name=FILE.mp3 (or .m4a) with the file as the body. Answers JSON for the upload script. */
     void upload(Context ctx) throws Exception {
         String name = ctx.queryParam("name");
-        if (name == null || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".mp3")) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "Choose an MP3 file (its name ends in .mp3)."));
+        if (name == null || !org.castkeeper.importing.FolderImport.isAudioName(name)) {
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .json(Map.of("error", "Choose an MP3 or M4A file (its name ends in .mp3 or .m4a)."));
             return;
         }
         Path received = uploads.receiveOrAnswer(ctx);

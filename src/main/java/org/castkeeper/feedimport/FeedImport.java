@@ -33,10 +33,10 @@ import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.feed.ShowNotesHtml;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.media.ArtworkRules;
+import org.castkeeper.media.AudioRejected;
 import org.castkeeper.media.ContentHash;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.MediaStore;
-import org.castkeeper.media.Mp3Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -414,7 +414,7 @@ public final class FeedImport {
                 stored = importer.storeFeedAudio(audio.file(), title, reserved::contains);
                 reserved.add(stored.audio().path());
             }
-        } catch (Mp3Rejected e) {
+        } catch (AudioRejected e) {
             return skip(p, "the enclosure is not audio Castkeeper can serve: " + e.getMessage());
         } finally {
             Files.deleteIfExists(audio.file());

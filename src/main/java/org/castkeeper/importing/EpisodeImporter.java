@@ -21,12 +21,12 @@ import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.NewEpisode;
 import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.media.AudioFacts;
+import org.castkeeper.media.AudioProbe;
+import org.castkeeper.media.AudioRejected;
 import org.castkeeper.media.ContentHash;
 import org.castkeeper.media.Id3Tags;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.MediaStore;
-import org.castkeeper.media.Mp3Probe;
-import org.castkeeper.media.Mp3Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ public final class EpisodeImporter {
     private final EpisodeRepository episodes;
     private final MediaStore media;
     private final EpisodeLifecycle lifecycle;
-    private final Mp3Probe probe;
+    private final AudioProbe probe;
     private final java.util.function.Supplier<ZoneId> showZone;
 
     /** @param lifecycle creates the episodes (the importer decides only what a file becomes) */
@@ -53,7 +53,7 @@ public final class EpisodeImporter {
             EpisodeRepository episodes,
             EpisodeLifecycle lifecycle,
             MediaStore media,
-            Mp3Probe probe,
+            AudioProbe probe,
             java.util.function.Supplier<ZoneId> showZone) {
         this.lifecycle = lifecycle;
         this.episodes = episodes;
@@ -96,7 +96,7 @@ public final class EpisodeImporter {
         AudioFacts facts;
         try {
             facts = probe.probe(upload);
-        } catch (Mp3Rejected e) {
+        } catch (AudioRejected e) {
             return new Replacement(null, e.getMessage(), List.of());
         }
         String sha256 = ContentHash.sha256(upload, done -> {});
@@ -124,10 +124,10 @@ public final class EpisodeImporter {
      *
      * @param taken names other imports under way have given to audio not yet catalogued
      *
-     * @throws Mp3Rejected when the download is not audio Castkeeper can serve, with the reason
+     * @throws AudioRejected when the download is not audio Castkeeper can serve, with the reason
      */
     public FeedAudio storeFeedAudio(Path downloaded, String title, java.util.function.Predicate<String> taken)
-            throws IOException, Mp3Rejected {
+            throws IOException, AudioRejected {
         AudioFacts facts = probe.probe(downloaded);
         String sha256 = ContentHash.sha256(downloaded, done -> {});
         String name = StoredNames.audio(title, sha256, facts.mimeType());
@@ -189,7 +189,7 @@ public final class EpisodeImporter {
         AudioFacts facts;
         try {
             facts = probe.probe(file);
-        } catch (Mp3Rejected e) {
+        } catch (AudioRejected e) {
             return new Decided(ImportResult.rejected(file, e.getMessage()));
         }
         String sha256 = ContentHash.sha256(file, bytesDone);
@@ -356,8 +356,10 @@ public final class EpisodeImporter {
 
     /** "2025-03-14_sleep-and_stress.MP3" becomes "2025-03-14 sleep and stress". */
     static String titleFromFileName(Path file) {
-        String name =
-                file.getFileName().toString().replaceFirst("(?i)\\.mp3$", "").replaceFirst("^\\.+", "");
+        String name = file.getFileName()
+                .toString()
+                .replaceFirst("(?i)\\.(mp3|m4a)$", "")
+                .replaceFirst("^\\.+", "");
         String title = name.replace('_', ' ').replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
         EpisodeRules.TagTitle cleaned = EpisodeRules.titleFromTag(title);
         return cleaned == null ? "Untitled episode" : cleaned.title();

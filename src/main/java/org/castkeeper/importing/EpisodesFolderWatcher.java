@@ -71,7 +71,7 @@ public final class EpisodesFolderWatcher implements AutoCloseable {
 
     /** One look at the folder. Public so tests can step it without waiting for the timer. */
     public synchronized void poll() throws IOException {
-        List<Path> files = FolderImport.mp3Files(folder);
+        List<Path> files = FolderImport.audioFiles(folder);
         candidates.keySet().retainAll(files);
         long now = clock.millis();
         try (var batch = importer.batch()) {

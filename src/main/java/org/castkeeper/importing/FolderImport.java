@@ -47,7 +47,7 @@ public final class FolderImport {
     }
 
     public Summary run(Path folder, boolean publish, Listener listener) throws IOException {
-        List<Path> files = mp3Files(folder);
+        List<Path> files = audioFiles(folder);
         int imported = 0;
         int published = 0;
         int already = 0;
@@ -119,11 +119,11 @@ public final class FolderImport {
     }
 
     /**
-     * Regular .mp3 or .MP3 files, sorted by path. A file whose name starts with a dot is imported like any other
+     * Regular .mp3 and .m4a files (in any case), sorted by path. A file whose name starts with a dot is imported like any other
      * (a half-copied one waits for the watcher's quiet period like any other); skipped are hidden folders
      * (.Trash, a sync tool's own) and macOS's "._" companion files, which hold Finder metadata, never audio.
      */
-    public static List<Path> mp3Files(Path folder) throws IOException {
+    public static List<Path> audioFiles(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("there is no folder at " + folder.toAbsolutePath());
         }
@@ -131,13 +131,18 @@ public final class FolderImport {
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(p -> !inHiddenFolder(folder, p))
                     .filter(p -> !p.getFileName().toString().startsWith("._"))
-                    .filter(p ->
-                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp3"))
+                    .filter(p -> isAudioName(p.getFileName().toString()))
                     .filter(Files::isRegularFile)
                     .forEach(files::add);
         }
         files.sort(Comparator.comparing(Path::toString));
         return files;
+    }
+
+    /** Whether a file's name says it is an episode's audio: .mp3 or .m4a, in any case. */
+    public static boolean isAudioName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".mp3") || lower.endsWith(".m4a");
     }
 
     private static boolean inHiddenFolder(Path root, Path p) {

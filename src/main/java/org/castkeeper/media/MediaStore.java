@@ -26,7 +26,7 @@ public interface MediaStore {
     /** What the store knows of a stored file without reading it. */
     /**
      * @param type the MIME type the file's stored name says (Castkeeper names files after their sniffed content:
-     *             ".mp3" audio/mpeg, ".jpg", ".png", ".vtt", ".srt"), application/octet-stream otherwise
+     *             ".mp3" audio/mpeg, ".m4a" audio/x-m4a, ".jpg", ".png", ".vtt", ".srt"), application/octet-stream otherwise
      */
     record Stat(long size, Instant modified, String type) {}
 
@@ -35,6 +35,9 @@ public interface MediaStore {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".mp3")) {
             return "audio/mpeg";
+        }
+        if (lower.endsWith(".m4a")) {
+            return "audio/x-m4a";
         }
         if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
             return "image/jpeg";

@@ -88,13 +88,8 @@ public final class SiteController {
         Episode e = found.get();
         String notes = ShowNotesHtml.sanitize(e.description());
         String image = e.artworkPath() != null ? urls.media(e.artworkPath()) : urls.showArtwork();
-        SiteHead head = head(
-                e.title(),
-                ShowNotesHtml.toPlainText(notes),
-                urls.episodePage(e.slug()),
-                image,
-                "article",
-                urls.media(e.audio().path()));
+        SiteHead head =
+                head(e.title(), ShowNotesHtml.toPlainText(notes), urls.episodePage(e.slug()), image, "article", e);
         List<EpisodeSitePage.ChapterLine> chapters = e.chapters().stream()
                 .map(c -> new EpisodeSitePage.ChapterLine(PlayTime.of(c.startMillis() / 1000), c.title()))
                 .toList();
@@ -118,7 +113,7 @@ public final class SiteController {
         }
     }
 
-    private SiteHead head(String title, String description, String url, String image, String type, String audio) {
+    private SiteHead head(String title, String description, String url, String image, String type, Episode audio) {
         ShowSettings show = show();
         String shortDescription = description == null ? "" : description.strip();
         if (shortDescription.length() > DESCRIPTION_CHARS) {
@@ -126,7 +121,16 @@ public final class SiteController {
                     shortDescription.substring(0, DESCRIPTION_CHARS - 1).strip() + "…";
         }
         return new SiteHead(
-                show.language(), title, shortDescription, show.title(), urls.feed(), url, image, type, audio);
+                show.language(),
+                title,
+                shortDescription,
+                show.title(),
+                urls.feed(),
+                url,
+                image,
+                type,
+                audio == null ? null : urls.media(audio.audio().path()),
+                audio == null ? null : audio.audio().mimeType());
     }
 
     private ShowPage.EpisodeLine line(Episode e) {

@@ -10,4 +10,5 @@ public record SiteHead(
         String url,
         String image,
         String ogType,
-        String audio) {}
+        String audio,
+        String audioType) {}

@@ -368,7 +368,7 @@ class EpisodeEditIT {
                 .contains("http://localhost:8080/media/" + e.audio().path())
                 .contains("length=\"" + e.audio().sizeBytes() + "\"");
         HttpResponse<String> bad =
-                host.put(page + "/audio?name=x.mp3", Files.readAllBytes(Fixtures.mp3("reject-m4a.mp3")));
+                host.put(page + "/audio?name=x.mp3", Files.readAllBytes(Fixtures.mp3("reject-wav.mp3")));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(reload().audio()).isEqualTo(e.audio());
     }

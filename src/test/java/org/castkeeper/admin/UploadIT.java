@@ -72,6 +72,33 @@ class UploadIT {
     }
 
     @Test
+    void anUploadedM4aIsStoredServedAndListedAsM4a() throws Exception {
+        AdminClient host = host("");
+        HttpResponse<String> r = host.put(
+                "/admin/upload?name=Morning%20talk.m4a", Files.readAllBytes(Fixtures.resource("m4a/short.m4a")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        Episode e = server.app().episodes().findById(json(r).get("id").asInt()).orElseThrow();
+        assertThat(e.title()).isEqualTo("Morning talk");
+        assertThat(e.audio().mimeType()).isEqualTo("audio/x-m4a");
+        assertThat(e.audio().path()).endsWith(".m4a");
+        server.app()
+                .lifecycle()
+                .publishNow(e, null, org.castkeeper.episodes.EpisodeLifecycle.Republish.AS_NEW_NOW, "test");
+
+        HttpResponse<byte[]> media = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        server.url("/media/" + e.audio().path())))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(media.statusCode()).isEqualTo(200);
+        assertThat(media.headers().firstValue("Content-Type")).hasValue("audio/x-m4a");
+        assertThat(media.body()).isEqualTo(Files.readAllBytes(Fixtures.resource("m4a/short.m4a")));
+        assertThat(new String(server.app().feed().page(1).orElseThrow().xml(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("type=\"audio/x-m4a\"");
+    }
+
+    @Test
     void coverArtAndCommentBecomeEpisodeArtAndNotes() throws Exception {
         AdminClient host = host("");
         int withArt = json(host.put("/admin/upload?name=art.mp3", Files.readAllBytes(Fixtures.mp3("cover-art.mp3"))))

@@ -96,6 +96,17 @@ class CommandLineIT {
     }
 
     @Test
+    void anM4aInTheDropFolderIsImportedLikeAnMp3() throws Exception {
+        Files.copy(Fixtures.resource("m4a/short.m4a"), dir.resolve("episodes").resolve("Morning talk.M4A"));
+        Run run = run("import", "--config", config.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.lines())
+                .containsExactly(
+                        "[1/1] Morning talk.M4A imported: \"Morning talk\" (0:01, 49 kbps, draft)",
+                        "1 imported, 0 drafts published, 0 already in the catalogue, 0 skipped, 0 rejected");
+    }
+
+    @Test
     void publishWithoutATaggedDateUsesTheFileTime() throws Exception {
         drop("untagged.mp3");
         Files.setLastModifiedTime(

@@ -354,6 +354,42 @@ class FeedImportIT {
     }
 
     @Test
+    void m4aEnclosuresAreFirstClassAndAVideoIsReportedByWhatItIs() throws Exception {
+        host.file("/a.m4a", Files.readAllBytes(Fixtures.resource("m4a/short.m4a")), "audio/x-m4a")
+                .file("/b.m4a", Files.readAllBytes(Fixtures.resource("m4a/video.mp4")), "audio/x-m4a");
+        host.file(
+                "/feed.xml",
+                feed(
+                                item(
+                                        "m4a-1",
+                                        "In AAC",
+                                        "Thu, 14 Mar 2024 09:30:15 +0000",
+                                        host.url("/a.m4a"),
+                                        "",
+                                        "audio/x-m4a"),
+                                item(
+                                        "m4a-2",
+                                        "Secretly video",
+                                        "Thu, 21 Mar 2024 09:30:15 +0000",
+                                        host.url("/b.m4a"),
+                                        "",
+                                        "audio/x-m4a"))
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+
+        FeedImport.Summary summary = importFeed("/feed.xml");
+
+        Episode aac = app.episodes().findByGuid("m4a-1").orElseThrow();
+        assertThat(aac.audio().mimeType()).isEqualTo("audio/x-m4a");
+        assertThat(aac.audio().path()).endsWith(".m4a");
+        assertThat(aac.audio().durationSeconds()).isEqualTo(1);
+        assertThat(summary.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.guid()).isEqualTo("m4a-2");
+            assertThat(s.reason()).contains("This is a video");
+        });
+    }
+
+    @Test
     void aDryRunWritesNothing() throws Exception {
         host.file("/a.mp3", recording(1), "audio/mpeg");
         host.file(

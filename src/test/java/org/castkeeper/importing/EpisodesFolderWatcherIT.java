@@ -17,8 +17,8 @@ import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.ShowRepository;
 import org.castkeeper.db.Database;
+import org.castkeeper.media.AudioProbe;
 import org.castkeeper.media.MediaFolder;
-import org.castkeeper.media.Mp3Probe;
 import org.castkeeper.testing.Fixtures;
 import org.castkeeper.testing.MutableClock;
 import org.castkeeper.testing.TestDatabases;
@@ -52,7 +52,7 @@ class EpisodesFolderWatcherIT {
                 episodes,
                 new org.castkeeper.episodes.EpisodeLifecycle(episodes, java.time.Clock.systemUTC(), () -> {}),
                 store,
-                new Mp3Probe(),
+                new AudioProbe(),
                 () -> java.time.ZoneOffset.UTC);
         watcher = newWatcher();
     }

@@ -2,12 +2,12 @@ package org.castkeeper.media;
 
 import java.nio.file.Path;
 
-/** Run in a child JVM with a tiny heap by Mp3ProbeLongFileIT: prints "durationMillis frames". */
+/** Run in a child JVM with a tiny heap by AudioProbeLongFileIT: prints "durationMillis frames". */
 public final class ProbeInSmallHeap {
     private ProbeInSmallHeap() {}
 
     public static void main(String[] args) throws Exception {
-        AudioFacts facts = new Mp3Probe().probe(Path.of(args[0]));
+        AudioFacts facts = new AudioProbe().probe(Path.of(args[0]));
         System.out.println(facts.durationMillis() + " " + facts.frameCount());
     }
 }

@@ -11,17 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads what an MP3 holds, or says in plain words why it is not one.
+ * Reads what an MP3 or M4A file holds, or says in plain words why it is neither. M4A (AAC in MP4) is read by
+ * {@link Mp4Probe}; everything else must be MP3.
  *
  * <p>The file is read through a 64 KiB window, so memory use does not grow with the file: a two-hour episode is
  * probed on a heap of a few megabytes. The only things held whole are the ID3v2 tag (capped, see
  * {@link Id3Reader#MAX_ID3V2_BYTES}) and the 128-byte ID3v1 tag.
  */
-public final class Mp3Probe {
+public final class AudioProbe {
 
-    public AudioFacts probe(Path file) throws IOException, Mp3Rejected {
+    public AudioFacts probe(Path file) throws IOException, AudioRejected {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
+            if (ContainerSniffer.isMp4(file, size)) {
+                return Mp4Probe.probe(file, size);
+            }
             ContainerSniffer.rejectKnownImpostors(file, size);
             FileWindow window = new FileWindow(channel, size);
 
@@ -31,12 +35,12 @@ public final class Mp3Probe {
 
             MpegFrameScanner.Scan scan = MpegFrameScanner.scan(window, leading.end(), audioLimit);
             if (scan == null) {
-                throw new Mp3Rejected("No MPEG audio was found in this file, so it is not an MP3."
+                throw new AudioRejected("No MPEG audio was found in this file, so it is not an MP3."
                         + " Export the episode as MP3 and try again.");
             }
             String layer = scan.first().layer();
             if (!MpegFrame.MPEG_LAYER_3.equals(layer)) {
-                throw new Mp3Rejected("This is MPEG layer " + layer + " audio (MP" + (layer.equals("II") ? 2 : 1)
+                throw new AudioRejected("This is MPEG layer " + layer + " audio (MP" + (layer.equals("II") ? 2 : 1)
                         + "), not MP3 (layer III). Export the episode as MP3.");
             }
             List<String> warnings = new ArrayList<>(leading.warnings());
@@ -51,7 +55,8 @@ public final class Mp3Probe {
                     scan.first().version(),
                     scan.frames(),
                     Id3Reader.merge(leading.tag(), v1),
-                    warnings);
+                    warnings,
+                    "audio/mpeg");
         }
     }
 }

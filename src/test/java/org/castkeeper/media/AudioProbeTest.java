@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.castkeeper.media.Id3Tags.ChapterMark;
 import org.castkeeper.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every fixture under src/test/resources/mp3 was made by scripts/make-test-mp3s from three seconds of audio.
  * LAME adds encoder delay and padding, so three seconds come out as 116 frames of 1,152 samples: 3,030 ms.
  */
-class Mp3ProbeTest {
-    private final Mp3Probe probe = new Mp3Probe();
+class AudioProbeTest {
+    private final AudioProbe probe = new AudioProbe();
 
     private AudioFacts probe(String name) throws Exception {
         return probe.probe(Fixtures.mp3(name));
@@ -171,13 +172,32 @@ class Mp3ProbeTest {
             reject-empty.mp3  | The file is empty
             reject-text.mp3   | This is a text file
             reject-wav.mp3    | This is a WAV file
-            reject-m4a.mp3    | This is an MP4/M4A (AAC) file
             reject-adts.mp3   | This is AAC audio (ADTS)
             reject-mp2.mp3    | This is MPEG layer II audio (MP2)
             reject-random.mp3 | No MPEG audio was found
             """)
     void filesThatAreNotMp3AreRejectedWithAReasonAHostUnderstands(String name, String reason) {
-        assertThatThrownBy(() -> probe(name)).isInstanceOf(Mp3Rejected.class).hasMessageStartingWith(reason);
+        assertThatThrownBy(() -> probe(name)).isInstanceOf(AudioRejected.class).hasMessageStartingWith(reason);
+    }
+
+    @Test
+    void anM4aIsReadFromItsMovieBoxWhateverItsName() throws Exception {
+        for (Path file : List.of(Fixtures.resource("m4a/short.m4a"), Fixtures.resource("m4a/aac-in-mp3-name.mp3"))) {
+            AudioFacts facts = probe.probe(file);
+            assertThat(facts.mimeType()).isEqualTo("audio/x-m4a");
+            assertThat(facts.durationMillis()).isEqualTo(500);
+            assertThat(facts.sampleRate()).isEqualTo(44100);
+            assertThat(facts.channels()).isEqualTo(2);
+            assertThat(facts.mpegVersion()).isEqualTo("AAC");
+            assertThat(facts.bitrateKbps()).isEqualTo((int) Math.round(3054 * 8.0 / 500));
+        }
+    }
+
+    @Test
+    void anMp4WithAPictureTrackIsAVideoAndRefused() {
+        assertThatThrownBy(() -> probe.probe(Fixtures.resource("m4a/video.mp4")))
+                .isInstanceOf(AudioRejected.class)
+                .hasMessageStartingWith("This is a video");
     }
 
     @Test
