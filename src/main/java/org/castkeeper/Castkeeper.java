@@ -200,7 +200,15 @@ public final class Castkeeper implements AutoCloseable {
     /** Moving a show in from its old feed; downloads wait in data/import-downloads until they are stored. */
     public org.castkeeper.feedimport.FeedImport feedImport(org.castkeeper.feedimport.FeedImport.Settings settings) {
         return new org.castkeeper.feedimport.FeedImport(
-                episodes, lifecycle, importer, media, config.dataDir().resolve("import-downloads"), settings);
+                episodes,
+                lifecycle,
+                importer,
+                media,
+                showSettings(),
+                config.showArtworkDir(),
+                config::settingFor,
+                config.dataDir().resolve("import-downloads"),
+                settings);
     }
 
     public PublicationCache publications() {

@@ -10,9 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +29,6 @@ import org.castkeeper.feed.CachedFeed;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.media.ArtworkRules;
-import org.castkeeper.media.ContentHash;
 import org.castkeeper.media.ShowArtwork;
 
 /**
@@ -169,22 +166,10 @@ final class SettingsController {
                 bytes = in.readAllBytes();
             }
             String extension = ArtworkRules.check(bytes);
-            // A new name for new art: Apple caches artwork by URL. Kept with Castkeeper's own files, not in
-            // the episodes' media store, whose cleanup knows only episodes' files.
-            Path folder = config.dataDir().resolve("show-artwork");
-            Files.createDirectories(folder);
-            Path target = folder.resolve("show-" + ContentHash.sha256(bytes).substring(0, 16) + "." + extension);
-            if (!Files.exists(target)) {
-                Path partial = Files.createTempFile(folder, ".incoming-", ".partial");
-                try {
-                    Files.write(partial, bytes);
-                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(partial);
-                }
-            }
-            Path base = config.baseDir();
-            String setting = target.startsWith(base) ? base.relativize(target).toString() : target.toString();
+            // Kept with Castkeeper's own files, not in the episodes' media store, whose cleanup knows only
+            // episodes' files.
+            Path target = org.castkeeper.media.ShowArtworks.store(config.showArtworkDir(), bytes, extension);
+            String setting = config.settingFor(target);
             String user = AdminSecurity.session(ctx).user().username();
             showSettings.save(ShowJson.with(stored.settings(), "artwork", setting), stored.version(), user);
             LOG.info("{} uploaded new show artwork {}", user, target);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ImportCommand.class,
             ImportFeedCommand.class,
+            ShowCommand.class,
             EpisodesCommand.class,
             UserCommand.class,
             CheckCommand.class,

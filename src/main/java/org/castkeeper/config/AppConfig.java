@@ -52,6 +52,20 @@ public record AppConfig(
         return dataDir().resolve("backups");
     }
 
+    /** Where show artwork uploaded in the admin (or taken from an old feed) is kept: data/show-artwork. */
+    public Path showArtworkDir() {
+        return dataDir().resolve("show-artwork");
+    }
+
+    /**
+     * How a file in this instance's folders is named in the settings: relative to the config file's folder when
+     * it is inside it (so the folder can move), else absolute.
+     */
+    public String settingFor(Path file) {
+        Path base = baseDir();
+        return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+
     /** The show artwork the file names (show.artwork); the catalogue's settings may name another. */
     public Path showArtwork() {
         return artworkFile(show);

@@ -23,11 +23,13 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.castkeeper.catalogue.Chapter;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.NewEpisode;
+import org.castkeeper.catalogue.ShowSettingsRepository;
 import org.castkeeper.catalogue.Slugs;
 import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.feed.ShowNotesHtml;
@@ -61,6 +63,7 @@ public final class FeedImport {
     private final MediaStore media;
     private final Path spool;
     private final Settings settings;
+    private final ShowAdoption adoption;
 
     /**
      * How the import treats other hosts.
@@ -131,15 +134,22 @@ public final class FeedImport {
     }
 
     /**
-     * @param spool the local folder downloads are written to before they go into the media store
+     * @param showSettings  the show's settings, which the first import takes from the old feed
+     * @param artworkFolder where show artwork is kept (data/show-artwork)
+     * @param settingFor    how a stored file is named in the settings
+     * @param spool         the local folder downloads are written to before they go into the media store
      */
     public FeedImport(
             EpisodeRepository episodes,
             EpisodeLifecycle lifecycle,
             EpisodeImporter importer,
             MediaStore media,
+            ShowSettingsRepository showSettings,
+            Path artworkFolder,
+            Function<Path, String> settingFor,
             Path spool,
             Settings settings) {
+        this.adoption = new ShowAdoption(showSettings, artworkFolder, settingFor);
         this.episodes = episodes;
         this.lifecycle = lifecycle;
         this.importer = importer;
@@ -182,10 +192,18 @@ public final class FeedImport {
         List<Skipped> skipped = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        // The first import into a show without episodes is the move: the show's settings come along.
+        boolean moving = episodes.count() == 0;
         Plan planned = plan(feed.items(), skipped, changed, notes);
         List<Planned> plan = planned.toImport();
         int alreadyHere = feed.items().size() - plan.size() - skipped.size() - planned.listedTwice();
         if (options.dryRun()) {
+            if (moving) {
+                notes.add("The show's settings (title, description, artwork, categories, owner, podcast:guid ...)"
+                        + " would be taken from the old feed.");
+            } else {
+                notes.addAll(adoption.differences(feed.show()));
+            }
             return new Summary(
                     feed.show().title(),
                     feed.items().size(),
@@ -214,8 +232,17 @@ public final class FeedImport {
                     + megabytes(free) + " MB are free (" + megabytes(settings.keepFree())
                     + " MB are kept free). Make room and run again.");
         }
-        skipped.forEach(listener::skipped);
-        Outcome outcome = download(plan, downloads, skipped, notes, listener, options);
+        Outcome outcome;
+        // One batch for all of it: the feed is rebuilt every few seconds and at the end, not per change.
+        try (var batch = lifecycle.batch()) {
+            if (moving) {
+                notes.addAll(adoption.adopt(feed.show(), downloads, "import-feed (" + options.by() + ")"));
+            } else {
+                notes.addAll(adoption.differences(feed.show()));
+            }
+            skipped.forEach(listener::skipped);
+            outcome = download(plan, downloads, skipped, notes, listener, options);
+        }
         return new Summary(
                 feed.show().title(),
                 feed.items().size(),
@@ -351,7 +378,7 @@ public final class FeedImport {
         for (Planned p : plan) {
             done.submit(() -> prepare(p, downloads, reserved));
         }
-        try (var batch = lifecycle.batch()) {
+        try {
             for (int i = 0; i < plan.size(); i++) {
                 Ready ready;
                 try {

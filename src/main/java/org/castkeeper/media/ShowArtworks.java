@@ -19,6 +19,27 @@ public final class ShowArtworks {
 
     private volatile Known known;
 
+    /**
+     * Stores new show artwork in {@code folder} under a name of its own ("show-" and the start of its hash), and
+     * returns the file. A new name for new art: Apple caches artwork by URL. Written whole or not at all.
+     *
+     * @param extension "jpg" or "png", as {@link ArtworkRules#kind} tells from the bytes
+     */
+    public static Path store(Path folder, byte[] bytes, String extension) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve("show-" + ContentHash.sha256(bytes).substring(0, 16) + "." + extension);
+        if (!Files.exists(target)) {
+            Path partial = Files.createTempFile(folder, ".incoming-", ".partial");
+            try {
+                Files.write(partial, bytes);
+                Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        }
+        return target;
+    }
+
     /** The artwork of {@code file}, or the last good one when the file cannot be read (null if there is none). */
     public ShowArtwork of(Path file) {
         Known k = known;

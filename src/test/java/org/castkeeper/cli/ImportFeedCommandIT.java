@@ -47,6 +47,15 @@ class ImportFeedCommandIT {
                             + ": the audio could not be downloaded: the server answered 404 Not Found")
                     .contains("Run the same command again");
 
+            // The first import took the old show's title; `show --json` prints the stored settings.
+            Run show = run("show", "--json", "--config", config.toString());
+            assertThat(show.code()).isZero();
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(show.out())
+                            .get("title")
+                            .asText())
+                    .isEqualTo("Old show");
+
             host.file("/b.mp3", Files.readAllBytes(Fixtures.mp3("cbr-id3v23.mp3")), "audio/mpeg");
             Run second = run("import-feed", "--config", config.toString(), host.url("/feed.xml"));
             assertThat(second.code()).isZero();

@@ -219,6 +219,65 @@ class FeedImportIT {
     }
 
     @Test
+    void theFirstImportTakesTheShowsSettingsButNeverItsMoveOrBlocks() throws Exception {
+        host.file("/a.mp3", recording(1), "audio/mpeg")
+                .file("/cover.jpg", Files.readAllBytes(Fixtures.resource("feeds/art.jpg")), "image/jpeg");
+        String channel = "<language>en-us</language>"
+                + "<itunes:author>Dominion A.</itunes:author>"
+                + "<itunes:summary>Ignored: the description wins</itunes:summary>"
+                + "<itunes:category text=\"Health &amp; Fitness\"><itunes:category text=\"Mental Health\"/>"
+                + "</itunes:category>"
+                + "<itunes:owner><itunes:name>Dominion</itunes:name><itunes:email>d@example.org</itunes:email>"
+                + "</itunes:owner>"
+                + "<itunes:image href=\"" + host.url("/cover.jpg") + "\"/>"
+                + "<itunes:explicit>yes</itunes:explicit><itunes:type>Serial</itunes:type>"
+                + "<itunes:new-feed-url>https://elsewhere.example.org/feed</itunes:new-feed-url>"
+                + "<itunes:block>Yes</itunes:block>"
+                + "<podcast:guid>c1c7ffc7-6bd0-5d4c-94a2-2a0b4a8d0f11</podcast:guid>"
+                + "<podcast:locked>no</podcast:locked>"
+                + "<podcast:funding url=\"https://example.org/give\">Support us</podcast:funding>";
+        String xml = feed(item("s-1", "One", "Thu, 14 Mar 2024 09:30:15 +0000", host.url("/a.mp3"), ""))
+                .replace("<title>The old show</title>", "<title>Weekly insight</title>" + channel);
+        host.file("/feed.xml", xml.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+
+        FeedImport.Summary summary = importFeed("/feed.xml");
+
+        org.castkeeper.config.ShowSettings show = app.showSettings().load().settings();
+        assertThat(show.title()).isEqualTo("Weekly insight");
+        assertThat(show.description()).isEqualTo("Old");
+        assertThat(show.author()).isEqualTo("Dominion A.");
+        assertThat(show.language()).isEqualTo("en-US");
+        assertThat(show.categories())
+                .containsExactly(new org.castkeeper.config.ShowSettings.Category("Health & Fitness", "Mental Health"));
+        assertThat(show.owner().email()).isEqualTo("d@example.org");
+        assertThat(show.explicit()).isTrue();
+        assertThat(show.type()).isEqualTo("serial");
+        assertThat(show.podcastGuid()).isEqualTo("c1c7ffc7-6bd0-5d4c-94a2-2a0b4a8d0f11");
+        assertThat(show.locked()).isFalse();
+        assertThat(show.funding())
+                .containsExactly(
+                        new org.castkeeper.config.FeedExtras.Funding("https://example.org/give", "Support us"));
+        assertThat(show.newFeedUrl()).isNull();
+        assertThat(show.block()).isFalse();
+        assertThat(app.config().artworkFile(show)).exists().hasSameBinaryContentAs(Fixtures.resource("feeds/art.jpg"));
+        // The old art is too small for Apple: taken, and the host told.
+        assertThat(summary.notes()).anySatisfy(n -> assertThat(n).contains("Apple would refuse it"));
+        assertThat(app.showSettings().history(50))
+                .allSatisfy(c -> assertThat(c.by()).startsWith("import-feed"));
+        String ours = new String(app.feed().page(1).orElseThrow().xml(), StandardCharsets.UTF_8);
+        assertThat(ours).contains("<podcast:guid>c1c7ffc7-6bd0-5d4c-94a2-2a0b4a8d0f11</podcast:guid>");
+
+        // A later run changes nothing and says where the old feed differs.
+        host.file(
+                "/feed.xml",
+                xml.replace("Weekly insight", "Weekly insights!").getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+        FeedImport.Summary again = importFeed("/feed.xml");
+        assertThat(again.notes()).anySatisfy(n -> assertThat(n).contains("title is Weekly insights!"));
+        assertThat(app.showSettings().load().settings().title()).isEqualTo("Weekly insight");
+    }
+
+    @Test
     void aSecondRunImportsOnlyWhatIsNewAndRetriesWhatFailed() throws Exception {
         host.file("/a.mp3", recording(1), "audio/mpeg").status("/b.mp3", 404);
         String feed = feed(
