@@ -197,6 +197,17 @@ public final class Castkeeper implements AutoCloseable {
         return importer;
     }
 
+    private org.castkeeper.feedimport.FeedImportJobs feedImports;
+
+    /** Imports started from the admin, one at a time, in the background. */
+    public synchronized org.castkeeper.feedimport.FeedImportJobs feedImports() {
+        if (feedImports == null) {
+            feedImports = new org.castkeeper.feedimport.FeedImportJobs(
+                    () -> feedImport(org.castkeeper.feedimport.FeedImport.Settings.defaults()), clock);
+        }
+        return feedImports;
+    }
+
     /** Moving a show in from its old feed; downloads wait in data/import-downloads until they are stored. */
     public org.castkeeper.feedimport.FeedImport feedImport(org.castkeeper.feedimport.FeedImport.Settings settings) {
         return new org.castkeeper.feedimport.FeedImport(

@@ -16,6 +16,7 @@ import org.castkeeper.distribution.ReadinessChecks;
 import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
+import org.castkeeper.feedimport.FeedImportJobs;
 import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.ShowArtwork;
@@ -44,7 +45,8 @@ public record AdminParts(
         Listings listings,
         FeedUrls urls,
         FeedCache feed,
-        List<String> fileChangesNotApplied) {
+        List<String> fileChangesNotApplied,
+        FeedImportJobs feedImports) {
 
     /** The show's time zone as the settings say now. */
     ZoneId timeZone() {

@@ -53,6 +53,7 @@ public final class AdminRoutes {
         DistributionController distribution = new DistributionController(
                 app.readiness(), app.listings(), app.show(), app.config().notifications(), app.urls());
         AccountController account = new AccountController(app.accounts(), app::timeZone);
+        ImportFeedController importFeed = new ImportFeedController(app.feedImports(), app::timeZone);
         routes = List.of(
                 new AdminRoute(GET, "/admin/login", Access.PUBLIC, signIn::loginForm),
                 new AdminRoute(POST, "/admin/login", Access.PUBLIC, signIn::login),
@@ -79,6 +80,8 @@ public final class AdminRoutes {
                 new AdminRoute(POST, "/admin/settings/artwork", Access.HOST, settings::artwork),
                 new AdminRoute(GET, "/admin/distribution", Access.HOST, distribution::show),
                 new AdminRoute(GET, "/admin/account", Access.HOST, account::show),
+                new AdminRoute(GET, "/admin/import", Access.HOST, importFeed::show),
+                new AdminRoute(POST, "/admin/import", Access.HOST, importFeed::start),
                 new AdminRoute(POST, "/admin/account/password", Access.HOST, account::changePassword),
                 new AdminRoute(POST, "/admin/account/add", Access.HOST, account::add),
                 new AdminRoute(POST, "/admin/distribution/listings", Access.HOST, distribution::saveListings));

@@ -128,7 +128,8 @@ public final class WebServer {
                 app.listings(),
                 app.urls(),
                 app.feed(),
-                app.fileChangesNotApplied()));
+                app.fileChangesNotApplied(),
+                app.feedImports()));
     }
 
     /**
