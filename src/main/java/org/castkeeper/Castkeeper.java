@@ -197,6 +197,21 @@ public final class Castkeeper implements AutoCloseable {
         return importer;
     }
 
+    /** Checks a show's move from its old host (castkeeper check --old-feed). */
+    public org.castkeeper.feedimport.CutOverCheck cutOverCheck() {
+        return new org.castkeeper.feedimport.CutOverCheck(
+                episodes,
+                () -> urls().feed(),
+                () -> show().podcastGuid() != null
+                        ? show().podcastGuid()
+                        : org.castkeeper.feed.podcast.PodcastGuid.forFeedUrl(urls().feed())
+                                .toString(),
+                () -> episodes.live(clock.instant()).stream()
+                        .map(org.castkeeper.catalogue.Episode::guid)
+                        .collect(java.util.stream.Collectors.toSet()),
+                java.time.Duration.ofSeconds(20));
+    }
+
     private org.castkeeper.feedimport.FeedImportJobs feedImports;
 
     /** Imports started from the admin, one at a time, in the background. */

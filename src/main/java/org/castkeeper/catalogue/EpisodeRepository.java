@@ -434,6 +434,19 @@ public final class EpisodeRepository {
         return byGuid;
     }
 
+    /** An episode moved in from a feed: its guid, the enclosure URL its audio came from, and the size it has. */
+    public record FromFeed(int episodeId, String guid, String sourceUrl, long sizeBytes) {}
+
+    /** Every episode moved in from a feed, for checking the move (castkeeper check --old-feed). */
+    public List<FromFeed> fromFeeds() {
+        return db.select(EPISODE.ID, EPISODE.GUID, EPISODE.SOURCE_URL, EPISODE.SIZE_BYTES)
+                .from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .and(EPISODE.ORIGIN.eq("feed"))
+                .orderBy(EPISODE.ID)
+                .fetch(r -> new FromFeed(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     /** Whether an episode's audio is stored under {@code path}: a second episode must not share the file. */
     public boolean audioPathInUse(String path) {
         return db.fetchExists(EPISODE, EPISODE.SHOW_ID.eq(showId).and(EPISODE.AUDIO_PATH.eq(path)));

@@ -8,6 +8,7 @@ import org.castkeeper.Castkeeper;
 import org.castkeeper.distribution.Check;
 import org.castkeeper.distribution.Directory;
 import org.castkeeper.distribution.ReadinessChecks;
+import org.castkeeper.feedimport.CutOverCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,14 @@ final class CheckCommand implements Callable<Integer> {
                     + "server.publicUrl, e.g. http://127.0.0.1:8080 on the machine that runs Castkeeper.")
     String mediaUrl;
 
+    @Option(
+            names = "--old-feed",
+            paramLabel = "URL",
+            description = "Check a show's move instead: URL (the old feed) must answer 301 or 308 to our feed or"
+                    + " name it in itunes:new-feed-url, every old guid must be in our feed, our podcast:guid"
+                    + " the old one, and each old enclosure must answer with the size we hold.")
+    String oldFeed;
+
     @Spec
     CommandSpec spec;
 
@@ -40,6 +49,15 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Castkeeper app = Castkeeper.open(config.load(), Clock.systemUTC())) {
+            if (oldFeed != null) {
+                List<CutOverCheck.Finding> findings = app.cutOverCheck().run(oldFeed);
+                out.println("Moving from " + oldFeed + " to " + app.urls().feed() + ":");
+                for (CutOverCheck.Finding f : findings) {
+                    out.printf("  %-4s %-13s %s%n", f.status(), f.name(), f.message());
+                }
+                out.flush();
+                return findings.stream().anyMatch(f -> f.status() == CutOverCheck.Status.FAIL) ? Main.FAILED : 0;
+            }
             ReadinessChecks.Report report =
                     app.readiness().run(mediaUrl == null ? null : mediaUrl.replaceAll("/+$", ""));
             for (Directory directory : Directory.values()) {

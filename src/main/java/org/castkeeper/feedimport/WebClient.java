@@ -96,6 +96,20 @@ final class WebClient {
 
     /** GETs {@code url}, following redirects; any status is returned, for the caller to judge. */
     Answer get(URI url, boolean gzip) throws IOException {
+        return request("GET", url, gzip, true);
+    }
+
+    /** A HEAD of {@code url}, following redirects. */
+    Answer head(URI url) throws IOException {
+        return request("HEAD", url, false, true);
+    }
+
+    /** One GET of {@code url} that does not follow a redirect: the answer says where it points. */
+    Answer once(URI url) throws IOException {
+        return request("GET", url, true, false);
+    }
+
+    private Answer request(String method, URI url, boolean gzip, boolean follow) throws IOException {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             String scheme =
@@ -105,13 +119,14 @@ final class WebClient {
             }
             URL asUrl = current.toURL();
             HttpURLConnection c = (HttpURLConnection) asUrl.openConnection();
+            c.setRequestMethod(method);
             c.setInstanceFollowRedirects(false);
             c.setConnectTimeout((int) connectTimeout.toMillis());
             c.setReadTimeout((int) readTimeout.toMillis());
             c.setRequestProperty("User-Agent", userAgent);
             c.setRequestProperty("Accept-Encoding", gzip ? "gzip" : "identity");
             int status = c.getResponseCode();
-            if (status >= 300 && status < 400 && status != 304 && c.getHeaderField("Location") != null) {
+            if (follow && status >= 300 && status < 400 && status != 304 && c.getHeaderField("Location") != null) {
                 String location = c.getHeaderField("Location");
                 c.disconnect();
                 try {

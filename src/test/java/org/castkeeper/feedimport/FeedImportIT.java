@@ -449,6 +449,54 @@ class FeedImportIT {
     }
 
     @Test
+    void theCutOverCheckPassesOnlyWhenTheOldAddressSendsEveryoneHereForGood() throws Exception {
+        host.file("/a.mp3", recording(1), "audio/mpeg");
+        String xml = feed(item("c-1", "One", "Thu, 14 Mar 2024 09:30:15 +0000", host.url("/a.mp3"), ""));
+        host.file("/feed.xml", xml.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+        importFeed("/feed.xml");
+        String ours = app.urls().feed();
+
+        assertThat(check("/feed.xml"))
+                .containsEntry("redirect", CutOverCheck.Status.FAIL)
+                .containsEntry("guids", CutOverCheck.Status.PASS)
+                .containsEntry("podcast:guid", CutOverCheck.Status.PASS)
+                .containsEntry("enclosure", CutOverCheck.Status.PASS);
+
+        host.file(
+                "/feed.xml",
+                xml.replace("<channel>", "<channel><itunes:new-feed-url>" + ours + "</itunes:new-feed-url>")
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+        assertThat(check("/feed.xml")).containsEntry("redirect", CutOverCheck.Status.PASS);
+
+        host.redirect("/feed.xml", 302, ours);
+        assertThat(check("/feed.xml")).containsEntry("redirect", CutOverCheck.Status.FAIL);
+
+        host.redirect("/feed.xml", 301, ours);
+        assertThat(check("/feed.xml"))
+                .containsEntry("redirect", CutOverCheck.Status.PASS)
+                .containsEntry("guids", CutOverCheck.Status.PASS);
+
+        // The old host's file is not the one we hold any more.
+        host.file("/a.mp3", recording(2000), "audio/mpeg");
+        assertThat(check("/feed.xml")).containsEntry("enclosure", CutOverCheck.Status.FAIL);
+
+        // An episode the old feed had is unpublished here: apps would lose it.
+        var e = app.episodes().findByGuid("c-1").orElseThrow();
+        app.lifecycle().unpublish(e, null, "test");
+        assertThat(check("/feed.xml")).containsEntry("guids", CutOverCheck.Status.FAIL);
+    }
+
+    /** The worst status of each check. */
+    private Map<String, CutOverCheck.Status> check(String path) throws Exception {
+        Map<String, CutOverCheck.Status> worst = new java.util.HashMap<>();
+        for (CutOverCheck.Finding f : app.cutOverCheck().run(host.url(path))) {
+            worst.merge(f.name(), f.status(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        return worst;
+    }
+
+    @Test
     void aDryRunWritesNothing() throws Exception {
         host.file("/a.mp3", recording(1), "audio/mpeg");
         host.file(

@@ -155,6 +155,11 @@ public final class FixtureHost implements AutoCloseable {
         if (f.type() != null) {
             x.getResponseHeaders().set("Content-Type", f.type());
         }
+        if (x.getRequestMethod().equals("HEAD")) {
+            x.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            x.sendResponseHeaders(200, -1);
+            return;
+        }
         x.sendResponseHeaders(200, body.length);
         x.getResponseBody().write(body);
     }
