@@ -197,15 +197,26 @@ public final class Castkeeper implements AutoCloseable {
         return importer;
     }
 
+    /** The show's podcast:guid as the feed gives it now: the one set or fixed, else made from the feed's address. */
+    public String podcastGuid() {
+        return show().podcastGuid() != null
+                ? show().podcastGuid()
+                : org.castkeeper.feed.podcast.PodcastGuid.forFeedUrl(urls().feed())
+                        .toString();
+    }
+
+    /** Everything the show needs to move out, into one folder (castkeeper export). */
+    public org.castkeeper.feedimport.ShowExport export() {
+        return new org.castkeeper.feedimport.ShowExport(
+                episodes, media, this::show, this::showArtwork, this::podcastGuid, clock);
+    }
+
     /** Checks a show's move from its old host (castkeeper check --old-feed). */
     public org.castkeeper.feedimport.CutOverCheck cutOverCheck() {
         return new org.castkeeper.feedimport.CutOverCheck(
                 episodes,
                 () -> urls().feed(),
-                () -> show().podcastGuid() != null
-                        ? show().podcastGuid()
-                        : org.castkeeper.feed.podcast.PodcastGuid.forFeedUrl(urls().feed())
-                                .toString(),
+                this::podcastGuid,
                 () -> episodes.live(clock.instant()).stream()
                         .map(org.castkeeper.catalogue.Episode::guid)
                         .collect(java.util.stream.Collectors.toSet()),

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ImportFeedCommand.class,
             ShowCommand.class,
+            ExportCommand.class,
             EpisodesCommand.class,
             UserCommand.class,
             CheckCommand.class,

@@ -39,7 +39,7 @@ public final class ChaptersController {
         ctx.result(JSON.writeValueAsBytes(toJson(episode.get())));
     }
 
-    static ObjectNode toJson(Episode episode) {
+    public static ObjectNode toJson(Episode episode) {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", "1.2.0");
         ArrayNode chapters = root.putArray("chapters");

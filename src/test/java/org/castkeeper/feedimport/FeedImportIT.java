@@ -278,6 +278,80 @@ class FeedImportIT {
     }
 
     @Test
+    void anExportImportedIntoAFreshInstanceGivesTheSameEpisodes() throws Exception {
+        host.file("/a.mp3", Files.readAllBytes(Fixtures.mp3("chapters.mp3")), "audio/mpeg")
+                .file("/b.m4a", Files.readAllBytes(Fixtures.resource("m4a/short.m4a")), "audio/x-m4a")
+                .file("/t.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n".getBytes(StandardCharsets.UTF_8), "text/vtt")
+                .file("/art.jpg", Files.readAllBytes(Fixtures.resource("feeds/art.jpg")), "image/jpeg")
+                .file(
+                        "/feed.xml",
+                        feed(
+                                        item(
+                                                "rt-1",
+                                                "Chapters \u00e9t\u00e9",
+                                                "Thu, 14 Mar 2024 09:30:15 +0000",
+                                                host.url("/a.mp3"),
+                                                "<itunes:season>2</itunes:season><itunes:episode>7</itunes:episode>"
+                                                        + "<itunes:image href=\"" + host.url("/art.jpg") + "\"/>"
+                                                        + "<podcast:transcript url=\"" + host.url("/t.vtt")
+                                                        + "\" type=\"text/vtt\"/>"),
+                                        item(
+                                                "rt-2",
+                                                "In AAC",
+                                                "Thu, 21 Mar 2024 09:30:15 +0000",
+                                                host.url("/b.m4a"),
+                                                "<itunes:episodeType>bonus</itunes:episodeType>",
+                                                "audio/x-m4a"))
+                                .getBytes(StandardCharsets.UTF_8),
+                        "application/rss+xml");
+        importFeed("/feed.xml");
+        List<Episode> before = app.episodes().all();
+
+        Path out = dir.resolve("export");
+        try (FixtureHost newHost = new FixtureHost()) {
+            newHost.folder("/show", out);
+            ShowExport.Summary exported = app.export().export(out, newHost.url("/show"));
+            assertThat(exported.inFeed()).isEqualTo(2);
+            assertThat(out.resolve("catalogue.json")).exists();
+
+            Path config = TestShow.create(dir.resolve("fresh"));
+            try (Castkeeper fresh = Castkeeper.open(
+                    ConfigLoader.load(config, Map.of()), new MutableClock(Instant.parse("2026-12-06T10:00:00Z")))) {
+                FeedImport importer = fresh.feedImport(QUICK);
+                // The export keeps podcast:locked: importing it takes the owner's say-so.
+                assertThatThrownBy(() -> importer.run(
+                                exported.feedUrl(),
+                                new FeedImport.Options(false, false, "test"),
+                                new FeedImport.Listener() {}))
+                        .isInstanceOf(FeedImport.Refused.class);
+                FeedImport.Summary summary = importer.run(
+                        exported.feedUrl(), new FeedImport.Options(false, true, "test"), new FeedImport.Listener() {});
+                assertThat(summary.complete()).as(summary.toString()).isTrue();
+
+                List<Episode> after = fresh.episodes().all();
+                assertThat(after).hasSameSizeAs(before);
+                for (Episode was : before) {
+                    Episode now = fresh.episodes().findByGuid(was.guid()).orElseThrow();
+                    assertThat(now.title()).isEqualTo(was.title());
+                    assertThat(now.publishAt()).isEqualTo(was.publishAt());
+                    assertThat(now.season()).isEqualTo(was.season());
+                    assertThat(now.episodeNumber()).isEqualTo(was.episodeNumber());
+                    assertThat(now.type()).isEqualTo(was.type());
+                    assertThat(now.audio().sizeBytes()).isEqualTo(was.audio().sizeBytes());
+                    assertThat(now.audio().sha256()).isEqualTo(was.audio().sha256());
+                    assertThat(now.audio().mimeType()).isEqualTo(was.audio().mimeType());
+                    assertThat(now.chapters()).isEqualTo(was.chapters());
+                    assertThat(now.transcriptType()).isEqualTo(was.transcriptType());
+                    assertThat(now.description()).isEqualTo(was.description());
+                    assertThat(now.artworkPath() == null).isEqualTo(was.artworkPath() == null);
+                }
+                assertThat(fresh.podcastGuid()).isEqualTo(app.podcastGuid());
+                assertThat(fresh.show().title()).isEqualTo(app.show().title());
+            }
+        }
+    }
+
+    @Test
     void aSecondRunImportsOnlyWhatIsNewAndRetriesWhatFailed() throws Exception {
         host.file("/a.mp3", recording(1), "audio/mpeg").status("/b.mp3", 404);
         String feed = feed(

@@ -21,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
 public final class FixtureHost implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, java.nio.file.Path> folders = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -73,6 +74,12 @@ public final class FixtureHost implements AutoCloseable {
         return this;
     }
 
+    /** Serves the files under {@code dir} at {@code prefix} + their path, as a static web server would. */
+    public FixtureHost folder(String prefix, java.nio.file.Path dir) {
+        folders.put(prefix, dir);
+        return this;
+    }
+
     public FixtureHost redirect(String path, int status, String location) {
         answers.put(path, new Redirect(status, location));
         return this;
@@ -110,6 +117,9 @@ public final class FixtureHost implements AutoCloseable {
         mostInFlight.accumulateAndGet(now, Math::max);
         try (x) {
             Answer answer = answers.get(path);
+            if (answer == null) {
+                answer = fromFolder(x.getRequestURI().getPath());
+            }
             if (answer instanceof FailFirst f) {
                 answer = count <= f.times() ? new Status(f.status()) : f.then();
             }
@@ -136,6 +146,20 @@ public final class FixtureHost implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    private Answer fromFolder(String decodedPath) throws IOException {
+        for (Map.Entry<String, java.nio.file.Path> folder : folders.entrySet()) {
+            if (decodedPath.startsWith(folder.getKey())) {
+                java.nio.file.Path file = folder.getValue()
+                        .resolve(decodedPath.substring(folder.getKey().length()).replaceFirst("^/+", ""))
+                        .normalize();
+                if (file.startsWith(folder.getValue()) && java.nio.file.Files.isRegularFile(file)) {
+                    return new File(java.nio.file.Files.readAllBytes(file), null, false, 0);
+                }
+            }
+        }
+        return null;
     }
 
     private static void send(HttpExchange x, File f) throws IOException, InterruptedException {
