@@ -84,5 +84,12 @@ class ImportFeedPageIT {
                 .contains("the item has no enclosure"));
         assertThat(server.app().episodes().findByGuid("old-1").orElseThrow().title())
                 .isEqualTo("First & best");
+
+        // The cut-over and the move out, step by step, on the distribution page.
+        assertThat(host.get("/admin/distribution").body())
+                .contains("Moving a show here from another host")
+                .contains("check --old-feed OLD_FEED_URL")
+                .contains("Moving the show away from Castkeeper")
+                .contains("export FOLDER --base URL");
     }
 }
