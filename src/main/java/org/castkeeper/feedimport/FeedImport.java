@@ -437,8 +437,10 @@ public final class FeedImport {
         }
         EpisodeImporter.FeedAudio stored;
         try {
+            EpisodeImporter.Probed probed = importer.probeFeedAudio(audio.file());
+            // Naming and storing one at a time: two items with the same audio and title get two names.
             synchronized (reserved) {
-                stored = importer.storeFeedAudio(audio.file(), title, reserved::contains);
+                stored = importer.storeFeedAudio(probed, title, reserved::contains);
                 reserved.add(stored.audio().path());
             }
         } catch (AudioRejected e) {

@@ -114,22 +114,33 @@ public final class EpisodeImporter {
         return new Replacement(audio(path, sha256, facts), null, facts.warnings());
     }
 
+    /** A file probed and hashed, not yet stored. */
+    public record Probed(Path file, AudioFacts facts, String sha256) {}
+
+    /**
+     * Probes and hashes audio downloaded for an episode moving in from a feed (see {@link #storeFeedAudio}); this
+     * part reads only the file, so several downloads can be probed at once.
+     *
+     * @throws AudioRejected when the download is not audio Castkeeper can serve, with the reason
+     */
+    public Probed probeFeedAudio(Path downloaded) throws IOException, AudioRejected {
+        return new Probed(downloaded, probe.probe(downloaded), ContentHash.sha256(downloaded, done -> {}));
+    }
+
     /** Audio downloaded from an old feed, in the store, with its tags and what the host should know about it. */
     public record FeedAudio(EpisodeAudio audio, Id3Tags tags, List<String> warnings) {}
 
     /**
-     * Probes and hashes audio downloaded for an episode moving in from a feed, and moves it into the store. Unlike
-     * a file import, audio the catalogue holds already is no reason to refuse: two items of an old feed may carry
+     * Moves audio downloaded for an episode moving in from a feed into the store. Unlike a file import, audio the catalogue holds already is no reason to refuse: two items of an old feed may carry
      * the same file, and are two episodes. Each gets its own stored file, so deleting one never takes the other's.
      *
      * @param taken names other imports under way have given to audio not yet catalogued
-     *
-     * @throws AudioRejected when the download is not audio Castkeeper can serve, with the reason
      */
-    public FeedAudio storeFeedAudio(Path downloaded, String title, java.util.function.Predicate<String> taken)
-            throws IOException, AudioRejected {
-        AudioFacts facts = probe.probe(downloaded);
-        String sha256 = ContentHash.sha256(downloaded, done -> {});
+    public FeedAudio storeFeedAudio(Probed probed, String title, java.util.function.Predicate<String> taken)
+            throws IOException {
+        AudioFacts facts = probed.facts();
+        String sha256 = probed.sha256();
+        Path downloaded = probed.file();
         String name = StoredNames.audio(title, sha256, facts.mimeType());
         for (int n = 2; taken.test(name) || episodes.wasRetired(name) || episodes.audioPathInUse(name); n++) {
             name = StoredNames.audio(title + " " + n, sha256, facts.mimeType());

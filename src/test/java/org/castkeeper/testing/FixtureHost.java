@@ -41,6 +41,12 @@ public final class FixtureHost implements AutoCloseable {
     /** Sends the headers and half the body, then nothing until the host closes. */
     private record Stall(byte[] body, String type) implements Answer {}
 
+    static {
+        // The JDK's server writes headers and body apart; without TCP_NODELAY every answer waits for the
+        // client's delayed ACK (40 ms), which real hosts do not make anyone wait.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public FixtureHost() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
