@@ -571,6 +571,47 @@ class FeedImportIT {
     }
 
     @Test
+    void aDiskTooSmallStopsTheImportBeforeOrAsTheBytesArriveLeavingNothingHalfWritten() throws Exception {
+        host.file("/a.mp3", recording(1), "audio/mpeg").file("/b.mp3", recording(2), "audio/mpeg");
+        String xml = feed(
+                item("d-1", "One", "Thu, 14 Mar 2024 09:30:15 +0000", host.url("/a.mp3"), ""),
+                item("d-2", "Two", "Thu, 21 Mar 2024 09:30:15 +0000", host.url("/b.mp3"), ""));
+        long free = Files.getFileStore(dir).getUsableSpace();
+        // Keep more free than the disk has: nothing fits.
+        FeedImport.Settings full = new FeedImport.Settings(
+                Duration.ofSeconds(5), Duration.ofSeconds(2), 4, free + 1024L * 1024 * 1024, Duration.ofMillis(10));
+
+        // The feed says how big its files are: refused before anything is downloaded.
+        host.file(
+                "/sized.xml",
+                xml.replace("length=\"0\"", "length=\"" + free + "\"").getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+        assertThatThrownBy(() -> app.feedImport(full)
+                        .run(
+                                host.url("/sized.xml"),
+                                new FeedImport.Options(false, false, "test"),
+                                new FeedImport.Listener() {}))
+                .isInstanceOf(FeedImport.Refused.class)
+                .hasMessageContaining("MB are free");
+        assertThat(host.hits("/a.mp3")).isZero();
+
+        // It does not: the import stops as the first bytes arrive, cleanly.
+        host.file("/unsized.xml", xml.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+        FeedImport.Summary summary = app.feedImport(full)
+                .run(
+                        host.url("/unsized.xml"),
+                        new FeedImport.Options(false, false, "test"),
+                        new FeedImport.Listener() {});
+        assertThat(summary.stoppedBecause()).contains("The disk is full").contains("continues where it stopped");
+        assertThat(summary.complete()).isFalse();
+        assertThat(app.episodes().count()).isZero();
+        assertThat(spoolFiles()).isEmpty();
+
+        // With room again, the same command finishes the job.
+        assertThat(importFeed("/unsized.xml").imported()).isEqualTo(2);
+    }
+
+    @Test
     void aDryRunWritesNothing() throws Exception {
         host.file("/a.mp3", recording(1), "audio/mpeg");
         host.file(
