@@ -373,7 +373,7 @@ final class EpisodeEditController {
                                 + Formats.size(e.audio().sizeBytes()) + ", "
                                 + e.audio().bitrateKbps() + " kbps",
                         e.artworkPath() == null ? null : "/admin/episodes/" + e.id() + "/file/artwork",
-                        e.transcriptPath() != null,
+                        !e.transcripts().isEmpty(),
                         e.state() == org.castkeeper.catalogue.EpisodeState.UNPUBLISHED && e.hasBeenPublic(now),
                         !e.hasBeenPublic(now),
                         zone.getId(),

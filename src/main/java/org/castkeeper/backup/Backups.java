@@ -149,19 +149,42 @@ public final class Backups {
         Map<String, Referenced> paths = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
                 Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(
-                        "SELECT audio_path, sha256, artwork_path, transcript_path FROM episode " + "ORDER BY id")) {
+                ResultSet r = s.executeQuery("SELECT audio_path, sha256, artwork_path FROM episode ORDER BY id")) {
             while (r.next()) {
                 paths.put(r.getString(1), new Referenced(r.getString(1), r.getString(2)));
-                for (int column : new int[] {3, 4}) {
-                    String path = r.getString(column);
-                    if (path != null) {
-                        paths.putIfAbsent(path, new Referenced(path, null));
-                    }
+                String artwork = r.getString(3);
+                if (artwork != null) {
+                    paths.putIfAbsent(artwork, new Referenced(artwork, null));
                 }
             }
         }
+        // Transcripts have had their own table since V015; the snapshot before an upgrade may be older.
+        try {
+            transcripts(
+                    jdbcUrl,
+                    user,
+                    password,
+                    "SELECT path FROM episode_transcript ORDER BY episode_id, position",
+                    paths);
+        } catch (SQLException before015) {
+            transcripts(jdbcUrl, user, password, "SELECT transcript_path FROM episode ORDER BY id", paths);
+        }
         return new ArrayList<>(paths.values());
+    }
+
+    private static void transcripts(
+            String jdbcUrl, String user, String password, String query, Map<String, Referenced> paths)
+            throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(query)) {
+            while (r.next()) {
+                String path = r.getString(1);
+                if (path != null) {
+                    paths.putIfAbsent(path, new Referenced(path, null));
+                }
+            }
+        }
     }
 
     private record Copied(String sha256, long size, boolean isNew) {}

@@ -110,8 +110,8 @@ public final class Doctor {
                         "restore it from a backup, or replace the audio in the admin",
                         false));
             }
-            for (String other : new String[] {e.artworkPath(), e.transcriptPath()}) {
-                if (other != null
+            for (String other : e.files()) {
+                if (!other.equals(e.audio().path())
                         && store.resolve(other).filter(Files::isRegularFile).isEmpty()) {
                     findings.add(new Finding(
                             Kind.MISSING,

@@ -12,6 +12,7 @@ import java.util.List;
  * @param publishAt   when it goes (or went) live; null for a draft that was never scheduled
  * @param explicit    null means "as the show says"
  * @param artworkPath episode art, relative to the media folder, or null
+ * @param transcripts its transcripts, in the order the feed lists them; the one uploaded in the editor first
  * @param socialUri   the root post of the episode's own comment thread (podcast:socialInteract), or null
  */
 public record Episode(
@@ -31,8 +32,7 @@ public record Episode(
         String artist,
         String album,
         String artworkPath,
-        String transcriptPath,
-        String transcriptType,
+        List<Transcript> transcripts,
         String socialUri,
         List<Chapter> chapters,
         List<Soundbite> soundbites,
@@ -41,6 +41,7 @@ public record Episode(
         Instant updatedAt) {
 
     public Episode {
+        transcripts = List.copyOf(transcripts);
         chapters = List.copyOf(chapters);
         soundbites = List.copyOf(soundbites);
         persons = List.copyOf(persons);
@@ -54,10 +55,15 @@ public record Episode(
         if (artworkPath != null) {
             files.add(artworkPath);
         }
-        if (transcriptPath != null) {
-            files.add(transcriptPath);
+        for (Transcript t : transcripts) {
+            files.add(t.path());
         }
         return files;
+    }
+
+    /** The first timed transcript (WebVTT or SRT), for a player's captions; null when there is none. */
+    public Transcript captions() {
+        return transcripts.stream().filter(Transcript::timed).findFirst().orElse(null);
     }
 
     public boolean isLive(Instant now) {
@@ -107,8 +113,7 @@ public record Episode(
         private Boolean explicit;
         private EpisodeAudio audio;
         private String artworkPath;
-        private String transcriptPath;
-        private String transcriptType;
+        private List<Transcript> transcripts;
         private String socialUri;
         private List<Chapter> chapters;
         private List<Soundbite> soundbites;
@@ -128,8 +133,7 @@ public record Episode(
             explicit = e.explicit;
             audio = e.audio;
             artworkPath = e.artworkPath;
-            transcriptPath = e.transcriptPath;
-            transcriptType = e.transcriptType;
+            transcripts = e.transcripts;
             socialUri = e.socialUri;
             chapters = e.chapters;
             soundbites = e.soundbites;
@@ -198,9 +202,16 @@ public record Episode(
             return this;
         }
 
+        /** The transcript uploaded in the editor: it replaces the first, and the others stay. */
         public Editor transcript(String path, String mimeType) {
-            transcriptPath = path;
-            transcriptType = mimeType;
+            List<Transcript> next = new java.util.ArrayList<>(transcripts);
+            Transcript uploaded = new Transcript(path, mimeType, null);
+            if (next.isEmpty()) {
+                next.add(uploaded);
+            } else {
+                next.set(0, uploaded);
+            }
+            transcripts = next;
             return this;
         }
 
@@ -243,8 +254,7 @@ public record Episode(
                     o.artist,
                     o.album,
                     artworkPath,
-                    transcriptPath,
-                    transcriptType,
+                    transcripts,
                     socialUri,
                     chapters,
                     soundbites,

@@ -5,6 +5,7 @@ import static org.castkeeper.db.generated.Tables.DELETED_EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE_NOTICE;
 import static org.castkeeper.db.generated.Tables.EPISODE_PERSON;
+import static org.castkeeper.db.generated.Tables.EPISODE_TRANSCRIPT;
 import static org.castkeeper.db.generated.Tables.KNOWN_AUDIO;
 import static org.castkeeper.db.generated.Tables.RETIRED_MEDIA;
 import static org.castkeeper.db.generated.Tables.SHOW_SETTINGS;
@@ -122,8 +123,6 @@ public final class EpisodeRepository {
             r.setEpisodeNumber(feed.number());
             r.setEpisodeType((feed.type() == null ? EpisodeType.FULL : feed.type()).code());
             r.setExplicit(feed.explicit());
-            r.setTranscriptPath(feed.transcriptPath());
-            r.setTranscriptType(feed.transcriptType());
             r.setSourceUrl(feed.sourceUrl());
             r.setSourceFingerprint(feed.fingerprint());
         }
@@ -137,8 +136,8 @@ public final class EpisodeRepository {
                 .value1());
         remember(tx, r.getSha256(), r.getId());
         Children children = feed == null
-                ? new Children(e.chapters(), List.of(), List.of())
-                : new Children(e.chapters(), feed.soundbites(), feed.persons());
+                ? new Children(e.chapters(), List.of(), List.of(), List.of())
+                : new Children(e.chapters(), feed.soundbites(), feed.persons(), feed.transcripts());
         writeChildren(tx, r.getId(), children);
         return toEpisode(r, children);
     }
@@ -186,7 +185,16 @@ public final class EpisodeRepository {
                     r.getAudioPath(),
                     e.audio().path());
             retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.ARTWORK, r.getArtworkPath(), e.artworkPath());
-            retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.TRANSCRIPT, r.getTranscriptPath(), e.transcriptPath());
+            Set<String> keeps = new HashSet<>(e.files());
+            for (String was : tx.dsl()
+                    .select(EPISODE_TRANSCRIPT.PATH)
+                    .from(EPISODE_TRANSCRIPT)
+                    .where(EPISODE_TRANSCRIPT.EPISODE_ID.eq(e.id()))
+                    .fetch(EPISODE_TRANSCRIPT.PATH)) {
+                if (!keeps.contains(was)) {
+                    retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.TRANSCRIPT, was, null);
+                }
+            }
             r.setTitle(e.title());
             r.setSlug(e.slug());
             r.setDescription(e.description());
@@ -201,14 +209,16 @@ public final class EpisodeRepository {
             r.setArtist(e.artist());
             r.setAlbum(e.album());
             r.setArtworkPath(e.artworkPath());
-            r.setTranscriptPath(e.transcriptPath());
-            r.setTranscriptType(e.transcriptType());
             r.setSocialUri(e.socialUri());
             r.setUpdatedAt(clock.millis());
             r.store();
             remember(tx.dsl(), r.getSha256(), r.getId());
-            Children children = new Children(e.chapters(), e.soundbites(), e.persons());
+            Children children = new Children(e.chapters(), e.soundbites(), e.persons(), e.transcripts());
             tx.dsl().deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(e.id())).execute();
+            tx.dsl()
+                    .deleteFrom(EPISODE_TRANSCRIPT)
+                    .where(EPISODE_TRANSCRIPT.EPISODE_ID.eq(e.id()))
+                    .execute();
             tx.dsl()
                     .deleteFrom(SOUNDBITE)
                     .where(SOUNDBITE.EPISODE_ID.eq(e.id()))
@@ -259,8 +269,16 @@ public final class EpisodeRepository {
             remember(t, r.getSha256(), id);
             retireIfReplaced(t, id, RetiredFile.Kind.AUDIO, r.getAudioPath(), null);
             retireIfReplaced(t, id, RetiredFile.Kind.ARTWORK, r.getArtworkPath(), null);
-            retireIfReplaced(t, id, RetiredFile.Kind.TRANSCRIPT, r.getTranscriptPath(), null);
+            for (String transcript : t.select(EPISODE_TRANSCRIPT.PATH)
+                    .from(EPISODE_TRANSCRIPT)
+                    .where(EPISODE_TRANSCRIPT.EPISODE_ID.eq(id))
+                    .fetch(EPISODE_TRANSCRIPT.PATH)) {
+                retireIfReplaced(t, id, RetiredFile.Kind.TRANSCRIPT, transcript, null);
+            }
             t.deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(id)).execute();
+            t.deleteFrom(EPISODE_TRANSCRIPT)
+                    .where(EPISODE_TRANSCRIPT.EPISODE_ID.eq(id))
+                    .execute();
             t.deleteFrom(SOUNDBITE).where(SOUNDBITE.EPISODE_ID.eq(id)).execute();
             t.deleteFrom(EPISODE_PERSON).where(EPISODE_PERSON.EPISODE_ID.eq(id)).execute();
             t.deleteFrom(EPISODE_NOTICE).where(EPISODE_NOTICE.EPISODE_ID.eq(id)).execute();
@@ -340,14 +358,18 @@ public final class EpisodeRepository {
         }
         // Content-addressed artwork may be shared by several episodes: only a file nobody uses is retired.
         boolean stillUsed = tx.fetchExists(
-                EPISODE,
-                EPISODE.SHOW_ID
-                        .eq(showId)
+                        EPISODE,
+                        EPISODE.SHOW_ID
+                                .eq(showId)
+                                .and(EPISODE.ID.ne(episodeId))
+                                .and(EPISODE.AUDIO_PATH.eq(old).or(EPISODE.ARTWORK_PATH.eq(old))))
+                || tx.fetchExists(DSL.selectOne()
+                        .from(EPISODE_TRANSCRIPT)
+                        .join(EPISODE)
+                        .on(EPISODE.ID.eq(EPISODE_TRANSCRIPT.EPISODE_ID))
+                        .where(EPISODE.SHOW_ID.eq(showId))
                         .and(EPISODE.ID.ne(episodeId))
-                        .and(EPISODE.AUDIO_PATH
-                                .eq(old)
-                                .or(EPISODE.ARTWORK_PATH.eq(old))
-                                .or(EPISODE.TRANSCRIPT_PATH.eq(old))));
+                        .and(EPISODE_TRANSCRIPT.PATH.eq(old)));
         if (stillUsed) {
             return;
         }
@@ -367,16 +389,19 @@ public final class EpisodeRepository {
     /** Every path in the media store an episode references: audio, artwork and transcripts. */
     public Set<String> referencedPaths() {
         Set<String> paths = new HashSet<>();
-        db.select(EPISODE.AUDIO_PATH, EPISODE.ARTWORK_PATH, EPISODE.TRANSCRIPT_PATH)
+        db.select(EPISODE_TRANSCRIPT.PATH)
+                .from(EPISODE_TRANSCRIPT)
+                .join(EPISODE)
+                .on(EPISODE.ID.eq(EPISODE_TRANSCRIPT.EPISODE_ID))
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .forEach(r -> paths.add(r.value1()));
+        db.select(EPISODE.AUDIO_PATH, EPISODE.ARTWORK_PATH)
                 .from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(showId))
                 .forEach(r -> {
                     paths.add(r.value1());
                     if (r.value2() != null) {
                         paths.add(r.value2());
-                    }
-                    if (r.value3() != null) {
-                        paths.add(r.value3());
                     }
                 });
         return paths;
@@ -550,7 +575,8 @@ public final class EpisodeRepository {
     }
 
     /** The lists an episode owns, stored in their own tables. */
-    private record Children(List<Chapter> chapters, List<Soundbite> soundbites, List<Person> persons) {}
+    private record Children(
+            List<Chapter> chapters, List<Soundbite> soundbites, List<Person> persons, List<Transcript> transcripts) {}
 
     /** Four queries whatever the count: the episodes, then all their chapters, soundbites and people. */
     private List<Episode> many(Condition condition) {
@@ -584,6 +610,15 @@ public final class EpisodeRepository {
                         p.get(EPISODE_PERSON.GRP),
                         p.get(EPISODE_PERSON.IMG),
                         p.get(EPISODE_PERSON.HREF)));
+        Map<Integer, List<Transcript>> transcripts = byEpisode(
+                ids,
+                EPISODE_TRANSCRIPT,
+                EPISODE_TRANSCRIPT.EPISODE_ID,
+                EPISODE_TRANSCRIPT.POSITION,
+                t -> new Transcript(
+                        t.get(EPISODE_TRANSCRIPT.PATH),
+                        t.get(EPISODE_TRANSCRIPT.TYPE),
+                        t.get(EPISODE_TRANSCRIPT.LANGUAGE)));
         List<Episode> episodes = new ArrayList<>(rows.size());
         for (EpisodeRecord r : rows) {
             episodes.add(toEpisode(
@@ -591,7 +626,8 @@ public final class EpisodeRepository {
                     new Children(
                             chapters.getOrDefault(r.getId(), List.of()),
                             soundbites.getOrDefault(r.getId(), List.of()),
-                            persons.getOrDefault(r.getId(), List.of()))));
+                            persons.getOrDefault(r.getId(), List.of()),
+                            transcripts.getOrDefault(r.getId(), List.of()))));
         }
         return episodes;
     }
@@ -672,6 +708,18 @@ public final class EpisodeRepository {
                     .values(episodeId, i, p.name(), p.role(), p.group(), p.img(), p.href())
                     .execute();
         }
+        for (int i = 0; i < children.transcripts().size(); i++) {
+            Transcript t = children.transcripts().get(i);
+            tx.insertInto(
+                            EPISODE_TRANSCRIPT,
+                            EPISODE_TRANSCRIPT.EPISODE_ID,
+                            EPISODE_TRANSCRIPT.POSITION,
+                            EPISODE_TRANSCRIPT.PATH,
+                            EPISODE_TRANSCRIPT.TYPE,
+                            EPISODE_TRANSCRIPT.LANGUAGE)
+                    .values(episodeId, i, t.path(), t.type(), t.language())
+                    .execute();
+        }
     }
 
     private static Episode toEpisode(EpisodeRecord r, Children children) {
@@ -701,8 +749,7 @@ public final class EpisodeRepository {
                 r.getArtist(),
                 r.getAlbum(),
                 r.getArtworkPath(),
-                r.getTranscriptPath(),
-                r.getTranscriptType(),
+                children.transcripts(),
                 r.getSocialUri(),
                 children.chapters(),
                 children.soundbites(),

@@ -52,13 +52,13 @@ public record NewEpisode(
             Boolean explicit,
             List<Soundbite> soundbites,
             List<Person> persons,
-            String transcriptPath,
-            String transcriptType,
+            List<Transcript> transcripts,
             String sourceUrl,
             String fingerprint) {
         public FromFeed {
             soundbites = List.copyOf(soundbites);
             persons = List.copyOf(persons);
+            transcripts = List.copyOf(transcripts);
         }
     }
 }

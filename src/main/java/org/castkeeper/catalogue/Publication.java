@@ -67,11 +67,9 @@ public final class Publication {
             if (e.artworkPath() != null) {
                 publicFiles.add(e.artworkPath());
             }
-            if (e.transcriptPath() != null) {
-                publicFiles.add(e.transcriptPath());
-                if (e.transcriptType() != null) {
-                    transcriptTypes.put(e.transcriptPath(), e.transcriptType());
-                }
+            for (Transcript t : e.transcripts()) {
+                publicFiles.add(t.path());
+                transcriptTypes.put(t.path(), t.type());
             }
         }
     }

@@ -32,7 +32,8 @@ public record RetiredFile(String path, int episodeId, Kind kind, Instant retired
         return switch (kind) {
             case AUDIO -> e.audio().path();
             case ARTWORK -> e.artworkPath();
-            case TRANSCRIPT -> e.transcriptPath();
+            case TRANSCRIPT ->
+                e.transcripts().isEmpty() ? null : e.transcripts().get(0).path();
         };
     }
 }

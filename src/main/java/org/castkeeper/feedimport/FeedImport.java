@@ -31,6 +31,7 @@ import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.NewEpisode;
 import org.castkeeper.catalogue.ShowSettingsRepository;
 import org.castkeeper.catalogue.Slugs;
+import org.castkeeper.catalogue.Transcript;
 import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.feed.ShowNotesHtml;
 import org.castkeeper.importing.EpisodeImporter;
@@ -463,7 +464,7 @@ public final class FeedImport {
                     .toList();
         }
         String artwork = artwork(item, downloads, notices);
-        String[] transcript = transcript(item, title, downloads, notices);
+        List<Transcript> transcripts = transcripts(item, title, downloads, notices);
         EpisodeState state = item.publishedAt() == null ? EpisodeState.DRAFT : EpisodeState.PUBLISHED;
         if (item.publishedAt() == null) {
             notices.add("The old feed's date \"" + item.dateText() + "\" could not be read, so this episode is a"
@@ -487,8 +488,7 @@ public final class FeedImport {
                         item.explicit(),
                         item.soundbites(),
                         item.persons(),
-                        transcript == null ? null : transcript[0],
-                        transcript == null ? null : transcript[1],
+                        transcripts,
                         url,
                         p.fingerprint()));
         return new Ready(p, episode, notices, audio.bytes(), null);
@@ -557,28 +557,31 @@ public final class FeedImport {
     }
 
     /**
-     * The transcript Castkeeper keeps (WebVTT first, else SRT): {path, type}, or null. The others are named in
-     * the episode's notices.
+     * Every transcript of the item whose type Castkeeper serves (WebVTT, SRT, JSON, HTML, plain text), in the
+     * feed's order, typed by its tag (never by its URL). HTML is sanitised as show notes are: it is served from
+     * this host. The others, and any that fail to download, are named in the episode's notices.
      */
-    private String[] transcript(OldItem item, String title, Downloads downloads, List<String> notices)
+    private List<Transcript> transcripts(OldItem item, String title, Downloads downloads, List<String> notices)
             throws InterruptedException, IOException {
-        List<OldItem.Transcript> usable = item.transcripts().stream()
-                .filter(t -> extension(t.type()) != null)
-                .sorted(Comparator.comparing(t -> !"text/vtt".equals(t.type())))
-                .toList();
-        String[] kept = null;
-        for (OldItem.Transcript t : usable) {
+        List<Transcript> kept = new ArrayList<>();
+        for (OldItem.Transcript t : item.transcripts()) {
+            String type = transcriptType(t.type());
+            if (type == null) {
+                notices.add("The old feed had a transcript of type " + t.type() + " at " + t.url()
+                        + ", which Castkeeper does not serve (WebVTT, SRT, JSON, HTML and plain text it does).");
+                continue;
+            }
             try {
                 Downloads.Downloaded file = downloads.fetch(t.url(), MAX_SMALL_FILE_BYTES);
                 try {
                     byte[] bytes = Files.readAllBytes(file.file());
+                    if (type.equals("text/html")) {
+                        bytes = ShowNotesHtml.sanitize(new String(bytes, StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
                     String name = "transcripts/" + Slugs.of(title) + "-"
-                            + ContentHash.sha256(bytes).substring(0, 8) + "." + extension(t.type());
-                    kept = new String[] {
-                        media.writeIfAbsent(bytes, name),
-                        "application/srt".equals(t.type()) ? "application/x-subrip" : t.type()
-                    };
-                    break;
+                            + ContentHash.sha256(bytes).substring(0, 8) + "." + TRANSCRIPT_EXTENSIONS.get(type);
+                    kept.add(new Transcript(media.writeIfAbsent(bytes, name), type, t.language()));
                 } finally {
                     Files.deleteIfExists(file.file());
                 }
@@ -586,22 +589,25 @@ public final class FeedImport {
                 notices.add("The transcript at " + t.url() + " could not be downloaded (" + e.getMessage() + ").");
             }
         }
-        for (OldItem.Transcript t : item.transcripts()) {
-            if (kept == null || usable.isEmpty() || t != usable.get(0)) {
-                notices.add("The old feed also had a transcript (" + t.type() + ") at " + t.url()
-                        + "; Castkeeper keeps one WebVTT or SRT transcript per episode.");
-            }
-        }
         return kept;
     }
 
-    private static String extension(String type) {
-        if (type == null) {
+    private static final Map<String, String> TRANSCRIPT_EXTENSIONS = Map.of(
+            "text/vtt", "vtt",
+            "application/x-subrip", "srt",
+            "application/json", "json",
+            "text/html", "html",
+            "text/plain", "txt");
+
+    /** The type Castkeeper serves a transcript of the tag's type as, or null for one it does not serve. */
+    private static String transcriptType(String tagType) {
+        if (tagType == null) {
             return null;
         }
+        String type = tagType.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst(";.*$", "");
         return switch (type) {
-            case "text/vtt" -> "vtt";
-            case "application/x-subrip", "application/srt" -> "srt";
+            case "application/srt", "application/x-subrip", "text/srt" -> "application/x-subrip";
+            case "text/vtt", "application/json", "text/html", "text/plain" -> type;
             default -> null;
         };
     }

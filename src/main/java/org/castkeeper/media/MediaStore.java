@@ -26,7 +26,7 @@ public interface MediaStore {
     /** What the store knows of a stored file without reading it. */
     /**
      * @param type the MIME type the file's stored name says (Castkeeper names files after their sniffed content:
-     *             ".mp3" audio/mpeg, ".m4a" audio/x-m4a, ".jpg", ".png", ".vtt", ".srt"), application/octet-stream otherwise
+     *             ".mp3" audio/mpeg, ".m4a" audio/x-m4a, ".jpg", ".png", ".vtt", ".srt", ".json", ".html", ".txt"), application/octet-stream otherwise
      */
     record Stat(long size, Instant modified, String type) {}
 
@@ -50,6 +50,15 @@ public interface MediaStore {
         }
         if (lower.endsWith(".srt")) {
             return "application/x-subrip";
+        }
+        if (lower.endsWith(".json")) {
+            return "application/json";
+        }
+        if (lower.endsWith(".html")) {
+            return "text/html";
+        }
+        if (lower.endsWith(".txt")) {
+            return "text/plain";
         }
         return "application/octet-stream";
     }

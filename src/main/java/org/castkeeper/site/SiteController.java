@@ -101,7 +101,9 @@ public final class SiteController {
                         line(e),
                         notes,
                         chapters,
-                        e.transcriptPath() == null ? null : urls.media(e.transcriptPath())));
+                        e.transcripts().isEmpty()
+                                ? null
+                                : urls.media(e.transcripts().get(0).path())));
     }
 
     /** The public stylesheet. */

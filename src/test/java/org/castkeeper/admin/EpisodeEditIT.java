@@ -266,12 +266,13 @@ class EpisodeEditIT {
                         .statusCode())
                 .isEqualTo(303);
         Episode e = reload();
-        assertThat(e.transcriptType()).isEqualTo("text/vtt");
+        assertThat(e.transcripts().get(0).type()).isEqualTo("text/vtt");
         host.postForm(page + "/publish", Map.of());
         assertThat(feed())
-                .contains("<podcast:transcript url=\"http://localhost:8080/media/" + e.transcriptPath()
-                        + "\" type=\"text/vtt\"");
-        HttpResponse<byte[]> served = server.get("/media/" + e.transcriptPath());
+                .contains("<podcast:transcript url=\"http://localhost:8080/media/"
+                        + e.transcripts().get(0).path() + "\" type=\"text/vtt\"");
+        HttpResponse<byte[]> served =
+                server.get("/media/" + e.transcripts().get(0).path());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(new String(served.body(), StandardCharsets.UTF_8)).isEqualTo(vtt);
         String srt = "1\n00:00:00,000 --> 00:00:02,000\nWelcome to the show.\n";
@@ -283,7 +284,7 @@ class EpisodeEditIT {
                                 srt.getBytes(StandardCharsets.UTF_8))
                         .statusCode())
                 .isEqualTo(303);
-        assertThat(reload().transcriptType()).isEqualTo("application/x-subrip");
+        assertThat(reload().transcripts().get(0).type()).isEqualTo("application/x-subrip");
         assertThat(feed()).contains("type=\"application/x-subrip\"");
         assertThat(host.postFile(
                                 page + "/transcript",

@@ -59,6 +59,7 @@ class EpisodesFromFeedsMigrationIT {
             s.execute("INSERT INTO soundbite (episode_id, position, start_ms, duration_ms) VALUES (1, 0, 0, 5000)");
             s.execute("INSERT INTO episode_person (episode_id, position, name) VALUES (1, 0, 'Dominion')");
             s.execute("INSERT INTO episode_notice (episode_id, message, created_at) VALUES (1, 'Mono', 1)");
+            s.execute("UPDATE episode SET transcript_path = 'transcripts/first.vtt', transcript_type = 'text/vtt'");
         }
 
         flyway(url, user, folder).load().migrate();
@@ -67,7 +68,14 @@ class EpisodesFromFeedsMigrationIT {
                 Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT count(*) FROM episode WHERE guid = 'guid-1' AND origin = 'file'"))
                     .isEqualTo(1);
-            for (String child : new String[] {"chapter", "soundbite", "episode_person", "episode_notice"}) {
+            // V015: the transcript moved into the episode's list of transcripts.
+            assertThat(count(
+                            s,
+                            "SELECT count(*) FROM episode_transcript WHERE episode_id = 1 AND position = 0"
+                                    + " AND path = 'transcripts/first.vtt' AND type = 'text/vtt'"))
+                    .isEqualTo(1);
+            for (String child :
+                    new String[] {"chapter", "soundbite", "episode_person", "episode_notice", "episode_transcript"}) {
                 assertThat(count(s, "SELECT count(*) FROM " + child + " WHERE episode_id = 1"))
                         .as(child)
                         .isEqualTo(1);
@@ -86,6 +94,7 @@ class EpisodesFromFeedsMigrationIT {
             s.execute("DELETE FROM episode_notice WHERE episode_id = 1");
             s.execute("DELETE FROM episode WHERE id = 1");
             assertThat(count(s, "SELECT count(*) FROM chapter")).isZero();
+            assertThat(count(s, "SELECT count(*) FROM episode_transcript")).isZero();
         }
     }
 

@@ -76,6 +76,10 @@ class FeedImportIT {
                         "/t/two.srt",
                         "1\n00:00:00,000 --> 00:00:01,000\nHello\n".getBytes(StandardCharsets.UTF_8),
                         "text/plain")
+                .file(
+                        "/t/two.html",
+                        "<p>Hello</p><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8),
+                        "text/html")
                 .file("/art/two.jpg", Files.readAllBytes(Fixtures.resource("feeds/art.jpg")), "image/jpeg")
                 .file("/audio/three.mp3", recording(3), "audio/mpeg")
                 .file("/audio/nodate.mp3", recording(4), "audio/mpeg")
@@ -105,6 +109,8 @@ class FeedImportIT {
                                                         + "\" type=\"application/srt\"/>"
                                                         + "<podcast:transcript url=\"" + host.url("/t/two.vtt")
                                                         + "\" type=\"text/vtt\"/>"
+                                                        + "<podcast:transcript url=\"" + host.url("/t/two.html")
+                                                        + "\" type=\"text/html\" language=\"fr\"/>"
                                                         + "<podcast:soundbite startTime=\"12.5\" duration=\"30\">Best bit</podcast:soundbite>"
                                                         + "<podcast:person role=\"guest\" href=\"https://example.org/ada\">Ada</podcast:person>"),
                                         item(
@@ -178,14 +184,28 @@ class FeedImportIT {
                 .containsExactly(
                         new Chapter(0, null, "Welcome", null),
                         new Chapter(62_500, 120_000L, "Breathing", "https://example.org/breathe"));
-        assertThat(two.transcriptType()).isEqualTo("text/vtt");
-        assertThat(new String(app.media().read(two.transcriptPath(), 0, 1000).readAllBytes(), StandardCharsets.UTF_8))
+        // Every transcript, in the feed's order, typed by its tag: the SRT was served as text/plain.
+        assertThat(two.transcripts())
+                .extracting(org.castkeeper.catalogue.Transcript::type)
+                .containsExactly("application/x-subrip", "text/vtt", "text/html");
+        // HTML is served from this host: sanitised as show notes are.
+        assertThat(new String(
+                        app.media()
+                                .read(two.transcripts().get(2).path(), 0, 1000)
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8))
+                .contains("<p>Hello</p>")
+                .doesNotContain("script");
+        assertThat(two.transcripts().get(2).language()).isEqualTo("fr");
+        assertThat(new String(
+                        app.media()
+                                .read(two.transcripts().get(1).path(), 0, 1000)
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8))
                 .startsWith("WEBVTT");
         assertThat(two.artworkPath()).isNotNull();
         assertThat(two.soundbites()).containsExactly(new Soundbite(12_500, 30_000, "Best bit"));
         assertThat(two.persons()).containsExactly(new Person("Ada", "guest", null, null, "https://example.org/ada"));
-        assertThat(app.episodes().notices(two.id()))
-                .anySatisfy(n -> assertThat(n).contains("application/srt"));
 
         Episode noGuid = app.episodes().all().stream()
                 .filter(e -> e.title().equals("No guid at all"))
@@ -216,6 +236,7 @@ class FeedImportIT {
         // Our feed carries the old guids verbatim.
         String ours = new String(app.feed().page(1).orElseThrow().xml(), StandardCharsets.UTF_8);
         assertThat(ours).contains(">libsyn-0001</guid>", ">libsyn-0002</guid>");
+        assertThat(ours).contains("type=\"application/x-subrip\"").contains("type=\"text/vtt\"");
     }
 
     @Test
@@ -341,7 +362,11 @@ class FeedImportIT {
                     assertThat(now.audio().sha256()).isEqualTo(was.audio().sha256());
                     assertThat(now.audio().mimeType()).isEqualTo(was.audio().mimeType());
                     assertThat(now.chapters()).isEqualTo(was.chapters());
-                    assertThat(now.transcriptType()).isEqualTo(was.transcriptType());
+                    assertThat(now.transcripts())
+                            .extracting(org.castkeeper.catalogue.Transcript::type)
+                            .isEqualTo(was.transcripts().stream()
+                                    .map(org.castkeeper.catalogue.Transcript::type)
+                                    .toList());
                     assertThat(now.description()).isEqualTo(was.description());
                     assertThat(now.artworkPath() == null).isEqualTo(was.artworkPath() == null);
                 }

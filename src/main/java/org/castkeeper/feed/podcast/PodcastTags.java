@@ -40,12 +40,12 @@ public final class PodcastTags {
      */
     public static PodcastModule item(Episode e, String language, FeedExtras.SocialInteract showSocial, FeedUrls urls) {
         List<PodcastItem.Transcript> transcripts = new ArrayList<>();
-        if (e.transcriptPath() != null) {
-            String type = e.transcriptType() == null ? "text/plain" : e.transcriptType();
-            boolean timed =
-                    type.equals("text/vtt") || type.equals("application/x-subrip") || type.equals("application/srt");
+        for (org.castkeeper.catalogue.Transcript t : e.transcripts()) {
             transcripts.add(new PodcastItem.Transcript(
-                    urls.media(e.transcriptPath()), type, language, timed ? "captions" : null));
+                    urls.media(t.path()),
+                    t.type(),
+                    t.language() != null ? t.language() : language,
+                    t.timed() ? "captions" : null));
         }
         String chapters = e.chapters().isEmpty() ? null : urls.chapters(e.slug());
         PodcastImage image = e.artworkPath() == null
