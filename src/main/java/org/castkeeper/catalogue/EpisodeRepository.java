@@ -170,6 +170,14 @@ public final class EpisodeRepository {
      * {@code e} holds. Returns the stored episode.
      */
     public Episode update(Episode e) {
+        return update(e, null);
+    }
+
+    /**
+     * {@link #update(Episode)}, for an episode moved in from a feed whose old host changed it: {@code
+     * sourceFingerprint} is what the item says now (null leaves the stored one).
+     */
+    public Episode update(Episode e, String sourceFingerprint) {
         Episode updated = db.transactionResult(tx -> {
             EpisodeRecord r = tx.dsl()
                     .selectFrom(EPISODE)
@@ -210,6 +218,9 @@ public final class EpisodeRepository {
             r.setAlbum(e.album());
             r.setArtworkPath(e.artworkPath());
             r.setSocialUri(e.socialUri());
+            if (sourceFingerprint != null) {
+                r.setSourceFingerprint(sourceFingerprint);
+            }
             r.setUpdatedAt(clock.millis());
             r.store();
             remember(tx.dsl(), r.getSha256(), r.getId());

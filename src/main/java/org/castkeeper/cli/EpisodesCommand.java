@@ -54,8 +54,17 @@ final class EpisodesCommand implements Callable<Integer> {
             String artworkPath,
             List<Chapter> chapters,
             Instant createdAt,
-            Instant updatedAt) {
-        static EpisodeJson of(Episode e, Instant now) {
+            Instant updatedAt,
+            boolean explicit,
+            String description,
+            List<org.castkeeper.catalogue.Transcript> transcripts,
+            List<org.castkeeper.catalogue.Person> persons,
+            List<org.castkeeper.catalogue.Soundbite> soundbites) {
+        /**
+         * @param showExplicit the show's explicit setting, which an episode without its own follows ({@code explicit}
+         *                     is what the feed says for the episode)
+         */
+        static EpisodeJson of(Episode e, Instant now, boolean showExplicit) {
             return new EpisodeJson(
                     e.id(),
                     e.guid(),
@@ -78,7 +87,12 @@ final class EpisodesCommand implements Callable<Integer> {
                     e.artworkPath(),
                     e.chapters(),
                     e.createdAt(),
-                    e.updatedAt());
+                    e.updatedAt(),
+                    e.explicit() != null ? e.explicit() : showExplicit,
+                    e.description(),
+                    e.transcripts(),
+                    e.persons(),
+                    e.soundbites());
         }
     }
 
@@ -93,8 +107,10 @@ final class EpisodesCommand implements Callable<Integer> {
                         .registerModule(new JavaTimeModule())
                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                         .enable(SerializationFeature.INDENT_OUTPUT);
-                out.println(mapper.writeValueAsString(
-                        episodes.stream().map(e -> EpisodeJson.of(e, now)).toList()));
+                out.println(mapper.writeValueAsString(episodes.stream()
+                        .map(e -> EpisodeJson.of(
+                                e, now, Boolean.TRUE.equals(app.show().explicit())))
+                        .toList()));
             } else {
                 printTable(out, episodes, now, app.timeZone());
             }

@@ -34,6 +34,12 @@ final class ImportFeedCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(
+            names = "--update",
+            description = "Apply what the old host changed since the last import (title, notes, date, numbers,"
+                    + " type, explicit) to episodes nobody has edited here since.")
+    boolean update;
+
+    @Option(
             names = "--i-own-this-show",
             description = "Import even though the old feed says podcast:locked yes (it is your show).")
     boolean iOwnThisShow;
@@ -52,7 +58,7 @@ final class ImportFeedCommand implements Callable<Integer> {
                 summary = app.feedImport(FeedImport.Settings.defaults())
                         .run(
                                 url,
-                                new FeedImport.Options(dryRun, iOwnThisShow, "import-feed (command line)"),
+                                new FeedImport.Options(dryRun, update, iOwnThisShow, "import-feed (command line)"),
                                 new Progress(out));
             } catch (FeedImport.Refused refused) {
                 err.println("Nothing was imported: " + refused.getMessage());

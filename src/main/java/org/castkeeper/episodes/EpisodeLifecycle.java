@@ -97,6 +97,17 @@ public final class EpisodeLifecycle {
         return saved;
     }
 
+    /**
+     * Brings an episode moved in from a feed in line with what its old host changed since (import-feed --update),
+     * recording the item's new fingerprint in the same write. Quietly, as an import: nothing goes live here.
+     */
+    public Episode updateFromFeed(Episode edited, String fingerprint, String by) {
+        Episode saved = episodes.update(edited, fingerprint);
+        LOG.info("{} updated episode {} \"{}\" from its old feed", by, saved.id(), saved.title());
+        events.publish(new EpisodeEvents.Changed(saved));
+        return saved;
+    }
+
     public Episode save(Episode e, Details details, String by) {
         Episode saved = episodes.update(apply(e, details));
         LOG.info("{} saved episode {} \"{}\"", by, e.id(), saved.title());

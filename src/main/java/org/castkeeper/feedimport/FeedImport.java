@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.castkeeper.catalogue.Chapter;
+import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.catalogue.EpisodeState;
@@ -83,10 +84,15 @@ public final class FeedImport {
 
     /**
      * @param dryRun       read the feed and say what would happen, writing nothing
+     * @param update       apply what the old host changed to episodes nobody has edited here since they came
      * @param iOwnThisShow the host declares they own a show whose feed says podcast:locked yes
      * @param by           who asked, for the log
      */
-    public record Options(boolean dryRun, boolean iOwnThisShow, String by) {}
+    public record Options(boolean dryRun, boolean update, boolean iOwnThisShow, String by) {
+        public Options(boolean dryRun, boolean iOwnThisShow, String by) {
+            this(dryRun, false, iOwnThisShow, by);
+        }
+    }
 
     /** An item not imported, and why, so the host can find it in the old feed. */
     public record Skipped(String guid, String title, String url, String reason) {}
@@ -195,7 +201,7 @@ public final class FeedImport {
         List<String> notes = new ArrayList<>();
         // The first import into a show without episodes is the move: the show's settings come along.
         boolean moving = episodes.count() == 0;
-        Plan planned = plan(feed.items(), skipped, changed, notes);
+        Plan planned = plan(feed.items(), skipped, changed, notes, options.update());
         List<Planned> plan = planned.toImport();
         int alreadyHere = feed.items().size() - plan.size() - skipped.size() - planned.listedTwice();
         if (options.dryRun()) {
@@ -243,6 +249,11 @@ public final class FeedImport {
                 notes.addAll(adoption.differences(feed.show()));
             }
             skipped.forEach(listener::skipped);
+            for (Update u : planned.updates()) {
+                lifecycle.updateFromFeed(u.edited(), u.fingerprint(), "import-feed (" + options.by() + ")");
+                changed.add(u.item().label() + " was changed at the old host: episode "
+                        + u.edited().id() + " was updated to match.");
+            }
             outcome = download(plan, downloads, skipped, notes, listener, options);
         }
         return new Summary(
@@ -262,11 +273,19 @@ public final class FeedImport {
     /** An item to import, under the guid it will keep. */
     private record Planned(OldItem item, String guid, String fingerprint) {}
 
-    /** The new items, oldest first, and how many items the feed listed twice (overlapping pages). */
-    private record Plan(List<Planned> toImport, int listedTwice) {}
+    /**
+     * The new items, oldest first; how many items the feed listed twice (overlapping pages); and, with --update,
+     * the episodes to bring in line with what the old host changed.
+     */
+    private record Plan(List<Planned> toImport, int listedTwice, List<Update> updates) {}
+
+    /** An episode as the old feed's item now says it, and that item's fingerprint. */
+    private record Update(OldItem item, Episode edited, String fingerprint) {}
 
     /** Which items are new; the rest are already here, or skipped with a reason. */
-    private Plan plan(List<OldItem> items, List<Skipped> skipped, List<String> changed, List<String> notes) {
+    private Plan plan(
+            List<OldItem> items, List<Skipped> skipped, List<String> changed, List<String> notes, boolean update) {
+        List<Update> updates = new ArrayList<>();
         Map<String, EpisodeRepository.Identity> known = episodes.identities();
         Map<String, OldItem> firstWithGuid = new HashMap<>();
         List<Planned> plan = new ArrayList<>();
@@ -296,8 +315,19 @@ public final class FeedImport {
             if (here != null) {
                 if (here.sourceFingerprint() != null
                         && !here.sourceFingerprint().equals(fingerprint)) {
-                    changed.add(item.label() + " was changed at the old host since it was imported (episode "
-                            + here.episodeId() + ").");
+                    Episode ours = episodes.findById(here.episodeId()).orElse(null);
+                    if (ours == null) {
+                        continue;
+                    }
+                    if (!fingerprint(ours).equals(here.sourceFingerprint())) {
+                        changed.add(item.label() + " was changed at the old host, and episode " + ours.id()
+                                + " was edited here since it came: it is left as it is here.");
+                    } else if (update) {
+                        updates.add(new Update(item, asTheItemSays(ours, item), fingerprint));
+                    } else {
+                        changed.add(item.label() + " was changed at the old host since it was imported (episode "
+                                + ours.id() + "); run again with --update to apply the change.");
+                    }
                 }
                 continue;
             }
@@ -323,7 +353,7 @@ public final class FeedImport {
         // Oldest first, so episode numbers in the catalogue grow with the dates; undated items last.
         plan.sort(Comparator.comparing(
                 (Planned p) -> p.item().publishedAt(), Comparator.nullsLast(Comparator.naturalOrder())));
-        return new Plan(plan, duplicates);
+        return new Plan(plan, duplicates, updates);
     }
 
     /** A stable guid for an item that has none (or shares one): the same item gives the same guid on every run. */
@@ -334,19 +364,72 @@ public final class FeedImport {
         return "castkeeper-import-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** What the item said that the episode keeps: a change at the old host changes it. */
+    /**
+     * What the item says that its episode keeps, as the episode keeps it. Stored with the episode: an item whose
+     * fingerprint differs was changed at the old host; an episode whose own fingerprint differs was edited here.
+     */
     static String fingerprint(OldItem item) {
+        return fingerprint(
+                title(item),
+                notes(item),
+                item.publishedAt(),
+                item.season(),
+                item.number(),
+                item.type(),
+                item.explicit());
+    }
+
+    static String fingerprint(Episode e) {
+        return fingerprint(
+                e.title(), e.description(), e.publishAt(), e.season(), e.episodeNumber(), e.type(), e.explicit());
+    }
+
+    private static String fingerprint(
+            String title,
+            String notes,
+            java.time.Instant at,
+            Integer season,
+            Integer number,
+            org.castkeeper.catalogue.EpisodeType type,
+            Boolean explicit) {
         String all = String.join(
                 "\n",
-                String.valueOf(item.title()),
-                String.valueOf(item.notesHtml()),
-                String.valueOf(item.publishedAt()),
-                String.valueOf(item.season()),
-                String.valueOf(item.number()),
-                String.valueOf(item.type()),
-                String.valueOf(item.explicit()),
-                item.enclosure() == null ? "" : item.enclosure().url());
+                title,
+                notes,
+                String.valueOf(at),
+                String.valueOf(season),
+                String.valueOf(number),
+                String.valueOf(type),
+                String.valueOf(explicit));
         return ContentHash.sha256(all.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
+    /** The episode with what the item says now; its files and state are left as they are. */
+    private static Episode asTheItemSays(Episode e, OldItem item) {
+        return e.edit()
+                .title(title(item))
+                .description(notes(item))
+                .publishAt(item.publishedAt() != null ? item.publishedAt() : e.publishAt())
+                .season(item.season())
+                .episodeNumber(item.number())
+                .type(item.type())
+                .explicit(item.explicit())
+                .build();
+    }
+
+    /** The title an item's episode gets: as published, shortened to Castkeeper's limit. */
+    private static String title(OldItem item) {
+        String title = item.title() == null ? "Untitled episode" : item.title();
+        if (title.codePointCount(0, title.length()) > EpisodeRules.MAX_TITLE) {
+            title = title.substring(0, title.offsetByCodePoints(0, EpisodeRules.MAX_TITLE - 1))
+                            .strip() + "…";
+        }
+        return title;
+    }
+
+    /** The show notes an item's episode gets: content:encoded, else description, else itunes:summary, sanitised. */
+    private static String notes(OldItem item) {
+        return ShowNotesHtml.sanitize(ItemText.notes(item.notesHtml()));
     }
 
     private static final class Outcome {
@@ -431,10 +514,8 @@ public final class FeedImport {
             return skip(p, "the audio could not be downloaded: " + e.getMessage());
         }
         List<String> notices = new ArrayList<>(item.leftBehind());
-        String title = item.title() == null ? "Untitled episode" : item.title();
-        if (title.codePointCount(0, title.length()) > EpisodeRules.MAX_TITLE) {
-            title = title.substring(0, title.offsetByCodePoints(0, EpisodeRules.MAX_TITLE - 1))
-                            .strip() + "…";
+        String title = title(item);
+        if (item.title() != null && !title.equals(item.title())) {
             notices.add("The old title was longer than " + EpisodeRules.MAX_TITLE + " characters and was shortened.");
         }
         EpisodeImporter.FeedAudio stored;
@@ -472,7 +553,7 @@ public final class FeedImport {
         }
         NewEpisode episode = new NewEpisode(
                 title,
-                ShowNotesHtml.sanitize(ItemText.notes(item.notesHtml())),
+                notes(item),
                 state,
                 item.publishedAt(),
                 stored.audio(),

@@ -139,7 +139,12 @@ class CommandLineIT {
                             "bitrateKbps",
                             "artist",
                             "album",
-                            "chapters");
+                            "chapters",
+                            "explicit",
+                            "description",
+                            "transcripts",
+                            "persons",
+                            "soundbites");
             if (e.get("title").asText().equals("Episode with chapters")) {
                 chapters = e;
             }
@@ -152,6 +157,9 @@ class CommandLineIT {
         assertThat(chapters.get("chapters")).hasSize(3);
         assertThat(chapters.get("chapters").get(1).get("title").asText()).isEqualTo("Sleep & stress");
         assertThat(chapters.get("chapters").get(1).get("startMillis").asLong()).isEqualTo(1000);
+        // The effective value: the episode has none of its own, so the show's (false in the test show).
+        assertThat(chapters.get("explicit").isBoolean()).isTrue();
+        assertThat(chapters.get("transcripts")).isEmpty();
     }
 
     @Test

@@ -404,8 +404,37 @@ class FeedImportIT {
                 "application/rss+xml");
         FeedImport.Summary third = importFeed("/feed.xml");
         assertThat(third.imported()).isZero();
-        assertThat(third.changedElsewhere()).singleElement().asString().contains("g-1");
+        assertThat(third.changedElsewhere())
+                .singleElement()
+                .asString()
+                .contains("g-1")
+                .contains("--update");
         assertThat(app.episodes().findByGuid("g-1").orElseThrow().title()).isEqualTo("One");
+
+        // --update applies it: nobody edited the episode here.
+        FeedImport.Summary updated = app.feedImport(QUICK)
+                .run(
+                        host.url("/feed.xml"),
+                        new FeedImport.Options(false, true, false, "test"),
+                        new FeedImport.Listener() {});
+        assertThat(updated.changedElsewhere()).singleElement().asString().contains("was updated to match");
+        Episode one = app.episodes().findByGuid("g-1").orElseThrow();
+        assertThat(one.title()).isEqualTo("One, renamed");
+        assertThat(importFeed("/feed.xml").changedElsewhere()).isEmpty();
+
+        // Edited here, then changed there again: the host's edit wins, and the run says so.
+        app.lifecycle().updateFromFeed(one.edit().title("Mine now").build(), null, "host");
+        host.file(
+                "/feed.xml",
+                feed.replace(">One<", ">One, renamed twice<").getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+        FeedImport.Summary edited = app.feedImport(QUICK)
+                .run(
+                        host.url("/feed.xml"),
+                        new FeedImport.Options(false, true, false, "test"),
+                        new FeedImport.Listener() {});
+        assertThat(edited.changedElsewhere()).singleElement().asString().contains("edited here");
+        assertThat(app.episodes().findByGuid("g-1").orElseThrow().title()).isEqualTo("Mine now");
     }
 
     @Test
