@@ -69,6 +69,15 @@ public final class Backups {
     }
 
     public Taken take(AppConfig config, Clock clock, Progress progress) throws IOException {
+        try (DestinationLock lock = DestinationLock.take(dest, LOCK_WAIT, clock)) {
+            return takeLocked(config, clock, progress);
+        }
+    }
+
+    /** How long a backup waits for another one writing to the same destination. */
+    static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMinutes(10);
+
+    private Taken takeLocked(AppConfig config, Clock clock, Progress progress) throws IOException {
         Path snapshots = Files.createDirectories(dest.resolve(SNAPSHOTS));
         Path pool = Files.createDirectories(dest.resolve(POOL));
         String name = NAME.format(clock.instant());
@@ -244,6 +253,12 @@ public final class Backups {
 
     /** Keeps the newest {@code keep} snapshots and the pool files they reference; removes everything else. */
     public Pruned keep(int keep) throws IOException {
+        try (DestinationLock lock = DestinationLock.take(dest, LOCK_WAIT, Clock.systemUTC())) {
+            return keepLocked(keep);
+        }
+    }
+
+    private Pruned keepLocked(int keep) throws IOException {
         List<String> all = snapshots();
         List<String> removed = new ArrayList<>(all.subList(0, Math.max(0, all.size() - keep)));
         for (String name : removed) {
@@ -273,6 +288,16 @@ public final class Backups {
     }
 
     /** Every problem found in every snapshot: missing or damaged files, a database that fails its check. */
+    /** Each snapshot and what is wrong with it: an empty list for a whole one. */
+    public java.util.LinkedHashMap<String, List<String>> verifyEach() throws IOException {
+        java.util.LinkedHashMap<String, List<String>> each = new java.util.LinkedHashMap<>();
+        Map<String, String> checked = new java.util.HashMap<>();
+        for (String name : snapshots()) {
+            each.put(name, verify(name, checked));
+        }
+        return each;
+    }
+
     public List<String> verify() throws IOException {
         List<String> problems = new ArrayList<>();
         List<String> names = snapshots();
@@ -312,7 +337,8 @@ public final class Backups {
         return problems;
     }
 
-    private String poolProblem(String sha256, long size) {
+    /** What is wrong with a pooled file: "" when it is there and whole. */
+    String poolProblem(String sha256, long size) {
         Path file = pool().resolve(sha256);
         try {
             if (!Files.isRegularFile(file)) {

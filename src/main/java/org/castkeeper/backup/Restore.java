@@ -7,8 +7,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.castkeeper.config.AppConfig;
 
 /**
@@ -27,12 +29,34 @@ public final class Restore {
         }
     }
 
-    /** What was restored, and where the previous data now is. */
-    public record Restored(String snapshot, int mediaFiles, long mediaBytes, boolean database, Path previousData) {}
+    /**
+     * What was restored, and where the previous data now is.
+     *
+     * @param recovered damaged files of the snapshot found whole in the --also-from folder
+     * @param damaged   files that could not be restored, each with the episodes that use it
+     */
+    public record Restored(
+            String snapshot,
+            int mediaFiles,
+            long mediaBytes,
+            boolean database,
+            Path previousData,
+            List<String> recovered,
+            List<String> damaged) {}
 
     private Restore() {}
 
     public static Restored run(AppConfig config, Path dest, String snapshotName, Clock clock)
+            throws IOException, Refused {
+        return run(config, dest, snapshotName, null, clock);
+    }
+
+    /**
+     * Puts a snapshot back. A damaged or missing media file costs only itself: everything else is restored, and
+     * the file is taken from {@code alsoFrom} when it is there whole (another backup destination, whose pool has
+     * it under its hash, or a media folder, such as the live store, that has it under its path).
+     */
+    public static Restored run(AppConfig config, Path dest, String snapshotName, Path alsoFrom, Clock clock)
             throws IOException, Refused {
         Backups backups = new Backups(dest);
         List<String> snapshots = backups.snapshots();
@@ -49,13 +73,38 @@ public final class Restore {
             if (lock == null) {
                 throw new Refused("Castkeeper is running on " + dataDir + ". Stop it first, then restore.");
             }
-            List<String> problems = backups.verify(name, new HashMap<>());
-            if (!problems.isEmpty()) {
-                throw new Refused("Snapshot " + name + " is damaged, so nothing was restored:\n  "
-                        + String.join("\n  ", problems));
-            }
             Path snapshot = backups.snapshot(name);
-            Manifest manifest = Manifest.read(snapshot.resolve(Manifest.FILE));
+            Manifest manifest;
+            try {
+                manifest = Manifest.read(snapshot.resolve(Manifest.FILE));
+            } catch (IOException e) {
+                throw new Refused("Snapshot " + name + " cannot be read (its manifest: " + e.getMessage()
+                        + "), so nothing was restored. Choose another with --snapshot.");
+            }
+            if (manifest.database() != null) {
+                String check = Backups.integrityCheck(snapshot.resolve(manifest.database()));
+                if (!check.equals("ok")) {
+                    throw new Refused("The catalogue in snapshot " + name + " is damaged (" + check + "), so"
+                            + " nothing was restored. Choose another with --snapshot.");
+                }
+            }
+            // Every media file checked before anything is touched: where each will come from, if anywhere.
+            Map<String, Path> sources = new HashMap<>();
+            List<Manifest.Entry> missing = new ArrayList<>();
+            List<String> recovered = new ArrayList<>();
+            for (Manifest.Entry e : manifest.media()) {
+                if (backups.poolProblem(e.sha256(), e.size()).isEmpty()) {
+                    sources.put(e.path(), backups.pool().resolve(e.sha256()));
+                    continue;
+                }
+                Path elsewhere = alsoFrom == null ? null : wholeCopy(alsoFrom, e);
+                if (elsewhere != null) {
+                    sources.put(e.path(), elsewhere);
+                    recovered.add(e.path() + " (from " + elsewhere + ")");
+                } else {
+                    missing.add(e);
+                }
+            }
             String stamp = STAMP.format(clock.instant());
 
             // Aside, not deleted: everything in the data folder but the lock we hold, then the config and artwork.
@@ -82,13 +131,16 @@ public final class Restore {
                 Files.copy(snapshot.resolve("show-artwork-" + manifest.showArtwork()), artwork);
             }
             Path media = Files.createDirectories(config.mediaDir());
+            long bytes = 0;
             for (Manifest.Entry e : manifest.media()) {
                 Path target = media.resolve(e.path()).normalize();
-                if (!target.startsWith(media)) {
+                Path source = sources.get(e.path());
+                if (!target.startsWith(media) || source == null) {
                     continue;
                 }
                 Files.createDirectories(target.getParent());
-                Files.copy(backups.pool().resolve(e.sha256()), target, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                bytes += e.size();
             }
             // The store is complete as restored: nothing to adopt from the drop folder.
             Files.writeString(media.resolve(".migrated-from-drop-folder"), "Restored from " + name + ".\n");
@@ -99,9 +151,60 @@ public final class Restore {
                             + ". The previous data is in " + aside);
                 }
             }
-            return new Restored(
-                    name, manifest.media().size(), manifest.totalBytes(), manifest.database() != null, aside);
+            List<String> damaged = new ArrayList<>();
+            for (Manifest.Entry e : missing) {
+                damaged.add(e.path() + ": " + backups.poolProblem(e.sha256(), e.size())
+                        + usedBy(manifest.database() == null ? null : dataDir.resolve(Backups.DATABASE), e.path()));
+            }
+            return new Restored(name, sources.size(), bytes, manifest.database() != null, aside, recovered, damaged);
         }
+    }
+
+    /** The file {@code e} names, whole (size and hash), in another backup's pool or a media folder; or null. */
+    private static Path wholeCopy(Path alsoFrom, Manifest.Entry e) throws IOException {
+        for (Path candidate : List.of(
+                alsoFrom.resolve(Backups.POOL).resolve(e.sha256()),
+                alsoFrom.resolve(e.path()),
+                alsoFrom.resolve("media").resolve(e.path()))) {
+            if (candidate.normalize().startsWith(alsoFrom.normalize())
+                    && Files.isRegularFile(candidate)
+                    && Files.size(candidate) == e.size()
+                    && org.castkeeper.media.ContentHash.sha256(candidate).equals(e.sha256())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** ", used by episode 5 "Sleep"" for the host, from the restored catalogue; empty when it cannot tell. */
+    private static String usedBy(Path database, String path) {
+        if (database == null) {
+            return "";
+        }
+        List<String> episodes = new ArrayList<>();
+        String[] queries = {
+            "SELECT id, title FROM episode WHERE audio_path = ? OR artwork_path = ?",
+            "SELECT e.id, e.title FROM episode_transcript t JOIN episode e ON e.id = t.episode_id WHERE t.path = ?"
+                    + " OR t.path = ?"
+        };
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database)) {
+            for (String query : queries) {
+                try (java.sql.PreparedStatement s = c.prepareStatement(query)) {
+                    s.setString(1, path);
+                    s.setString(2, path);
+                    try (java.sql.ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            episodes.add("episode " + r.getInt(1) + " \"" + r.getString(2) + "\"");
+                        }
+                    }
+                } catch (java.sql.SQLException olderSchema) {
+                    // A catalogue from before transcripts had their own table: its audio and artwork are enough.
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            return "";
+        }
+        return episodes.isEmpty() ? "" : ", used by " + String.join(", ", episodes);
     }
 
     private static void moveAside(Path file, String stamp) throws IOException {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.castkeeper.backup.Backups;
 import org.castkeeper.config.AppConfig;
@@ -44,15 +43,30 @@ final class BackupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Backups backups = new Backups(dest);
         if (verify) {
-            List<String> problems = backups.verify();
-            if (problems.isEmpty()) {
-                out.printf(
-                        "%d snapshots in %s: every file is there and unchanged%n",
-                        backups.snapshots().size(), dest);
+            var each = backups.verifyEach();
+            if (each.isEmpty()) {
+                out.println(dest + ": no snapshot here");
+                return Main.FAILED;
+            }
+            int damaged = 0;
+            for (var snapshot : each.entrySet()) {
+                if (snapshot.getValue().isEmpty()) {
+                    out.println("whole    " + snapshot.getKey());
+                } else {
+                    damaged++;
+                    out.println("DAMAGED  " + snapshot.getKey() + " ("
+                            + snapshot.getValue().size() + " problems)");
+                    snapshot.getValue().forEach(p -> out.println("         " + p));
+                }
+            }
+            if (damaged == 0) {
+                out.printf("%d snapshots in %s: every file is there and unchanged%n", each.size(), dest);
                 return 0;
             }
-            problems.forEach(p -> out.println("DAMAGED " + p));
-            out.printf("%d problems in %s%n", problems.size(), dest);
+            out.printf(
+                    "%d of %d snapshots in %s are damaged; the others are whole. A damaged file costs only itself:"
+                            + " restore still brings back everything else (see restore --also-from).%n",
+                    damaged, each.size(), dest);
             return Main.FAILED;
         }
         AppConfig settings = config.load();

@@ -15,11 +15,19 @@ final class ConfigOption {
     Path path;
 
     AppConfig load() throws ConfigException {
-        Path file = path;
-        if (file == null) {
-            String fromEnv = System.getenv("CASTKEEPER_CONFIG");
-            file = Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "feed-config.yml");
+        return ConfigLoader.load(file());
+    }
+
+    /** For a restore into an empty folder: the files the settings name may not be there yet. */
+    AppConfig loadBeforeRestore() throws ConfigException {
+        return ConfigLoader.loadBeforeRestore(file());
+    }
+
+    private Path file() {
+        if (path != null) {
+            return path;
         }
-        return ConfigLoader.load(file);
+        String fromEnv = System.getenv("CASTKEEPER_CONFIG");
+        return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "feed-config.yml");
     }
 }

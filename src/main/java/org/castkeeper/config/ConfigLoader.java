@@ -49,6 +49,19 @@ public final class ConfigLoader {
     }
 
     public static AppConfig load(Path file, Map<String, String> environment) throws ConfigException {
+        return load(file, environment, false);
+    }
+
+    /**
+     * As {@link #load(Path, Map)}, for a restore into an empty folder: files the settings name (the show
+     * artwork) may be missing, as the restore is what brings them back.
+     */
+    public static AppConfig loadBeforeRestore(Path file) throws ConfigException {
+        return load(file, System.getenv(), true);
+    }
+
+    private static AppConfig load(Path file, Map<String, String> environment, boolean filesMayBeMissing)
+            throws ConfigException {
         String name = file.getFileName().toString();
         String text;
         try {
@@ -110,6 +123,9 @@ public final class ConfigLoader {
 
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConfigProblem p : ConfigValidator.validate(config, lines)) {
+            if (filesMayBeMissing && p.message().startsWith(ConfigValidator.NO_FILE)) {
+                continue;
+            }
             String variable = overrides.applied().get(p.key());
             problems.add(
                     variable == null ? p : new ConfigProblem(p.key(), 0, p.message() + " (set by " + variable + ")"));

@@ -40,6 +40,9 @@ public final class ConfigValidator {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final YamlLines lines;
 
+    /** How a problem with a file the settings name, but which is not there, begins. */
+    static final String NO_FILE = "no file at ";
+
     private ConfigValidator(YamlLines lines) {
         this.lines = lines;
     }
@@ -124,7 +127,7 @@ public final class ConfigValidator {
             problem("show.link", "'" + show.link() + "' is not an http or https URL");
         }
         if (required("show.artwork", show.artwork()) && !Files.isRegularFile(artworkFile)) {
-            problem("show.artwork", "no file at " + artworkFile);
+            problem("show.artwork", NO_FILE + artworkFile);
         }
         try {
             ZoneId.of(show.timeZone());

@@ -140,28 +140,85 @@ class BackupIT {
     }
 
     @Test
-    void verifyFindsAFlippedByte() throws Exception {
+    void aFlippedByteCostsOnlyItsFileAndTheSnapshotsThatUseIt() throws Exception {
         server = TestServer.start(dir.resolve("show"), "");
         server.publish("untagged.mp3", "One", TestServer.START.minus(Duration.ofDays(2)));
         Path dest = dir.resolve("backups");
         cli("backup", dest.toString(), "--config", config());
+        server.clock().advance(Duration.ofMinutes(1));
+        Episode two = server.publish("vbr-xing.mp3", "Two", TestServer.START.minus(Duration.ofDays(1)));
+        cli("backup", dest.toString(), "--config", config());
+        List<String> snapshots = new Backups(dest).snapshots();
         assertThat(cli("backup", "--verify", dest.toString()).out()).contains("every file is there and unchanged");
-        Path file = pool(dest).get(0);
+
+        // One flipped byte in Two's audio, which only the second snapshot holds.
+        Path file = dest.resolve("media").resolve(two.audio().sha256());
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
         Run verify = cli("backup", "--verify", dest.toString());
         assertThat(verify.exitCode()).isEqualTo(Main.FAILED);
-        assertThat(verify.out()).contains("DAMAGED").contains("no longer matches its hash");
+        assertThat(verify.out())
+                .contains("whole    " + snapshots.get(0))
+                .contains("DAMAGED  " + snapshots.get(1))
+                .contains("no longer matches its hash")
+                .contains("1 of 2 snapshots");
 
-        // A restore from a damaged snapshot refuses before it touches anything.
+        // Restored into a folder holding only feed-config.yml: everything but that file comes back, and the
+        // host is told which file, and which episode, is missing.
         Path fresh = dir.resolve("fresh");
         Path freshConfig = TestShow.create(fresh);
-        String before = Files.readString(freshConfig);
+        org.castkeeper.testing.Fixtures.deleteTree(fresh.resolve("episodes"));
         Run restore = cli("restore", dest.toString(), "--config", freshConfig.toString());
-        assertThat(restore.exitCode()).isEqualTo(Main.FAILED);
-        assertThat(restore.err()).contains("is damaged, so nothing was restored");
-        assertThat(Files.readString(freshConfig)).isEqualTo(before);
+        assertThat(restore.exitCode()).as(restore.err()).isEqualTo(Main.FAILED);
+        assertThat(restore.out())
+                .contains("NOT RESTORED: " + two.audio().path())
+                .contains("used by episode " + two.id() + " \"Two\"")
+                .contains("--also-from");
+        Path media = fresh.resolve("data/media");
+        assertThat(media.resolve(two.audio().path())).doesNotExist();
+        Episode one = server.app().episodes().findBySlug("one").orElseThrow();
+        assertThat(media.resolve(one.audio().path())).exists();
+        assertThat(fresh.resolve("episodes/artwork/show.jpg")).exists();
+
+        // Again, with the live media folder to take a whole copy from: nothing is missing.
+        Path again = dir.resolve("again");
+        Path againConfig = TestShow.create(again);
+        Run recovered = cli(
+                "restore",
+                dest.toString(),
+                "--config",
+                againConfig.toString(),
+                "--also-from",
+                server.app().config().mediaDir().toString());
+        assertThat(recovered.exitCode()).as(recovered.out() + recovered.err()).isZero();
+        assertThat(recovered.out()).contains("recovered: " + two.audio().path());
+        assertThat(again.resolve("data/media").resolve(two.audio().path()))
+                .hasSameBinaryContentAs(
+                        server.app().config().mediaDir().resolve(two.audio().path()));
+    }
+
+    @Test
+    void twoBackupsIntoOneDestinationAtOnceBothSucceedOneAfterTheOther() throws Exception {
+        server = TestServer.start(dir.resolve("show"), "");
+        server.publish("untagged.mp3", "One", TestServer.START.minus(Duration.ofDays(2)));
+        Path dest = dir.resolve("backups");
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> cli("backup", dest.toString(), "--config", config()));
+            var second = two.submit(() -> cli("backup", dest.toString(), "--config", config()));
+            assertThat(first.get().exitCode())
+                    .as(first.get().out() + first.get().err())
+                    .isZero();
+            assertThat(second.get().exitCode())
+                    .as(second.get().out() + second.get().err())
+                    .isZero();
+        } finally {
+            two.shutdownNow();
+        }
+        // The same second: two snapshots all the same, each whole.
+        assertThat(new Backups(dest).snapshots()).hasSize(2);
+        assertThat(cli("backup", "--verify", dest.toString()).exitCode()).isZero();
     }
 
     @Test

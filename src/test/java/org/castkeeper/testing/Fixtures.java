@@ -8,6 +8,18 @@ import java.nio.file.Path;
 public final class Fixtures {
     private Fixtures() {}
 
+    /** Deletes a folder and everything in it. */
+    public static void deleteTree(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
     public static Path mp3(String name) {
         return resource("mp3/" + name);
     }
