@@ -23,16 +23,82 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final SQLDialect dialect;
     private final DSLContext dsl;
+    private final SqliteFile file;
 
-    private Database(HikariDataSource pool, SQLDialect dialect) {
+    /**
+     * Thrown before a write when the catalogue cannot take it durably: SQLite's file was moved, deleted or
+     * replaced under the running server (the write would go to a file nobody will open again), or the database
+     * does not answer. The host is told in these words; nothing is acknowledged.
+     */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    private Database(HikariDataSource pool, SQLDialect dialect, SqliteFile file) {
         this.pool = pool;
         this.dialect = dialect;
+        this.file = file;
         // jOOQ's execute logging asks the logger about every statement even when it logs nothing. Castkeeper logs
         // what happens in its own words instead.
-        this.dsl = DSL.using(
-                pool,
-                dialect,
-                new org.jooq.conf.Settings().withExecuteLogging(false).withDiagnosticsLogging(false));
+        org.jooq.conf.Settings settings =
+                new org.jooq.conf.Settings().withExecuteLogging(false).withDiagnosticsLogging(false);
+        org.jooq.Configuration configuration =
+                new org.jooq.impl.DefaultConfiguration().set(pool).set(dialect).set(settings);
+        if (file != null) {
+            // Before every write, one stat: is the file we opened still the one at its path?
+            configuration.set(new org.jooq.impl.DefaultExecuteListenerProvider(new org.jooq.ExecuteListener() {
+                @Override
+                public void executeStart(org.jooq.ExecuteContext ctx) {
+                    if (ctx.type() != org.jooq.ExecuteType.READ) {
+                        String problem = file.problem();
+                        if (problem != null) {
+                            throw new Unavailable(problem);
+                        }
+                    }
+                }
+            }));
+        }
+        this.dsl = DSL.using(configuration);
+    }
+
+    /**
+     * The SQLite file the pool opened, known by its identity (device and inode) rather than its name: a file moved
+     * away keeps working for the open connections while the path names another file, or none.
+     */
+    private record SqliteFile(Path path, Object identity) {
+        static SqliteFile of(String jdbcUrl) {
+            String name = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+            if (name.isEmpty() || name.startsWith(":memory:") || name.startsWith("file:")) {
+                return null;
+            }
+            Path path = Path.of(name).toAbsolutePath();
+            Object identity = identity(path);
+            return identity == null ? null : new SqliteFile(path, identity);
+        }
+
+        private static Object identity(Path path) {
+            try {
+                return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** Null while the file is in place; else what happened to it, in the host's words. */
+        String problem() {
+            Object now = identity(path);
+            if (now == null) {
+                return "The catalogue's database file " + path + " is gone (moved or deleted while the server"
+                        + " runs). Nothing can be saved; put it back or restart Castkeeper.";
+            }
+            return now.equals(identity)
+                    ? null
+                    : "The catalogue's database file " + path + " was replaced while the server runs. Nothing"
+                            + " can be saved; restart Castkeeper to open the new one.";
+        }
     }
 
     /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
@@ -64,7 +130,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect);
+        return new Database(pool, dialect, dialect == SQLDialect.SQLITE ? SqliteFile.of(jdbcUrl) : null);
     }
 
     /**
@@ -118,6 +184,17 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database folder " + parent, e);
         }
+    }
+
+    /** Null while the catalogue can take writes; else why not, in the host's words (for /health). */
+    public String problem() {
+        if (file != null) {
+            String moved = file.problem();
+            if (moved != null) {
+                return moved;
+            }
+        }
+        return isReachable() ? null : "The database does not answer.";
     }
 
     /** True when a connection can be had and answers within two seconds. */

@@ -58,8 +58,9 @@ public final class WebServer {
         SiteController site = new SiteController(app.publications(), app.listings(), app.urls());
         AdminRoutes admin = adminRoutes(app);
         PodcatcherHandler.Health health = () -> {
-            if (!app.database().isReachable()) {
-                return "The database does not answer.";
+            String database = app.database().problem();
+            if (database != null) {
+                return database;
             }
             return app.feed().isBuilt() ? null : "The feed has not been built yet.";
         };
@@ -195,19 +196,98 @@ public final class WebServer {
                 (e, ctx) -> unreadable(ctx, "The form could not be read: " + e.getMessage()));
         routes.exception(
                 java.io.UncheckedIOException.class,
-                (e, ctx) -> unreadable(ctx, "The request could not be read: it was cut off or too slow."));
-        routes.exception(
-                java.io.IOException.class,
-                (e, ctx) -> unreadable(ctx, "The request could not be read: it was cut off or too slow."));
+                (e, ctx) -> inputOutput(ctx, e.getCause(), ctx.method() + " " + ctx.path()));
+        routes.exception(java.io.IOException.class, (e, ctx) -> inputOutput(ctx, e, ctx.method() + " " + ctx.path()));
         routes.exception(HttpResponseException.class, (e, ctx) -> plain(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             if (isBadRequestBody(e)) {
                 unreadable(ctx, "The request could not be read: " + e.getMessage());
                 return;
             }
+            if (isDiskFull(e)) {
+                plain(ctx, 507, DISK_FULL);
+                return;
+            }
+            String database = databaseAway(e);
+            if (database != null) {
+                LOG.warn("{} {} refused: {}", ctx.method(), ctx.path(), database);
+                plain(ctx, 503, database);
+                return;
+            }
             LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
             plain(ctx, 500, "Something went wrong on the server. The error is in its log.");
         });
+    }
+
+    private static final String DISK_FULL = "The server's disk is full, so nothing was saved. Free some space on"
+            + " it (old backups, the episodes folder), then save again: what you typed is still on the page.";
+
+    /**
+     * An IOException is the client's only when reading its request failed (cut off, too slow): a 400. A full disk
+     * is a 507 in plain words, and anything else the server's fault: a 500, logged.
+     */
+    private static void inputOutput(io.javalin.http.Context ctx, Throwable e, String what) {
+        if (isDiskFull(e)) {
+            plain(ctx, 507, DISK_FULL);
+        } else if (isBadRequestBody(e) || isReadingTheRequest(e)) {
+            unreadable(ctx, "The request could not be read: it was cut off or too slow.");
+        } else {
+            LOG.warn("{} failed", what, e);
+            plain(ctx, 500, "Something went wrong on the server. The error is in its log.");
+        }
+    }
+
+    /** Reading the request body failed: the client went away, or sent too slowly. */
+    private static boolean isReadingTheRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException
+                    || t instanceof java.io.EOFException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof org.eclipse.jetty.http.BadMessageException
+                    || String.valueOf(t.getMessage()).contains("Early EOF")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No space left: the disk, or SQLite finding its disk full. */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("no space left on device")
+                    || m.contains("database or disk is full")
+                    || m.contains("disk quota exceeded")
+                    || m.contains("sqlite_full")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why the catalogue cannot take a write now, when that is the reason {@code e} was thrown: its SQLite file is
+     * gone or replaced, or the database does not answer. Null for any other fault.
+     */
+    private static String databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.castkeeper.db.Database.Unavailable away) {
+                return away.getMessage();
+            }
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.net.ConnectException
+                    || "08001".equals(sqlState(t))
+                    || "08006".equals(sqlState(t))
+                    || "57P01".equals(sqlState(t))) {
+                return "The catalogue's database does not answer, so nothing was saved. What you typed is still on"
+                        + " the page: save again in a moment. The feed and the media keep being served meanwhile.";
+            }
+        }
+        return null;
+    }
+
+    private static String sqlState(Throwable t) {
+        return t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
     }
 
     /** Jetty reports a malformed form or multipart body as one of these, wrapping the parser's complaint. */
