@@ -183,6 +183,63 @@
     });
   });
 
+  // Every form is sent without leaving the page first, so that a refusal the server answers in plain words (the
+  // catalogue away: 503; a full disk: 507; signed out: 401; a network failure) is shown above the form while
+  // everything typed stays in it. A page the server renders (the next page, or the form again with its errors)
+  // replaces this one as a normal submit would.
+  function problemBox(form) {
+    var box = form.querySelector('.form-problem');
+    if (!box) {
+      box = document.createElement('p');
+      box.className = 'error form-problem';
+      box.setAttribute('role', 'alert');
+      box.tabIndex = -1;
+      form.insertBefore(box, form.firstChild);
+    }
+    return box;
+  }
+  function showProblem(form, text) {
+    var box = problemBox(form);
+    box.textContent = text;
+    box.scrollIntoView({ block: 'center' });
+    box.focus();
+  }
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    // Attributes, not properties: a field named "action" or "method" hides the form's own property.
+    var method = (form.getAttribute('method') || 'get').toLowerCase();
+    if (!(form instanceof HTMLFormElement) || method !== 'post' || !window.fetch
+        || form.hasAttribute('data-plain-submit')) { return; }
+    var action = (e.submitter && e.submitter.getAttribute('formaction')) || form.getAttribute('action')
+      || location.href;
+    e.preventDefault();
+    var data = e.submitter ? new FormData(form, e.submitter) : new FormData(form);
+    var buttons = form.querySelectorAll('button');
+    buttons.forEach(function (b) { b.disabled = true; });
+    var again = function () { buttons.forEach(function (b) { b.disabled = false; }); };
+    // Sent as the browser would: URL-encoded unless the form carries files.
+    var body = form.getAttribute('enctype') === 'multipart/form-data' ? data : new URLSearchParams(data);
+    fetch(action, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (r) {
+      var type = r.headers.get('Content-Type') || '';
+      if (type.indexOf('text/html') === 0) {
+        if (r.redirected) { location.assign(r.url); return; }
+        return r.text().then(function (html) { document.open(); document.write(html); document.close(); });
+      }
+      return r.text().then(function (text) {
+        again();
+        if (r.status === 401) {
+          text = 'You have been signed out, so this was not saved. Sign in again in a new tab (/admin/login),'
+            + ' then press the button here again: what you typed is still on this page.';
+        }
+        showProblem(form, text || ('The server answered ' + r.status + '. What you typed is still here.'));
+      });
+    }).catch(function () {
+      again();
+      showProblem(form, 'The server cannot be reached, so this was not saved. What you typed is still here:'
+        + ' press the button again in a moment.');
+    });
+  });
+
   // An image chosen for upload is shown before it is sent.
   document.querySelectorAll('input[type="file"][data-preview]').forEach(function (input) {
     input.addEventListener('change', function () {

@@ -138,6 +138,46 @@ class AdminBrowserIT {
 
     /** The traps a host fell into before: none of them loses what was typed, and dangerous steps ask first. */
     @Test
+    void aSaveTheServerCannotTakeKeepsEverythingTypedOnThePage() throws Exception {
+        var episode = server.publish("chapters.mp3", "Morning routine", null);
+        browser.get(server.url("/admin/login"));
+        signIn("correct horse battery");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Episodes"));
+        browser.get(server.url("/admin/episodes/" + episode.id()));
+
+        // The catalogue's file goes away: the save is refused in words above the form, and the typing stays.
+        Path db = server.dir().resolve("data/castkeeper.db");
+        Path away = server.dir().resolve("away.db");
+        Files.move(db, away);
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("Typed while the disk was away");
+        browser.findElement(By.id("notes")).sendKeys("\nA paragraph I do not want to type twice.");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".form-problem"), "Nothing can be saved"));
+        assertThat(browser.findElement(By.id("title")).getDomProperty("value"))
+                .isEqualTo("Typed while the disk was away");
+        assertThat(browser.findElement(By.id("notes")).getDomProperty("value")).contains("do not want to type twice");
+        screenshot("30-save-refused-typing-kept");
+
+        // Back in place: the same button saves it.
+        Files.move(away, db);
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
+        assertThat(server.app().episodes().findById(episode.id()).orElseThrow().title())
+                .isEqualTo("Typed while the disk was away");
+
+        // Signed out meanwhile (the session ended): told so, nothing lost.
+        browser.manage().deleteCookieNamed("ck_session");
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("Typed after the session ended");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".form-problem"), "signed out"));
+        assertThat(browser.findElement(By.id("title")).getDomProperty("value"))
+                .isEqualTo("Typed after the session ended");
+    }
+
+    @Test
     void theEditorNeverLosesTypedWorkAndAsksBeforeDangerousSteps() throws Exception {
         var episode = server.publish("chapters.mp3", "Morning routine", null);
         browser.get(server.url("/admin/login"));
