@@ -48,6 +48,9 @@ public final class PublicationCache implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    /** A rebuild is asking the database now. */
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+
     private volatile Publication current;
     private volatile long builtForChanges = -1;
     private volatile long lastStampCheck;
@@ -124,6 +127,33 @@ public final class PublicationCache implements AutoCloseable {
         return p;
     }
 
+    /**
+     * The snapshot for now, as {@link #current()}; but when the database does not answer, the last good one, so
+     * that the public pages keep answering as the feed does. After a failure the database is not asked again for
+     * a second, and while one rebuild waits on it nobody else does: requests never queue behind its timeout.
+     * Throws only when there has never been a snapshot.
+     */
+    public Publication currentOrLastGood() {
+        Publication p = currentIfKnown();
+        Publication last = current;
+        if (p != null) {
+            return p;
+        }
+        if (last != null && (clock.millis() < retryAt || refreshing.get())) {
+            return last;
+        }
+        try {
+            return refresh();
+        } catch (RuntimeException e) {
+            if (last == null) {
+                throw e;
+            }
+            retryAt = clock.millis() + RETRY_MILLIS;
+            LOG.warn("Could not refresh what is published; the site shows the last good pages: {}", e.toString());
+            return last;
+        }
+    }
+
     /** {@link #latest()}, or the first snapshot built now when there is none yet. */
     public Publication latestOrLoad() {
         Publication p = latest();
@@ -167,6 +197,15 @@ public final class PublicationCache implements AutoCloseable {
      * more for every change that came in meanwhile).
      */
     public synchronized Publication refresh() {
+        refreshing.set(true);
+        try {
+            return refreshNow();
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
+    private Publication refreshNow() {
         long now = clock.millis();
         Publication p = current;
         long changes = localChanges.get();

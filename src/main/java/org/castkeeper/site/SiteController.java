@@ -42,6 +42,28 @@ public final class SiteController {
         this.urls = urls;
     }
 
+    private volatile Map<Directory, String> lastListings = Map.of();
+    private volatile long listingsRetryAt = System.nanoTime();
+
+    /**
+     * The directories the show is listed in. When the database does not answer, the last ones read, and it is not
+     * asked again for 30 s: the home page keeps answering, and at most one request in 30 s waits on the database.
+     */
+    private Map<Directory, String> listed() {
+        long now = System.nanoTime();
+        if (now - listingsRetryAt < 0) {
+            return lastListings;
+        }
+        try {
+            lastListings = listings.all();
+        } catch (RuntimeException databaseAway) {
+            listingsRetryAt = now + 30_000_000_000L;
+            org.slf4j.LoggerFactory.getLogger(SiteController.class)
+                    .warn("The listings cannot be read; showing the last ones: {}", databaseAway.toString());
+        }
+        return lastListings;
+    }
+
     private ShowSettings show() {
         return publications.latestOrLoad().show();
     }
@@ -51,10 +73,10 @@ public final class SiteController {
     }
 
     public void home(Context ctx) {
-        Publication published = publications.current();
+        Publication published = publications.currentOrLastGood();
         ShowSettings show = show();
         List<ShowPage.SubscribeLink> subscribe = new ArrayList<>();
-        for (Map.Entry<Directory, String> listing : listings.all().entrySet()) {
+        for (Map.Entry<Directory, String> listing : listed().entrySet()) {
             subscribe.add(new ShowPage.SubscribeLink(
                     listing.getKey().code(), "Listen on " + listing.getKey().title(), listing.getValue()));
         }
@@ -69,7 +91,7 @@ public final class SiteController {
     }
 
     public void episode(Context ctx) {
-        var published = publications.current();
+        var published = publications.currentOrLastGood();
         Optional<Episode> found = published.bySlug(ctx.pathParam("slug"));
         if (found.isEmpty() && published.wasDeleted(ctx.pathParam("slug"))) {
             ctx.status(HttpStatus.GONE)
