@@ -16,6 +16,11 @@ import java.util.List;
  * {@link AdminSecurity}; nothing is registered under /admin any other way, and AdminRoutesIT walks this list.
  */
 public final class AdminRoutes {
+    /** The cookies that tell a signed-in host and a known device (see {@link AdminSecurity}). */
+    public static final String SESSION_COOKIE = AdminSecurity.SESSION_COOKIE;
+
+    public static final String DEVICE_COOKIE = AdminSecurity.DEVICE_COOKIE;
+
     private final List<AdminRoute> routes;
     private final AdminSecurity security;
 

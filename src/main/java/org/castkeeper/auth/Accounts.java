@@ -211,10 +211,43 @@ public final class Accounts {
         return new Session(token, user, csrf, expires);
     }
 
+    /**
+     * Sessions found valid lately, by the hash of their token, until when: lets the server give a signed-in host
+     * their own share of the admin's capacity before it reads the database (see {@link #recentlyValid}).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> recentlyValid =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether {@code token} was a valid session a moment ago (at most an hour, never past its expiry). Only for
+     * sorting requests by who sends them: {@link #session} still decides what a request may do.
+     */
+    public boolean recentlyValid(String token) {
+        if (token == null || token.isEmpty()) {
+            return false;
+        }
+        Long until = recentlyValid.get(Tokens.sha256(token));
+        return until != null && until > clock.millis();
+    }
+
     public Optional<Session> session(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Session> found = lookUp(token);
+        String hash = Tokens.sha256(token);
+        if (found.isPresent()) {
+            if (recentlyValid.size() > 10_000) {
+                recentlyValid.clear(); // A bound, not a cache policy: hosts are few, and are seen again at once.
+            }
+            recentlyValid.put(hash, Math.min(found.get().expiresAt().toEpochMilli(), clock.millis() + 3_600_000));
+        } else {
+            recentlyValid.remove(hash);
+        }
+        return found;
+    }
+
+    private Optional<Session> lookUp(String token) {
         var row = db.select(APP_SESSION.CSRF_TOKEN, APP_SESSION.EXPIRES_AT, APP_USER.ID, APP_USER.USERNAME)
                 .from(APP_SESSION)
                 .join(APP_USER)

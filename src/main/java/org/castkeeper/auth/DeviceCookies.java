@@ -37,6 +37,15 @@ public final class DeviceCookies {
         return payload + "." + sign(payload);
     }
 
+    /** Whether {@code cookie} is one this server issued (to any account): its signature holds. */
+    public boolean isGenuine(String cookie) {
+        if (cookie == null) {
+            return false;
+        }
+        int last = cookie.lastIndexOf('.');
+        return last > 0 && Tokens.same(sign(cookie.substring(0, last)), cookie.substring(last + 1));
+    }
+
     /** The device id when {@code cookie} is a valid cookie issued for {@code account}, else null. */
     public String deviceOf(String cookie, String account) {
         if (cookie == null) {

@@ -83,7 +83,7 @@ public final class WebServer {
             // The feed is gzipped once when it is built, and audio does not compress: no gzip on the fly.
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = MAX_FORM_BYTES;
-            jetty.modifyServer(server -> wrap(server, podcatchers, stopGrace));
+            jetty.modifyServer(server -> wrap(server, podcatchers, stopGrace, knownHost(app)));
             RoutesConfig routes = config.routes;
             routes.get("/episodes/{slug}/chapters.json", chapters::get);
 
@@ -163,10 +163,33 @@ public final class WebServer {
         return true;
     }
 
+    /**
+     * Whether a request comes from the host: a session seen valid lately, or a device cookie this server signed.
+     * Only sorts requests into their share of the admin ({@link RouteLimits}); the admin's own guard decides
+     * what they may do.
+     */
+    private static java.util.function.Predicate<org.eclipse.jetty.server.Request> knownHost(Castkeeper app) {
+        return request -> {
+            for (org.eclipse.jetty.http.HttpCookie c : org.eclipse.jetty.server.Request.getCookies(request)) {
+                if ((c.getName().equals(AdminRoutes.SESSION_COOKIE)
+                                && app.accounts().recentlyValid(c.getValue()))
+                        || (c.getName().equals(AdminRoutes.DEVICE_COOKIE)
+                                && app.deviceCookies().isGenuine(c.getValue()))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
     /** The handlers in front of Javalin's, innermost inserted first. */
-    private static void wrap(Server server, PodcatcherHandler podcatchers, java.time.Duration stopGrace) {
+    private static void wrap(
+            Server server,
+            PodcatcherHandler podcatchers,
+            java.time.Duration stopGrace,
+            java.util.function.Predicate<org.eclipse.jetty.server.Request> knownHost) {
         server.insertHandler(new SlowBodyGuard(MIN_BODY_BYTES_PER_SECOND, BODY_GRACE));
-        var limits = RouteLimits.handlers();
+        var limits = RouteLimits.handlers(knownHost);
         for (int i = limits.size() - 1; i >= 0; i--) {
             server.insertHandler(limits.get(i));
         }

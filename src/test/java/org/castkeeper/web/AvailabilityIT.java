@@ -120,6 +120,67 @@ class AvailabilityIT {
         }
     }
 
+    @Test
+    void theHostSignsInOnAKnownDeviceAndPublishesWhileHundredsOfSlowClientsFromManyAddressesHoldTheForm()
+            throws Exception {
+        // The host signed in on this device before: it holds a device cookie, and then its session ends.
+        org.castkeeper.testing.AdminClient host = new org.castkeeper.testing.AdminClient(server).signedIn();
+        host.forgetCookiesExcept("ck_device");
+        Episode draft = server.publish("untagged.mp3", "Written during the attack", null);
+
+        List<Socket> slow = new ArrayList<>();
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try {
+            // 30 addresses, 10 connections each: every address over its share, together far more than the
+            // anonymous admin's capacity.
+            for (int i = 0; i < SLOW_CLIENTS; i++) {
+                Socket socket = new Socket();
+                socket.bind(new java.net.InetSocketAddress("127.0.0." + (2 + i % 30), 0));
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port()));
+                socket.setSoTimeout(1);
+                socket.getOutputStream()
+                        .write(("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                        + "Cookie: ck_csrf=" + "c".repeat(43) + "\r\n"
+                                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nu")
+                                .getBytes(StandardCharsets.US_ASCII));
+                slow.add(socket);
+            }
+            trickle.scheduleWithFixedDelay(
+                    () -> {
+                        for (Socket socket : slow) {
+                            try {
+                                socket.getOutputStream().write('x');
+                            } catch (IOException cut) {
+                                // Cut by the server, as it should be.
+                            }
+                        }
+                    },
+                    2,
+                    2,
+                    TimeUnit.SECONDS);
+
+            // An anonymous visitor waits behind the attackers (or is refused); the host does not.
+            HttpResponse<String> signIn = host.signIn("dominion", "correct horse battery");
+            assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(303);
+            host.get("/admin/episodes/" + draft.id()); // the editor, as the host opens it before publishing
+            HttpResponse<String> publish =
+                    host.postForm("/admin/episodes/" + draft.id() + "/publish", java.util.Map.of());
+            assertThat(publish.statusCode()).as(publish.body()).isEqualTo(303);
+            assertThat(server.app()
+                            .episodes()
+                            .findById(draft.id())
+                            .orElseThrow()
+                            .isLive(server.clock().instant()))
+                    .isTrue();
+            assertThat(freshGet("/feed.xml", null).statusCode()).isEqualTo(200);
+        } finally {
+            trickle.shutdownNow();
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
     /** True when the server has answered (a 4xx or 503), closed or reset the connection. */
     private static boolean endedByServer(Socket socket) {
         try {
