@@ -137,7 +137,7 @@ public final class Backups {
             Files.copy(config.source(), work.resolve(CONFIG));
             String artwork = null;
             if (Files.isRegularFile(artworkFile)) {
-                artwork = artworkFile.getFileName().toString();
+                artwork = String.valueOf(artworkFile.getFileName());
                 Files.copy(artworkFile, work.resolve("show-artwork-" + artwork));
             }
             Manifest manifest = new Manifest(

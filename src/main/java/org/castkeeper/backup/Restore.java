@@ -127,7 +127,7 @@ public final class Restore {
                 // Where the restored catalogue's settings name it (an upload lives in the data folder).
                 Path artwork = artworkFile(config);
                 moveAside(artwork, stamp);
-                Files.createDirectories(artwork.getParent());
+                Files.createDirectories(artwork.toAbsolutePath().resolveSibling("."));
                 Files.copy(snapshot.resolve("show-artwork-" + manifest.showArtwork()), artwork);
             }
             Path media = Files.createDirectories(config.mediaDir());
@@ -138,7 +138,7 @@ public final class Restore {
                 if (!target.startsWith(media) || source == null) {
                     continue;
                 }
-                Files.createDirectories(target.getParent());
+                Files.createDirectories(target.resolveSibling("."));
                 Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 bytes += e.size();
             }

@@ -62,7 +62,7 @@ public final class ConfigLoader {
 
     private static AppConfig load(Path file, Map<String, String> environment, boolean filesMayBeMissing)
             throws ConfigException {
-        String name = file.getFileName().toString();
+        String name = String.valueOf(file.getFileName());
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
