@@ -120,6 +120,14 @@ public final class FixtureHost implements AutoCloseable {
         String path = x.getRequestURI().getRawPath();
         int count = hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         int now = inFlight.incrementAndGet();
+        // Counted until the answer starts: once its headers are out the client may finish and ask again at
+        // once, before this thread has returned, and that must not look like two requests at a time.
+        java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Runnable answering = () -> {
+            if (counted.compareAndSet(true, false)) {
+                inFlight.decrementAndGet();
+            }
+        };
         mostInFlight.accumulateAndGet(now, Math::max);
         try (x) {
             Answer answer = answers.get(path);
@@ -130,15 +138,23 @@ public final class FixtureHost implements AutoCloseable {
                 answer = count <= f.times() ? new Status(f.status()) : f.then();
             }
             switch (answer) {
-                case null -> x.sendResponseHeaders(404, -1);
-                case Status s -> x.sendResponseHeaders(s.status(), -1);
+                case null -> {
+                    answering.run();
+                    x.sendResponseHeaders(404, -1);
+                }
+                case Status s -> {
+                    answering.run();
+                    x.sendResponseHeaders(s.status(), -1);
+                }
                 case Redirect r -> {
                     x.getResponseHeaders().set("Location", r.location());
+                    answering.run();
                     x.sendResponseHeaders(r.status(), -1);
                 }
-                case File f -> send(x, f);
+                case File f -> send(x, f, answering);
                 case Stall s -> {
                     x.getResponseHeaders().set("Content-Type", s.type());
+                    answering.run();
                     x.sendResponseHeaders(200, s.body().length);
                     OutputStream out = x.getResponseBody();
                     out.write(s.body(), 0, s.body().length / 2);
@@ -150,7 +166,7 @@ public final class FixtureHost implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            answering.run();
         }
     }
 
@@ -168,7 +184,7 @@ public final class FixtureHost implements AutoCloseable {
         return null;
     }
 
-    private static void send(HttpExchange x, File f) throws IOException, InterruptedException {
+    private static void send(HttpExchange x, File f, Runnable answering) throws IOException, InterruptedException {
         if (f.delayMillis() > 0) {
             Thread.sleep(f.delayMillis()); // the host is slow to answer, as a real one can be
         }
@@ -187,9 +203,11 @@ public final class FixtureHost implements AutoCloseable {
         }
         if (x.getRequestMethod().equals("HEAD")) {
             x.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            answering.run();
             x.sendResponseHeaders(200, -1);
             return;
         }
+        answering.run();
         x.sendResponseHeaders(200, body.length);
         x.getResponseBody().write(body);
     }
