@@ -223,6 +223,17 @@ public final class Castkeeper implements AutoCloseable {
                 java.time.Duration.ofSeconds(20));
     }
 
+    private org.castkeeper.analytics.RequestLog requestLog;
+
+    /** Where the media endpoint tells of each download, for analytics; written every 5 s and when closed. */
+    public synchronized org.castkeeper.media.MediaRequests mediaRequests() {
+        if (requestLog == null) {
+            requestLog = new org.castkeeper.analytics.RequestLog(
+                    database.dsl(), clock, 100_000, java.time.Duration.ofSeconds(5));
+        }
+        return requestLog;
+    }
+
     private org.castkeeper.feedimport.FeedImportJobs feedImports;
 
     /** Imports started from the admin, one at a time, in the background. */
@@ -348,6 +359,11 @@ public final class Castkeeper implements AutoCloseable {
         lifecycle.goLiveTimer().close();
         publications.close();
         notifier.close();
+        synchronized (this) {
+            if (requestLog != null) {
+                requestLog.close(); // the downloads still queued, before the database goes
+            }
+        }
         database.close();
     }
 }

@@ -58,6 +58,7 @@ final class MediaProbe {
         try {
             HttpResponse<Void> head = http.send(
                     HttpRequest.newBuilder(URI.create(url))
+                            .header("User-Agent", org.castkeeper.media.MediaRequests.OWN_CHECK_USER_AGENT)
                             .method("HEAD", HttpRequest.BodyPublishers.noBody())
                             .timeout(Duration.ofSeconds(20))
                             .build(),
@@ -75,6 +76,7 @@ final class MediaProbe {
             }
             HttpResponse<byte[]> range = http.send(
                     HttpRequest.newBuilder(URI.create(url))
+                            .header("User-Agent", org.castkeeper.media.MediaRequests.OWN_CHECK_USER_AGENT)
                             .header("Range", "bytes=0-1")
                             .timeout(Duration.ofSeconds(20))
                             .build(),

@@ -30,6 +30,11 @@ public final class Exchange {
         this.callback = callback;
     }
 
+    /** The client's address, as the server resolved it (behind a trusted proxy: the client's, not the proxy's). */
+    public String clientAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
     public boolean isHead() {
         return "HEAD".equals(request.getMethod());
     }

@@ -29,17 +29,21 @@ public final class MediaController {
     private final java.util.function.Supplier<ShowArtwork> showArtwork;
     private final java.time.Duration retention;
     private final java.time.Clock clock;
+    private final MediaRequests requests;
 
     /**
      * @param showArtwork the show's artwork as the settings name it now (null when there is none)
      * @param retention   how long a replaced file's URL redirects to its successor (storage.retainDays)
+     * @param requests    told of each episode download answered with bytes (analytics)
      */
     public MediaController(
             PublicationCache publications,
             MediaStore store,
             java.util.function.Supplier<ShowArtwork> showArtwork,
             java.time.Duration retention,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            MediaRequests requests) {
+        this.requests = requests;
         this.publications = publications;
         this.files = new LocalFiles(store);
         this.showArtwork = showArtwork;
@@ -68,12 +72,28 @@ public final class MediaController {
         }
         if (episode.isPresent()) {
             // The content hash: the same on every instance, and it changes exactly when the audio does.
-            send(
+            Sent sent = send(
                     exchange,
                     path,
                     file.get(),
                     episode.get().audio().mimeType(),
                     episode.get().audio().sha256());
+            if (sent != null && !exchange.isHead()) {
+                String agent = exchange.header("User-Agent");
+                if (!MediaRequests.OWN_CHECK_USER_AGENT.equals(agent)) {
+                    requests.served(new MediaRequests.Served(
+                            episode.get().id(),
+                            clock.instant(),
+                            exchange.clientAddress(),
+                            agent,
+                            exchange.header("Referer"),
+                            sent.start(),
+                            sent.start() + sent.length() - 1,
+                            sent.length() == sent.size(),
+                            sent.status(),
+                            sent.size()));
+                }
+            }
         } else {
             send(exchange, path, file.get(), typeOf(path, published), null);
         }
@@ -143,8 +163,14 @@ public final class MediaController {
         return range != null && ByteRange.requestedLength(range) <= SMALL;
     }
 
-    /** @param contentHash the audio's SHA-256, its ETag; null for other files, whose ETag is their size and time */
-    private void send(Exchange exchange, String name, LocalFiles.Found found, String type, String contentHash)
+    /** What was sent: the status (200 or 206) and the bytes. */
+    private record Sent(int status, long start, long length, long size) {}
+
+    /**
+     * @param contentHash the audio's SHA-256, its ETag; null for other files, whose ETag is their size and time
+     * @return what was sent; null for a 304 or a 416, which send no bytes of the file
+     */
+    private Sent send(Exchange exchange, String name, LocalFiles.Found found, String type, String contentHash)
             throws IOException {
         MediaHeaders.Made made = headers.of(name, found, type, contentHash);
         long size = found.size();
@@ -154,7 +180,7 @@ public final class MediaController {
                 .header(MediaHeaders.CACHE_CONTROL);
         if (HttpCaching.notModified(exchange, made.modified(), made.etag())) {
             exchange.notModified();
-            return;
+            return null;
         }
         ByteRange range = ByteRange.parse(exchange.header("Range"), size);
         if (range != null && !ifRangeAllows(exchange.header("If-Range"), made.etag(), made.modified())) {
@@ -164,7 +190,7 @@ public final class MediaController {
             exchange.header("Content-Range", "bytes */" + size);
             exchange.status(416);
             exchange.send(new byte[0]);
-            return;
+            return null;
         }
         long start = range == null ? 0 : range.first();
         long length = range == null ? size : range.length();
@@ -176,6 +202,7 @@ public final class MediaController {
             exchange.status(200);
         }
         exchange.sendFile(found.file(), start, length, size, found.modifiedMillis());
+        return new Sent(range != null ? 206 : 200, start, length, size);
     }
 
     /** If-Range: serve the range only if the client's validator still names this exact file. */

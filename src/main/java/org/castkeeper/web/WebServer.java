@@ -53,7 +53,8 @@ public final class WebServer {
                 app.media(),
                 app::showArtwork,
                 app.retiredMedia().retention(),
-                app.clock());
+                app.clock(),
+                app.mediaRequests());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(app.publications(), app.listings(), app.urls());
         AdminRoutes admin = adminRoutes(app);
