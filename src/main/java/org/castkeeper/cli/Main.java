@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ImportFeedCommand.class,
             ShowCommand.class,
             ExportCommand.class,
+            StatsCommand.class,
             EpisodesCommand.class,
             UserCommand.class,
             CheckCommand.class,

@@ -108,6 +108,37 @@ class RequestRecordingIT {
     }
 
     @Test
+    void statsCountsTheRecordedRequestsAsTheGuidelinesDo() throws Exception {
+        String media = "/media/" + episode.audio().path();
+        // The fixture is 3 s long: a minute of it is the whole file. Two listeners fetch it whole (one in two
+        // overlapping chunks), Apple probes two bytes, a bot fetches it whole: 2 downloads.
+        get("127.0.0.1", media, "Overcast/3.0");
+        get("127.0.0.2", media, "Pocket Casts", "Range", "bytes=0-20000");
+        get("127.0.0.2", media, "Pocket Casts", "Range", "bytes=15000-");
+        get("127.0.0.3", media, "AppleCoreMedia/1.0 (iPhone)", "Range", "bytes=0-1");
+        get("127.0.0.4", media, "Googlebot/2.1 (+http://www.google.com/bot.html)");
+        log().write();
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = org.castkeeper.cli.Main.run(
+                new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true),
+                "stats",
+                "--json",
+                "--config",
+                server.app().config().source().toString());
+        assertThat(code).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).get("slug").asText()).isEqualTo(episode.slug());
+        assertThat(json.get(0).get("downloads").asInt()).isEqualTo(2);
+        // Published the day before, so these are in its first 7 and 30 days; but counting began after it went out.
+        assertThat(json.get(0).get("downloadsFirst7Days").asInt()).isEqualTo(2);
+        assertThat(json.get(0).get("downloadsFirst30Days").asInt()).isEqualTo(2);
+        assertThat(json.get(0).get("partial").asBoolean()).isTrue();
+    }
+
+    @Test
     void aFullQueueDropsTheRecordNeverTheRequest() {
         try (RequestLog small = new RequestLog(server.app().database().dsl(), server.clock(), 1, Duration.ofHours(1))) {
             for (int i = 0; i < 3; i++) {
