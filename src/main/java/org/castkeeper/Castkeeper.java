@@ -225,8 +225,14 @@ public final class Castkeeper implements AutoCloseable {
 
     private org.castkeeper.analytics.RequestLog requestLog;
 
-    /** Where the media endpoint tells of each download, for analytics; written every 5 s and when closed. */
+    /**
+     * Where the media endpoint tells of each download, for analytics; written every 5 s and when closed. Nothing
+     * is recorded with analytics.enabled false.
+     */
     public synchronized org.castkeeper.media.MediaRequests mediaRequests() {
+        if (!config.analytics().enabled()) {
+            return org.castkeeper.media.MediaRequests.NONE;
+        }
         if (requestLog == null) {
             requestLog = new org.castkeeper.analytics.RequestLog(
                     database.dsl(), clock, 100_000, java.time.Duration.ofSeconds(5));

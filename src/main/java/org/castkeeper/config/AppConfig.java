@@ -18,7 +18,8 @@ public record AppConfig(
         NotifySettings notifications,
         BackupSettings backup,
         ShowSettings fileShow,
-        ShowOverrides showOverrides) {
+        ShowOverrides showOverrides,
+        AnalyticsSettings analytics) {
 
     public Path baseDir() {
         return source.toAbsolutePath().normalize().getParent();
@@ -124,6 +125,7 @@ public record AppConfig(
                 notifications,
                 backup,
                 fileShow,
-                showOverrides);
+                showOverrides,
+                analytics);
     }
 }

@@ -40,7 +40,8 @@ public final class ConfigLoader {
             DatabaseSettings database,
             FeedSettings feed,
             NotifySettings notifications,
-            BackupSettings backup) {}
+            BackupSettings backup,
+            AnalyticsSettings analytics) {}
 
     private ConfigLoader() {}
 
@@ -119,7 +120,8 @@ public final class ConfigLoader {
                 contents.notifications() != null ? contents.notifications() : NotifySettings.NONE,
                 contents.backup() != null ? contents.backup() : BackupSettings.OFF,
                 fileShow(fileShowNode, contents.show()),
-                showOverrides(overrides, environment));
+                showOverrides(overrides, environment),
+                contents.analytics() != null ? contents.analytics() : AnalyticsSettings.DEFAULT);
 
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConfigProblem p : ConfigValidator.validate(config, lines)) {

@@ -139,6 +139,15 @@ class RequestRecordingIT {
     }
 
     @Test
+    void withAnalyticsOffNothingIsRecorded() throws Exception {
+        try (TestServer off = TestServer.startWithFeedSettings(dir.resolve("off"), "analytics:\n  enabled: false\n")) {
+            Episode e = off.publish("cbr-id3v23.mp3", "Not counted", TestServer.START.minus(Duration.ofDays(1)));
+            assertThat(off.get("/media/" + e.audio().path()).statusCode()).isEqualTo(200);
+            assertThat(off.app().mediaRequests()).isSameAs(MediaRequests.NONE);
+        }
+    }
+
+    @Test
     void aFullQueueDropsTheRecordNeverTheRequest() {
         try (RequestLog small = new RequestLog(server.app().database().dsl(), server.clock(), 1, Duration.ofHours(1))) {
             for (int i = 0; i < 3; i++) {
