@@ -34,9 +34,12 @@ public final class SiteController {
 
     private final PublicationCache publications;
     private final Listings listings;
+    private final boolean counting;
     private final FeedUrls urls;
 
-    public SiteController(PublicationCache publications, Listings listings, FeedUrls urls) {
+    /** @param counting whether downloads are counted (analytics.enabled), for the privacy note */
+    public SiteController(PublicationCache publications, Listings listings, FeedUrls urls, boolean counting) {
+        this.counting = counting;
         this.publications = publications;
         this.listings = listings;
         this.urls = urls;
@@ -126,6 +129,19 @@ public final class SiteController {
                         e.transcripts().isEmpty()
                                 ? null
                                 : urls.media(e.transcripts().get(0).path())));
+    }
+
+    /** GET /privacy: what is counted of listeners, in plain words. */
+    public void privacy(Context ctx) {
+        ShowSettings show = show();
+        SiteHead head = head(
+                "Privacy · " + show.title(),
+                "What this site counts of its listeners, and what not.",
+                urls.site() + "privacy",
+                urls.showArtwork(),
+                "website",
+                null);
+        render(ctx, "site/privacy.jte", new PrivacyPage(head, counting));
     }
 
     /** The public stylesheet. */

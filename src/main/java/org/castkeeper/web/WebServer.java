@@ -56,7 +56,11 @@ public final class WebServer {
                 app.clock(),
                 app.mediaRequests());
         ChaptersController chapters = new ChaptersController(app.publications());
-        SiteController site = new SiteController(app.publications(), app.listings(), app.urls());
+        SiteController site = new SiteController(
+                app.publications(),
+                app.listings(),
+                app.urls(),
+                app.config().analytics().enabled());
         AdminRoutes admin = adminRoutes(app);
         PodcatcherHandler.Health health = () -> {
             String database = app.database().problem();
@@ -98,6 +102,7 @@ public final class WebServer {
             // Listeners.
             routes.get("/", site::home);
             routes.get("/episodes/{slug}", site::episode);
+            routes.get("/privacy", site::privacy);
             routes.get("/assets/site.css", site::stylesheet);
 
             badInputIsNotAServerError(routes);

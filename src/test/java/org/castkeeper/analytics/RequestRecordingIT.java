@@ -139,12 +139,17 @@ class RequestRecordingIT {
     }
 
     @Test
-    void withAnalyticsOffNothingIsRecorded() throws Exception {
+    void withAnalyticsOffNothingIsRecordedAndThePrivacyNoteSaysWhichIsTrue() throws Exception {
         try (TestServer off = TestServer.startWithFeedSettings(dir.resolve("off"), "analytics:\n  enabled: false\n")) {
             Episode e = off.publish("cbr-id3v23.mp3", "Not counted", TestServer.START.minus(Duration.ofDays(1)));
             assertThat(off.get("/media/" + e.audio().path()).statusCode()).isEqualTo(200);
             assertThat(off.app().mediaRequests()).isSameAs(MediaRequests.NONE);
+            assertThat(new String(off.get("/privacy").body())).contains("Downloads are not counted");
         }
+        assertThat(new String(server.get("/privacy").body()))
+                .contains("Your address is never kept")
+                .contains("destroyed when the day is over")
+                .contains("No cookies");
     }
 
     @Test
