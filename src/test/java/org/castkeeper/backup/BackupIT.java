@@ -199,6 +199,30 @@ class BackupIT {
     }
 
     @Test
+    void aFullBackupDiskSaysSoAndLeavesNoHalfSnapshot() throws Exception {
+        server = TestServer.start(dir.resolve("show"), "");
+        server.publish("untagged.mp3", "One", TestServer.START.minus(Duration.ofDays(2)));
+        Path dest = Files.createDirectories(dir.resolve("small-disk"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", dest.toString())
+                                .start()
+                                .waitFor()
+                        == 0,
+                "mounting a small tmpfs needs root");
+        try {
+            Run full = cli("backup", dest.toString(), "--config", config());
+            assertThat(full.exitCode()).isEqualTo(Main.FAILED);
+            assertThat(full.err()).contains("is full, so no snapshot was taken");
+            assertThat(new Backups(dest).snapshots()).isEmpty();
+            try (var left = Files.list(dest.resolve("snapshots"))) {
+                assertThat(left).as("no half-written snapshot").isEmpty();
+            }
+        } finally {
+            new ProcessBuilder("umount", dest.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void twoBackupsIntoOneDestinationAtOnceBothSucceedOneAfterTheOther() throws Exception {
         server = TestServer.start(dir.resolve("show"), "");
         server.publish("untagged.mp3", "One", TestServer.START.minus(Duration.ofDays(2)));
