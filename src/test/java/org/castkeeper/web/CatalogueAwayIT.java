@@ -95,6 +95,17 @@ class CatalogueAwayIT {
                     Files.readAllBytes(Path.of("episodes/artwork/show.jpg")));
             assertThat(artwork.statusCode()).as(artwork.body()).isEqualTo(507);
             assertThat(artwork.body()).contains("disk is full");
+            HttpResponse<String> transcript = host.postFile(
+                    "/admin/episodes/" + draft.id() + "/transcript",
+                    "transcript",
+                    "episode.vtt",
+                    "text/vtt",
+                    "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(transcript.statusCode()).as(transcript.body()).isEqualTo(507);
+            HttpResponse<String> listing = host.postForm(
+                    "/admin/distribution/listings",
+                    Map.of("listing-apple", "https://podcasts.apple.com/us/podcast/weekly-insight/id1234567890"));
+            assertThat(listing.statusCode()).as(listing.body()).isEqualTo(507);
             assertThat(server.app()
                             .episodes()
                             .findById(draft.id())
