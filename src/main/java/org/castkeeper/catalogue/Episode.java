@@ -48,7 +48,7 @@ public record Episode(
     }
 
     /** In the feed at {@code now}: published, or scheduled for a time that has come. */
-    /** Every file in the media store this episode uses: its audio, and its artwork and transcript if any. */
+    /** Every file in the media store this episode uses: its audio, and its artwork and transcripts if any. */
     public java.util.List<String> files() {
         java.util.List<String> files = new java.util.ArrayList<>(3);
         files.add(audio.path());

@@ -29,7 +29,8 @@ import org.jooq.impl.DSL;
 /**
  * Reads and writes the episodes of one show. The same code runs on SQLite and PostgreSQL.
  *
- * <p>The guid is generated here, once, and no method writes it again; a database trigger backs that up.
+ * <p>The guid is set here, once (made here, or an old feed's for an episode moved in), and no method writes it
+ * again; a database trigger backs that up.
  */
 public final class EpisodeRepository {
     private final DSLContext db;

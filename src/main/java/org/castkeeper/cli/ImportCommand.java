@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Imports every new MP3 in the episodes folder (or DIR) into the catalogue.",
+            "Imports every new MP3 and M4A in the episodes folder (or DIR) into the catalogue.",
             "Files already catalogued (same audio, by SHA-256) are skipped, so running it twice adds nothing.",
             "Files from outside the episodes folder are copied into it.",
             "Exits with 1 when any file was rejected."

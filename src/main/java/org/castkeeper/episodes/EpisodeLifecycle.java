@@ -79,9 +79,10 @@ public final class EpisodeLifecycle {
     }
 
     /**
-     * A new episode from an imported or uploaded file, with what the host should know about its audio. An import
-     * publishes its episodes quietly: a back catalogue brought in at once must not ping every directory hundreds
-     * of times, so nothing is told as going live here ({@code Changed} only).
+     * A new episode from an imported or uploaded file, or an old feed's item, with what the host should know about
+     * its audio (stored just after it, as notices). An import publishes its episodes quietly: a back catalogue
+     * brought in at once must not ping every directory hundreds of times, so nothing is told as going live here
+     * ({@code Changed} only).
      */
     public Episode create(NewEpisode episode, List<String> notices) {
         Episode created = episodes.create(episode);

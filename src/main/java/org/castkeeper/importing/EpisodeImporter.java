@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports one MP3: probe it, skip it if the same audio is catalogued (or ever was), copy it into the media store
+ * Imports one MP3 or M4A: probe it, skip it if the same audio is catalogued (or ever was), copy it into the media store
  * under a name of Castkeeper's own, save its cover art, and create the episode.
  *
  * <p>The file the host gave is only read: the store gets its own copy, named from the title and the content hash

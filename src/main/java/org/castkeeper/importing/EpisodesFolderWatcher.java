@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the drop folder (episodes/) while the server runs and imports each new MP3 as a draft, once it has
+ * Watches the drop folder (episodes/) while the server runs and imports each new MP3 or M4A as a draft, once it has
  * finished being written. The folder is only read: the episode gets its own copy in the media store.
  *
  * <p>"Finished" means: its size and modification time did not change between two looks, and it was last written

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Imports every .mp3 file in a folder and its subfolders, in name order, reporting each one as it goes. The files
+ * Imports every .mp3 and .m4a file in a folder and its subfolders, in name order, reporting each one as it goes. The files
  * are one batch: a running server rebuilds its feed every few seconds and at the end, not once per file. While
  * one file is written to the catalogue, the next few are read, hashed and copied into the store on another
  * thread ({@link EpisodeImporter#prepare}); results come in name order all the same.
