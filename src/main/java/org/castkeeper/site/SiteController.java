@@ -97,17 +97,11 @@ public final class SiteController {
         var published = publications.currentOrLastGood();
         Optional<Episode> found = published.bySlug(ctx.pathParam("slug"));
         if (found.isEmpty() && published.wasDeleted(ctx.pathParam("slug"))) {
-            ctx.status(HttpStatus.GONE)
-                    .html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                            + "<title>Gone</title></head><body><main><h1>This episode was deleted</h1><p><a href=\"/\">"
-                            + "All episodes</a></p></main></body></html>");
+            missing(ctx, HttpStatus.GONE, "This episode was deleted", "The show took this episode down for good.");
             return;
         }
         if (found.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND)
-                    .html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                            + "<title>Not found</title></head><body><main><h1>No such episode</h1><p><a href=\"/\">"
-                            + "All episodes</a></p></main></body></html>");
+            missing(ctx, HttpStatus.NOT_FOUND, "No such episode", "There is no episode at this address.");
             return;
         }
         Episode e = found.get();
@@ -142,6 +136,24 @@ public final class SiteController {
                 "website",
                 null);
         render(ctx, "site/privacy.jte", new PrivacyPage(head, counting));
+    }
+
+    /** An episode page that is not there, in the site's own look (not indexed: it is no page of the show). */
+    private void missing(Context ctx, HttpStatus status, String heading, String explanation) {
+        ShowSettings show = show();
+        SiteHead head =
+                head(heading + " · " + show.title(), explanation, urls.site(), urls.showArtwork(), "website", null);
+        ctx.status(status);
+        render(ctx, "site/missing.jte", new MissingPage(head, heading, explanation));
+    }
+
+    /** GET /assets/favicon.svg: the icon of every page, the admin's too (no page asks for /favicon.ico). */
+    public void favicon(Context ctx) throws IOException {
+        try (InputStream in = SiteController.class.getResourceAsStream("/public/favicon.svg")) {
+            ctx.contentType("image/svg+xml")
+                    .header("Cache-Control", "public, max-age=86400")
+                    .result(in.readAllBytes());
+        }
     }
 
     /** The public stylesheet. */

@@ -104,6 +104,7 @@ public final class WebServer {
             routes.get("/episodes/{slug}", site::episode);
             routes.get("/privacy", site::privacy);
             routes.get("/assets/site.css", site::stylesheet);
+            routes.get("/assets/favicon.svg", site::favicon);
 
             badInputIsNotAServerError(routes);
             // The admin's own "not found" page, for a mistyped /admin address as for a deleted episode.

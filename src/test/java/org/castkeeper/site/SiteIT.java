@@ -51,6 +51,29 @@ class SiteIT {
         server.close();
     }
 
+    @Test
+    void aMissingOrDeletedEpisodeHasAPageInTheSitesLookAndEveryPageItsIcon() throws Exception {
+        var missing = server.get("/episodes/never-was");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        Document notFound = Jsoup.parse(new String(missing.body(), StandardCharsets.UTF_8), server.url("/"));
+        assertThat(notFound.select("h1").text()).isEqualTo("No such episode");
+        assertThat(notFound.select("link[rel=stylesheet]").attr("href")).isEqualTo("/assets/site.css");
+
+        server.app().lifecycle().delete(older.id(), "host");
+        var gone = server.get("/episodes/" + older.slug());
+        assertThat(gone.statusCode()).isEqualTo(410);
+        Document deleted = Jsoup.parse(new String(gone.body(), StandardCharsets.UTF_8), server.url("/"));
+        assertThat(deleted.select("h1").text()).isEqualTo("This episode was deleted");
+        assertThat(deleted.select("link[rel=stylesheet]")).isNotEmpty();
+
+        String icon = page("/").select("link[rel=icon]").attr("href");
+        assertThat(icon).isEqualTo("/assets/favicon.svg");
+        var svg = server.get(icon);
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+    }
+
     private Document page(String path) throws Exception {
         var r = server.get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
