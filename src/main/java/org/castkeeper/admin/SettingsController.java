@@ -222,6 +222,25 @@ final class SettingsController {
         return dangers;
     }
 
+    /** Why an address could not be reached, in words: the exceptions for these say little or nothing. */
+    private static String why(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "nothing answers there";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "there is no such host";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "it did not answer within 10 seconds";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "its https certificate is not valid";
+            }
+        }
+        return e.getMessage() != null ? e.getMessage() : "the connection failed";
+    }
+
     /** Null when {@code url} answers with an RSS feed now; else what is wrong, for the host. */
     private String answersWithFeed(String url) {
         try {
@@ -245,8 +264,8 @@ final class SettingsController {
                 return null;
             }
         } catch (IOException | IllegalArgumentException e) {
-            return "New feed address: " + url + " cannot be reached (" + e.getMessage() + "). Set up the feed "
-                    + "there first: every app will follow the move.";
+            return "New feed address: " + url + " cannot be reached (" + why(e) + "). Set up the feed there first:"
+                    + " every app will follow the move.";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "New feed address: the check was interrupted; try again.";

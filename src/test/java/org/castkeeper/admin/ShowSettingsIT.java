@@ -139,6 +139,15 @@ class ShowSettingsIT {
         HttpResponse<String> refused = admin.postForm("/admin/settings", form);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("answers HTTP 404, not a feed");
+        // An address where nothing listens: said in words, never "(null)".
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            form.put("newFeedUrl", "http://127.0.0.1:" + closed.getLocalPort() + "/feed.xml");
+        }
+        HttpResponse<String> dead = admin.postForm("/admin/settings", form);
+        assertThat(dead.statusCode()).isEqualTo(422);
+        assertThat(dead.body())
+                .contains("cannot be reached (nothing answers there)")
+                .doesNotContain("(null)");
 
         // The new home: another server with the feed (here a second show folder).
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
