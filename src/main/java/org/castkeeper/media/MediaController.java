@@ -72,30 +72,33 @@ public final class MediaController {
         }
         if (episode.isPresent()) {
             // The content hash: the same on every instance, and it changes exactly when the audio does.
-            Sent sent = send(
+            int episodeId = episode.get().id();
+            // Told before the bytes go: once the client has them, the request must already be on its way to
+            // the record (a client's next step may be to read the count).
+            send(
                     exchange,
                     path,
                     file.get(),
                     episode.get().audio().mimeType(),
-                    episode.get().audio().sha256());
-            if (sent != null && !exchange.isHead()) {
-                String agent = exchange.header("User-Agent");
-                if (!MediaRequests.OWN_CHECK_USER_AGENT.equals(agent)) {
-                    requests.served(new MediaRequests.Served(
-                            episode.get().id(),
-                            clock.instant(),
-                            exchange.clientAddress(),
-                            agent,
-                            exchange.header("Referer"),
-                            sent.start(),
-                            sent.start() + sent.length() - 1,
-                            sent.length() == sent.size(),
-                            sent.status(),
-                            sent.size()));
-                }
-            }
+                    episode.get().audio().sha256(),
+                    sent -> {
+                        String agent = exchange.header("User-Agent");
+                        if (!exchange.isHead() && !MediaRequests.OWN_CHECK_USER_AGENT.equals(agent)) {
+                            requests.served(new MediaRequests.Served(
+                                    episodeId,
+                                    clock.instant(),
+                                    exchange.clientAddress(),
+                                    agent,
+                                    exchange.header("Referer"),
+                                    sent.start(),
+                                    sent.start() + sent.length() - 1,
+                                    sent.length() == sent.size(),
+                                    sent.status(),
+                                    sent.size()));
+                        }
+                    });
         } else {
-            send(exchange, path, file.get(), typeOf(path, published), null);
+            send(exchange, path, file.get(), typeOf(path, published), null, sent -> {});
         }
     }
 
@@ -127,7 +130,7 @@ public final class MediaController {
             exchange.text(404, "Not found");
             return;
         }
-        send(exchange, "/artwork/" + name, file.get(), showArtwork.mimeType(), null);
+        send(exchange, "/artwork/" + name, file.get(), showArtwork.mimeType(), null, sent -> {});
     }
 
     private static String typeOf(String path, Publication published) {
@@ -168,9 +171,16 @@ public final class MediaController {
 
     /**
      * @param contentHash the audio's SHA-256, its ETag; null for other files, whose ETag is their size and time
-     * @return what was sent; null for a 304 or a 416, which send no bytes of the file
+     * @param sending     told what is about to be sent, just before the bytes go; not for a 304 or a 416, which
+     *                    send no bytes of the file
      */
-    private Sent send(Exchange exchange, String name, LocalFiles.Found found, String type, String contentHash)
+    private void send(
+            Exchange exchange,
+            String name,
+            LocalFiles.Found found,
+            String type,
+            String contentHash,
+            java.util.function.Consumer<Sent> sending)
             throws IOException {
         MediaHeaders.Made made = headers.of(name, found, type, contentHash);
         long size = found.size();
@@ -180,7 +190,7 @@ public final class MediaController {
                 .header(MediaHeaders.CACHE_CONTROL);
         if (HttpCaching.notModified(exchange, made.modified(), made.etag())) {
             exchange.notModified();
-            return null;
+            return;
         }
         ByteRange range = ByteRange.parse(exchange.header("Range"), size);
         if (range != null && !ifRangeAllows(exchange.header("If-Range"), made.etag(), made.modified())) {
@@ -190,7 +200,7 @@ public final class MediaController {
             exchange.header("Content-Range", "bytes */" + size);
             exchange.status(416);
             exchange.send(new byte[0]);
-            return null;
+            return;
         }
         long start = range == null ? 0 : range.first();
         long length = range == null ? size : range.length();
@@ -201,8 +211,8 @@ public final class MediaController {
         } else {
             exchange.status(200);
         }
+        sending.accept(new Sent(range != null ? 206 : 200, start, length, size));
         exchange.sendFile(found.file(), start, length, size, found.modifiedMillis());
-        return new Sent(range != null ? 206 : 200, start, length, size);
     }
 
     /** If-Range: serve the range only if the client's validator still names this exact file. */
