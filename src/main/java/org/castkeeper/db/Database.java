@@ -112,6 +112,11 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(5_000);
         if (dialect == SQLDialect.SQLITE) {
             createParentFolder(jdbcUrl);
+            if (createFileOnce(jdbcUrl)) {
+                // The pool's connections open the file that is there, never make one: a connection opened while
+                // the file is moved away would otherwise make an empty catalogue at its path, and write to it.
+                hikari.addDataSourceProperty("open_mode", Integer.toString(READ_WRITE_NO_CREATE));
+            }
             hikari.addDataSourceProperty("journal_mode", "WAL");
             hikari.addDataSourceProperty("synchronous", "NORMAL");
             hikari.addDataSourceProperty("busy_timeout", "10000");
@@ -171,6 +176,25 @@ public final class Database implements AutoCloseable {
             return SQLDialect.POSTGRES;
         }
         throw new IllegalArgumentException("Castkeeper supports SQLite and PostgreSQL, not " + jdbcUrl);
+    }
+
+    /** SQLite's SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX: open an existing file for writing, make none. */
+    private static final int READ_WRITE_NO_CREATE = 0x00000002 | 0x00010000;
+
+    /** Makes the SQLite file if there is none yet; true when the URL names a file (not memory). */
+    private static boolean createFileOnce(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return false;
+        }
+        if (!Files.exists(Path.of(file))) {
+            try (java.sql.Connection first = java.sql.DriverManager.getConnection(jdbcUrl)) {
+                first.createStatement().execute("PRAGMA user_version");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot create the catalogue " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return true;
     }
 
     private static void createParentFolder(String jdbcUrl) {

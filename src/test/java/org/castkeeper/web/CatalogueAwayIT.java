@@ -51,6 +51,8 @@ class CatalogueAwayIT {
         assertThat(save.body()).contains("Nothing can be saved");
         assertThat(server.get("/feed.xml").statusCode()).isEqualTo(200);
 
+        // Nothing made a new, empty catalogue at the path meanwhile (the pool opens files, never makes them).
+        assertThat(db).doesNotExist();
         // Back in place: the same file, and saves are taken again.
         Files.move(away, db);
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
