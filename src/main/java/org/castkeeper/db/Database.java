@@ -188,8 +188,9 @@ public final class Database implements AutoCloseable {
             return false;
         }
         if (!Files.exists(Path.of(file))) {
-            try (java.sql.Connection first = java.sql.DriverManager.getConnection(jdbcUrl)) {
-                first.createStatement().execute("PRAGMA user_version");
+            try (java.sql.Connection first = java.sql.DriverManager.getConnection(jdbcUrl);
+                    java.sql.Statement statement = first.createStatement()) {
+                statement.execute("PRAGMA user_version");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("cannot create the catalogue " + file + ": " + e.getMessage(), e);
             }
