@@ -235,9 +235,28 @@ public final class Castkeeper implements AutoCloseable {
         }
         if (requestLog == null) {
             requestLog = new org.castkeeper.analytics.RequestLog(
-                    database.dsl(), clock, 100_000, java.time.Duration.ofSeconds(5));
+                    database.dsl(),
+                    clock,
+                    100_000,
+                    java.time.Duration.ofSeconds(5),
+                    config.analytics().keepRawDays(),
+                    config.geoipFile());
         }
         return requestLog;
+    }
+
+    /** Where the feed endpoint tells of each poll, for the subscriber counts aggregators report. */
+    public synchronized org.castkeeper.feed.FeedPolls feedPolls() {
+        if (!config.analytics().enabled()) {
+            return org.castkeeper.feed.FeedPolls.NONE;
+        }
+        mediaRequests();
+        return requestLog.feedPolls();
+    }
+
+    /** The downloads as the dashboard and `castkeeper stats` show them. */
+    public org.castkeeper.analytics.Stats stats() {
+        return new org.castkeeper.analytics.Stats(database.dsl(), clock);
     }
 
     private org.castkeeper.feedimport.FeedImportJobs feedImports;

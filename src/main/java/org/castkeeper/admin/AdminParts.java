@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
+import org.castkeeper.analytics.Stats;
 import org.castkeeper.auth.Accounts;
 import org.castkeeper.auth.DeviceCookies;
 import org.castkeeper.auth.LoginThrottle;
@@ -46,7 +47,8 @@ public record AdminParts(
         FeedUrls urls,
         FeedCache feed,
         List<String> fileChangesNotApplied,
-        FeedImportJobs feedImports) {
+        FeedImportJobs feedImports,
+        Stats stats) {
 
     /** The show's time zone as the settings say now. */
     ZoneId timeZone() {

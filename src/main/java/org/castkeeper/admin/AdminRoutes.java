@@ -10,6 +10,8 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.castkeeper.feed.Op3;
+import org.castkeeper.feed.podcast.PodcastTags;
 
 /**
  * Every route under /admin, each with the access it needs. {@link #register} puts each handler behind
@@ -59,6 +61,11 @@ public final class AdminRoutes {
                 app.readiness(), app.listings(), app.show(), app.config().notifications(), app.urls());
         AccountController account = new AccountController(app.accounts(), app::timeZone);
         ImportFeedController importFeed = new ImportFeedController(app.feedImports(), app::timeZone);
+        StatsController stats =
+                new StatsController(app.stats(), app.config().analytics().enabled(), () -> {
+                    var show = app.show().get();
+                    return show.op3() ? Op3.showPage(PodcastTags.guid(show, app.urls())) : null;
+                });
         routes = List.of(
                 new AdminRoute(GET, "/admin/login", Access.PUBLIC, signIn::loginForm),
                 new AdminRoute(POST, "/admin/login", Access.PUBLIC, signIn::login),
@@ -84,6 +91,8 @@ public final class AdminRoutes {
                 new AdminRoute(POST, "/admin/settings", Access.HOST, settings::save),
                 new AdminRoute(POST, "/admin/settings/artwork", Access.HOST, settings::artwork),
                 new AdminRoute(GET, "/admin/distribution", Access.HOST, distribution::show),
+                new AdminRoute(GET, "/admin/stats", Access.HOST, stats::show),
+                new AdminRoute(GET, "/admin/stats.csv", Access.HOST, stats::csv),
                 new AdminRoute(GET, "/admin/account", Access.HOST, account::show),
                 new AdminRoute(GET, "/admin/import", Access.HOST, importFeed::show),
                 new AdminRoute(POST, "/admin/import", Access.HOST, importFeed::start),

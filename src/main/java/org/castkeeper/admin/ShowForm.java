@@ -63,6 +63,7 @@ final class ShowForm {
             new Field("complete", "Complete", "complete"),
             new Field("newFeedUrl", "New feed address", "newFeedUrl"),
             new Field("podcastGuid", "Show guid", "podcastGuid"),
+            new Field("op3", "Count downloads with OP3 too", "op3"),
             new Field("artwork", "Show artwork", "artwork"));
 
     private ShowForm() {}
@@ -85,6 +86,7 @@ final class ShowForm {
         v.put("ownerEmail", show.owner() == null ? "" : text(show.owner().email()));
         v.put("hideEmail", flag(show.owner() != null && show.owner().hideEmail()));
         v.put("hideLockedEmail", flag(show.owner() != null && show.owner().hideLockedEmail()));
+        v.put("op3", flag(show.op3()));
         v.put("link", text(show.link()));
         v.put("copyright", text(show.copyright()));
         v.put("timeZone", show.timeZone());
@@ -292,7 +294,8 @@ final class ShowForm {
                                         : current.socialInteract().accountId(),
                                 current.socialInteract() == null
                                         ? null
-                                        : current.socialInteract().accountUrl()));
+                                        : current.socialInteract().accountUrl()),
+                checked(form, "op3"));
         return new Read(settings, problems);
     }
 

@@ -14,6 +14,8 @@ final class Apps {
     /** One app: its name, the pattern its User-Agent matches, and a User-Agent it really sends. */
     record App(String name, Pattern pattern, String sample) {}
 
+    private static final String WEB = "Castkeeper web player";
+
     static final List<App> TABLE = List.of(
             app(
                     "Apple Podcasts",
@@ -25,10 +27,7 @@ final class Apps {
             app("AntennaPod", "AntennaPod", "AntennaPod/3.4.0"),
             app("Castro", "Castro", "Castro 2024.3/1246 Like iTunes"),
             app("Podcast Addict", "Podcast ?Addict", "Podcast Addict - Dalvik/2.1.0 (Linux; U; Android 14)"),
-            app(
-                    "Castkeeper web player",
-                    "^Mozilla/.*",
-                    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0"));
+            app(WEB, "^Mozilla/.*", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0"));
 
     private static App app(String name, String pattern, String sample) {
         return new App(name, Pattern.compile(pattern, Pattern.CASE_INSENSITIVE), sample);
@@ -40,10 +39,23 @@ final class Apps {
         }
         for (App a : TABLE) {
             if (a.pattern().matcher(userAgent).find()) {
-                return a.name().equals("Castkeeper web player") ? browser(userAgent) : a.name();
+                return a.name().equals(WEB) ? browser(userAgent) : a.name();
             }
         }
         return "Unknown";
+    }
+
+    /** The podcast app the User-Agent names (not a browser), or null: such an agent is never taken for a bot. */
+    static String podcastApp(String userAgent) {
+        if (userAgent == null) {
+            return null;
+        }
+        for (App a : TABLE) {
+            if (!a.name().equals(WEB) && a.pattern().matcher(userAgent).find()) {
+                return a.name();
+            }
+        }
+        return null;
     }
 
     /** A browser: on the show's site (our player), or another page that links the file. */

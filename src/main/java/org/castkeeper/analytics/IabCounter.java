@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Downloads as the IAB Podcast Measurement Technical Guidelines v2.2 count them, from the raw records of a day (or
@@ -26,7 +25,8 @@ import java.util.regex.Pattern;
  *       it is sent whole. A {@code bytes=0-1} probe never reaches it.</li>
  *   <li>Redirected requests (a CDN) are judged by the range asked, since their bytes never pass through here: the
  *       caller passes the asked range, the whole file when none.</li>
- *   <li>"Known bots … must be filtered": requests whose User-Agent is a known bot's are not counted.</li>
+ *   <li>"Known bots … must be filtered": requests whose User-Agent is a known bot's ({@link Bots}: the
+ *       crawler-user-agents list, podcast apps excepted) are not counted.</li>
  *   <li>Apple Watch: a watchOS request that repeats an iPhone's from the same address, episode and day is the same
  *       listen, synced to the watch: it counts once.</li>
  *   <li>Anomalies ("suspicious activity … should be flagged"): one address behind more than {@value #ANOMALY_MIN}
@@ -37,12 +37,6 @@ import java.util.regex.Pattern;
 final class IabCounter {
     static final int ANOMALY_MIN = 10;
 
-    /** Bots by their User-Agent (a short list of our own until the crawler-user-agents list ships). */
-    private static final Pattern BOTS = Pattern.compile(
-            "bot\\b|bot/|crawler|spider|slurp|curl/|wget/|python-requests|go-http-client|headlesschrome|"
-                    + "feedfetcher|facebookexternalhit|pingdom|uptime",
-            Pattern.CASE_INSENSITIVE);
-
     private IabCounter() {}
 
     /** One raw record: who asked, for which episode and day, and which bytes (inclusive). */
@@ -52,29 +46,53 @@ final class IabCounter {
             int episodeId,
             LocalDate day,
             String userAgent,
+            boolean bot,
+            String country,
             long firstByte,
             long lastByte,
             long fileSize,
-            int durationSeconds) {}
+            int durationSeconds) {
 
-    /** One counted download. */
-    record Download(int episodeId, LocalDate day, String listener, String app) {}
+        /** A request whose bot-ness the list decides now, without a country. */
+        Request(
+                String listener,
+                String address,
+                int episodeId,
+                LocalDate day,
+                String userAgent,
+                long firstByte,
+                long lastByte,
+                long fileSize,
+                int durationSeconds) {
+            this(
+                    listener,
+                    address,
+                    episodeId,
+                    day,
+                    userAgent,
+                    Bots.isBot(userAgent),
+                    null,
+                    firstByte,
+                    lastByte,
+                    fileSize,
+                    durationSeconds);
+        }
+    }
+
+    /** One counted download; {@code country} is null when unknown. */
+    record Download(int episodeId, LocalDate day, String listener, String app, String country) {}
 
     /** An address behind an unusual share of an episode's downloads on a day. */
     record Anomaly(int episodeId, LocalDate day, String address, int downloads, int ofAll) {}
 
     record Result(List<Download> downloads, List<Anomaly> anomalies) {}
 
-    static boolean isBot(String userAgent) {
-        return userAgent != null && BOTS.matcher(userAgent).find();
-    }
-
     static Result count(List<Request> requests) {
         // Rule 1 and 2: a listener's requests for an episode on a day, their ranges merged.
         Map<String, List<Request>> byListen = new LinkedHashMap<>();
         for (Request r : requests) {
-            if (isBot(r.userAgent())) {
-                continue; // rule 5
+            if (r.bot()) {
+                continue; // rule 5, decided by Bots when the request was recorded
             }
             byListen.computeIfAbsent(r.listener() + "|" + r.episodeId() + "|" + r.day(), k -> new ArrayList<>())
                     .add(r);
@@ -97,7 +115,7 @@ final class IabCounter {
             if (isWatch(r.userAgent()) && phones.contains(r.address() + "|" + r.episodeId() + "|" + r.day())) {
                 continue;
             }
-            downloads.add(new Download(r.episodeId(), r.day(), r.listener(), Apps.of(r.userAgent())));
+            downloads.add(new Download(r.episodeId(), r.day(), r.listener(), Apps.of(r.userAgent()), r.country()));
         }
         return new Result(downloads, anomalies(downloads, counted));
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.castkeeper.config.AnalyticsSettings;
+import org.castkeeper.feed.FeedPolls;
 import org.castkeeper.media.MediaRequests;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -24,14 +26,21 @@ import org.slf4j.LoggerFactory;
  * a bounded queue (it never blocks; when the queue is full the request is still served, and the drop is counted
  * and logged at most once a minute), and a thread of its own writes what is queued in one batch every few seconds
  * and on {@link #close()}, after the requests in flight. Each record keeps the salted hashes of the day, never the
- * address.
+ * address; whether the User-Agent is a known bot and the address's country are decided on that thread too.
+ *
+ * <p>The same thread stores the subscriber counts reported in feed polls ({@link #feedPolls()}) and, every ten
+ * minutes, counts the days that are over ({@link DailyCounts}) and forgets raw records past their time.
  */
 public final class RequestLog implements MediaRequests, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+    private static final Duration COUNT_DAYS_EVERY = Duration.ofMinutes(10);
 
     private final DSLContext db;
     private final Clock clock;
     private final DailySalt salts;
+    private final Countries countries;
+    private final Subscribers subscribers;
+    private final DailyCounts dailyCounts;
     private final BlockingQueue<Served> queue;
     private final ScheduledExecutorService writer;
     private final AtomicLong dropped = new AtomicLong();
@@ -43,16 +52,48 @@ public final class RequestLog implements MediaRequests, AutoCloseable {
      * @param every    how often the queue is written
      */
     public RequestLog(DSLContext db, Clock clock, int capacity, Duration every) {
+        this(db, clock, capacity, every, AnalyticsSettings.DEFAULT.keepRawDays(), null);
+    }
+
+    /**
+     * @param keepRawDays days raw records are kept once their day is counted (analytics.keepRawDays)
+     * @param geoip       the country database, or null for none
+     */
+    public RequestLog(
+            DSLContext db, Clock clock, int capacity, Duration every, int keepRawDays, java.nio.file.Path geoip) {
         this.db = db;
         this.clock = clock;
         this.salts = new DailySalt(db, clock);
+        this.countries = Countries.open(geoip);
+        this.subscribers = new Subscribers(clock);
+        this.dailyCounts = new DailyCounts(db, clock, keepRawDays);
         this.queue = new ArrayBlockingQueue<>(capacity);
+        CountingSince.begin(db, clock);
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "analytics-writer");
             t.setDaemon(true);
             return t;
         });
         writer.scheduleWithFixedDelay(this::writeQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(this::countDaysQuietly, 0, COUNT_DAYS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Where the feed endpoint tells of each poll, for subscriber counts. */
+    public FeedPolls feedPolls() {
+        return subscribers;
+    }
+
+    /** Counts the days that are over and forgets old raw records now; for the writer thread, commands and tests. */
+    public synchronized int countFinishedDays() {
+        return dailyCounts.countFinishedDays();
+    }
+
+    private void countDaysQuietly() {
+        try {
+            countFinishedDays();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not count the finished days yet; will try again: {}", e.toString());
+        }
     }
 
     @Override
@@ -96,7 +137,9 @@ public final class RequestLog implements MediaRequests, AutoCloseable {
                     MEDIA_REQUEST.WHOLE,
                     MEDIA_REQUEST.STATUS,
                     MEDIA_REQUEST.FILE_SIZE,
-                    MEDIA_REQUEST.REFERRER);
+                    MEDIA_REQUEST.REFERRER,
+                    MEDIA_REQUEST.BOT,
+                    MEDIA_REQUEST.COUNTRY);
             for (Served r : batch) {
                 LocalDate day = r.at().atZone(ZoneOffset.UTC).toLocalDate();
                 String salt = salts.of(day);
@@ -113,11 +156,14 @@ public final class RequestLog implements MediaRequests, AutoCloseable {
                         r.whole(),
                         r.status(),
                         r.fileSize(),
-                        clip(r.referrer(), 500));
+                        clip(r.referrer(), 500),
+                        Bots.isBot(r.userAgent()),
+                        countries.of(r.address()));
             }
             insert.execute();
             written.addAndGet(batch.size());
         }
+        subscribers.save(db);
         // Every record of an earlier day is in (records come in time order, and this batch is written): its
         // salt goes, and with it any way to link that day's listeners to today's.
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
@@ -153,5 +199,10 @@ public final class RequestLog implements MediaRequests, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         writeQuietly();
+        try {
+            countries.close();
+        } catch (java.io.IOException e) {
+            LOG.debug("Closing the country database: {}", e.toString());
+        }
     }
 }

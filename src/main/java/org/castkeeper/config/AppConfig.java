@@ -34,6 +34,12 @@ public record AppConfig(
     }
 
     /** The media store: what Castkeeper serves, under names it chooses. Its own; the host never edits it. */
+    /** The country database for analytics (analytics.geoip), or null when none is set. */
+    public Path geoipFile() {
+        String file = analytics.geoip();
+        return file == null || file.isBlank() ? null : baseDir().resolve(file).normalize();
+    }
+
     public Path mediaDir() {
         return dataDir().resolve("media");
     }

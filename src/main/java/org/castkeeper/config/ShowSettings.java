@@ -21,6 +21,7 @@ import org.castkeeper.config.FeedExtras.UpdateFrequency;
  * @param complete itunes:complete: no more episodes will come
  * @param newFeedUrl itunes:new-feed-url: the feed has moved there
  * @param podcastGuid the show's podcast:guid, when it was given one elsewhere; else derived from the feed URL
+ * @param op3      send the feed's enclosure URLs through OP3's analytics prefix (off by default)
  */
 public record ShowSettings(
         String title,
@@ -51,9 +52,11 @@ public record ShowSettings(
         Spotify spotify,
         List<FeedExtras.RemoteItem> podroll,
         FeedExtras.Value value,
-        FeedExtras.SocialInteract socialInteract) {
+        FeedExtras.SocialInteract socialInteract,
+        Boolean op3) {
 
     public ShowSettings {
+        op3 = op3 != null && op3;
         categories = categories == null ? List.of() : List.copyOf(categories);
         type = type == null ? "episodic" : type;
         timeZone = timeZone == null ? "UTC" : timeZone;

@@ -93,7 +93,7 @@ final class FeedAssembler {
      */
     Snapshot snapshot(Publication publication, Snapshot previous) {
         Map<Integer, ItemPart> known = previous == null ? Map.of() : previous.items();
-        FeedBuilder.ItemInputs inputs = FeedBuilder.ItemInputs.of(publication.show());
+        FeedBuilder.ItemInputs inputs = parts.inputs(publication.show());
         Map<Integer, ItemPart> items = new HashMap<>(publication.live().size() * 2);
         List<Episode> changed = new ArrayList<>();
         for (Episode e : publication.live()) {

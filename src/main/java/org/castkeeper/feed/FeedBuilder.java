@@ -38,10 +38,16 @@ public final class FeedBuilder {
      * same inputs is the same XML, which is what lets {@link FeedCache} keep each item's bytes until one of them
      * changes.
      */
-    public record ItemInputs(Boolean showExplicit, String language, FeedExtras.SocialInteract showSocial) {
-        public static ItemInputs of(ShowSettings show) {
-            return new ItemInputs(show.explicit(), show.language(), show.socialInteract());
-        }
+    public record ItemInputs(
+            Boolean showExplicit, String language, FeedExtras.SocialInteract showSocial, String op3Prefix) {}
+
+    /** What every item of {@code show}'s feed takes from the show. */
+    public ItemInputs inputs(ShowSettings show) {
+        return new ItemInputs(
+                show.explicit(),
+                show.language(),
+                show.socialInteract(),
+                show.op3() ? Op3.prefix(PodcastTags.guid(show, urls)) : null);
     }
 
     public FeedBuilder(FeedUrls urls) {
@@ -57,7 +63,7 @@ public final class FeedBuilder {
     /** The whole page as one channel: {@link #channel} with {@link #item} for each of its episodes. */
     public Channel build(Publication publication, FeedPage page) {
         Channel channel = channel(publication, page);
-        ItemInputs inputs = ItemInputs.of(publication.show());
+        ItemInputs inputs = inputs(publication.show());
         List<Item> items = new ArrayList<>(page.items().size());
         for (Episode e : page.items()) {
             items.add(item(e, inputs));
@@ -119,7 +125,8 @@ public final class FeedBuilder {
         guid.setValue(e.guid());
         item.setGuid(guid);
         Enclosure enclosure = new Enclosure();
-        enclosure.setUrl(urls.media(e.audio().path()));
+        String media = urls.media(e.audio().path());
+        enclosure.setUrl(inputs.op3Prefix() == null ? media : Op3.wrap(inputs.op3Prefix(), media));
         enclosure.setLength(e.audio().sizeBytes());
         enclosure.setType(e.audio().mimeType());
         item.setEnclosures(List.of(enclosure));

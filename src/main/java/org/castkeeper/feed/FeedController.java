@@ -22,11 +22,16 @@ public final class FeedController {
 
     private final FeedCache cache;
     private final PublicationCache publications;
+    private final FeedPolls polls;
 
-    /** @param publications what is published now, for the show's settings (has the feed moved?) */
-    public FeedController(FeedCache cache, PublicationCache publications) {
+    /**
+     * @param publications what is published now, for the show's settings (has the feed moved?)
+     * @param polls        told of each poll's User-Agent (subscriber counts)
+     */
+    public FeedController(FeedCache cache, PublicationCache publications, FeedPolls polls) {
         this.cache = cache;
         this.publications = publications;
+        this.polls = polls;
     }
 
     /**
@@ -48,6 +53,7 @@ public final class FeedController {
         if (feed == null) {
             return false;
         }
+        polls.polled(exchange.header("User-Agent"));
         respond(exchange, feed);
         return true;
     }
@@ -62,6 +68,7 @@ public final class FeedController {
             exchange.text(301, "This feed has moved to " + movedTo);
             return;
         }
+        polls.polled(exchange.header("User-Agent"));
         int page = pageNumber(exchange.query("page"));
         Optional<CachedFeed> found = page < 1 ? Optional.empty() : cache.page(page);
         if (found.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.Publication;
+import org.castkeeper.config.ShowSettings;
 import org.jdom2.Attribute;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -48,6 +49,11 @@ final class FeedParts {
         this.builder = builder;
     }
 
+    /** What every item takes from the show. */
+    FeedBuilder.ItemInputs inputs(ShowSettings show) {
+        return builder.inputs(show);
+    }
+
     /**
      * One item as it appears in a page: the whitespace before it and its element, as UTF-8.
      *
@@ -62,7 +68,7 @@ final class FeedParts {
 
     /** Writes each episode's item, for a page of {@code publication}. */
     List<ItemPart> items(Publication publication, List<Episode> episodes) {
-        FeedBuilder.ItemInputs inputs = FeedBuilder.ItemInputs.of(publication.show());
+        FeedBuilder.ItemInputs inputs = builder.inputs(publication.show());
         FeedPage empty = new FeedPage(1, 1, List.of());
         List<ItemPart> written = new ArrayList<>(episodes.size());
         for (int from = 0; from < episodes.size(); from += ITEMS_PER_TREE) {

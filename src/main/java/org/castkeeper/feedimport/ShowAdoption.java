@@ -133,7 +133,8 @@ final class ShowAdoption {
                 s.spotify(),
                 s.podroll(),
                 s.value(),
-                s.socialInteract());
+                s.socialInteract(),
+                s.op3());
     }
 
     /** The old show's artwork, stored beside artwork uploaded in the admin; null when there is none to use. */

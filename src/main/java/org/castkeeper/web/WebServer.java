@@ -47,7 +47,7 @@ public final class WebServer {
      *                  stop a server per test pass zero; the packaged jar's own test keeps the real value.
      */
     public static Javalin create(Castkeeper app, java.time.Duration stopGrace) {
-        FeedController feed = new FeedController(app.feed(), app.publications());
+        FeedController feed = new FeedController(app.feed(), app.publications(), app.feedPolls());
         MediaController media = new MediaController(
                 app.publications(),
                 app.media(),
@@ -137,7 +137,8 @@ public final class WebServer {
                 app.urls(),
                 app.feed(),
                 app.fileChangesNotApplied(),
-                app.feedImports()));
+                app.feedImports(),
+                app.stats()));
     }
 
     /**

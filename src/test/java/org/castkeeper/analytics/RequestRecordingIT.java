@@ -2,9 +2,7 @@ package org.castkeeper.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -196,18 +194,10 @@ class RequestRecordingIT {
     }
 
     private HttpResponse<byte[]> get(String from, String path, String agent, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("User-Agent", agent);
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return send(from, b.build());
+        return Traffic.get(from, server.url(path), agent, headers);
     }
 
     private static HttpResponse<byte[]> send(String from, HttpRequest request) throws Exception {
-        try (HttpClient client = HttpClient.newBuilder()
-                .localAddress(InetAddress.getByName(from))
-                .build()) {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
+        return Traffic.send(from, request);
     }
 }

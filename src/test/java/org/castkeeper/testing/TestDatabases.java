@@ -31,6 +31,17 @@ public final class TestDatabases {
         return new DroppingDatabase(db, schema).database();
     }
 
+    /** A new, empty schema in the local PostgreSQL, named {@code prefix} and a random part; drop it when done. */
+    public static String createSchema(String prefix) {
+        String schema = prefix + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    public static void dropSchema(String schema) {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
     private record DroppingDatabase(Database database, String schema) {
         DroppingDatabase {
             String s = schema;

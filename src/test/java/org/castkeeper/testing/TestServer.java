@@ -67,7 +67,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(AppConfig config, Path dir) throws Exception {
-        MutableClock clock = new MutableClock(START);
+        return start(config, dir, START);
+    }
+
+    /** Starts on {@code config} with the clock at {@code now}: a restart later in the test's time. */
+    public static TestServer start(AppConfig config, Path dir, Instant now) throws Exception {
+        MutableClock clock = new MutableClock(now);
         Castkeeper app = Castkeeper.open(config, clock);
         Javalin web = WebServer.create(app, java.time.Duration.ZERO)
                 .start("127.0.0.1", config.server().port());
@@ -93,9 +98,14 @@ public final class TestServer implements AutoCloseable {
 
     /** Copies a fixture into the episodes folder and imports it, published at {@code publishAt} (null: draft). */
     public Episode publish(String fixture, String title, Instant publishAt) throws IOException {
+        return publishFile(Fixtures.mp3(fixture), title, publishAt);
+    }
+
+    /** Copies {@code file} into the episodes folder and imports it, published at {@code publishAt} (null: draft). */
+    public Episode publishFile(Path file, String title, Instant publishAt) throws IOException {
         Path target = app.config().episodesDir().resolve(title.replaceAll("[^A-Za-z0-9]+", "-") + ".mp3");
         // A few bytes after the last frame (players skip them) give each copy a content hash of its own.
-        Files.write(target, Files.readAllBytes(Fixtures.mp3(fixture)));
+        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.write(
                 target,
                 title.getBytes(java.nio.charset.StandardCharsets.UTF_8),

@@ -12,12 +12,16 @@ import org.castkeeper.feed.XmlText;
 public final class PodcastTags {
     private PodcastTags() {}
 
-    public static PodcastModule channel(ShowSettings show, FeedUrls urls) {
-        String guid = show.podcastGuid() != null
+    /** The show's podcast:guid: the one it was given, else made from the feed's URL. */
+    public static String guid(ShowSettings show, FeedUrls urls) {
+        return show.podcastGuid() != null
                 ? show.podcastGuid()
                 : PodcastGuid.forFeedUrl(urls.feed()).toString();
+    }
+
+    public static PodcastModule channel(ShowSettings show, FeedUrls urls) {
         return PodcastModule.of(new PodcastChannel(
-                guid,
+                guid(show, urls),
                 show.locked(),
                 XmlText.clean(show.owner().lockedEmail()),
                 show.funding(),
