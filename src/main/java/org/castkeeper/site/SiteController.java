@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.Publication;
 import org.castkeeper.catalogue.PublicationCache;
+import org.castkeeper.config.AnalyticsSettings;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.distribution.Directory;
 import org.castkeeper.distribution.Listings;
@@ -34,12 +35,22 @@ public final class SiteController {
 
     private final PublicationCache publications;
     private final Listings listings;
-    private final boolean counting;
+    private final AnalyticsSettings counting;
+    private final boolean countries;
     private final FeedUrls urls;
 
-    /** @param counting whether downloads are counted (analytics.enabled), for the privacy note */
-    public SiteController(PublicationCache publications, Listings listings, FeedUrls urls, boolean counting) {
+    /**
+     * @param counting  what is counted and kept (analytics), for the privacy note
+     * @param countries whether a country database is configured
+     */
+    public SiteController(
+            PublicationCache publications,
+            Listings listings,
+            FeedUrls urls,
+            AnalyticsSettings counting,
+            boolean countries) {
         this.counting = counting;
+        this.countries = countries;
         this.publications = publications;
         this.listings = listings;
         this.urls = urls;
@@ -135,7 +146,10 @@ public final class SiteController {
                 urls.showArtwork(),
                 "website",
                 null);
-        render(ctx, "site/privacy.jte", new PrivacyPage(head, counting));
+        render(
+                ctx,
+                "site/privacy.jte",
+                new PrivacyPage(head, counting.enabled(), counting.keepRawDays(), countries, show.op3()));
     }
 
     /** An episode page that is not there, in the site's own look (not indexed: it is no page of the show). */

@@ -60,7 +60,8 @@ public final class WebServer {
                 app.publications(),
                 app.listings(),
                 app.urls(),
-                app.config().analytics().enabled());
+                app.config().analytics(),
+                app.config().geoipFile() != null);
         AdminRoutes admin = adminRoutes(app);
         PodcatcherHandler.Health health = () -> {
             String database = app.database().problem();

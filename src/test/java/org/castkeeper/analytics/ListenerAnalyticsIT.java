@@ -164,6 +164,12 @@ class ListenerAnalyticsIT {
                         "2026-11-23," + short3s.slug() + ",Three seconds,1",
                         "2026-11-24," + tenMinutes.slug() + ",Ten minutes,1");
 
+        // The privacy note says what is kept, for how long, and that countries are looked up.
+        assertThat(new String(server.get("/privacy").body()))
+                .contains("kept 30 days")
+                .contains("only the country is kept")
+                .doesNotContain("op3.dev");
+
         // A restart loses nothing.
         Instant now = server.clock().instant();
         server.close();
