@@ -24,8 +24,8 @@ public record StatsPage(String csrf, int days, boolean counting, Stats.Report re
     /** One day's bar; {@code label} is what a pointer over it (its title) says. */
     public record Bar(double x, double y, double width, double height, String label) {}
 
-    /** A date under the chart. */
-    public record Tick(double x, String text) {}
+    /** A date under the chart; {@code anchor} is SVG's text-anchor (the last one ends at the chart's edge). */
+    public record Tick(double x, String text, String anchor) {}
 
     static final int WIDTH = 720;
     static final int HEIGHT = 200;
@@ -56,7 +56,9 @@ public record StatsPage(String csrf, int days, boolean counting, Stats.Report re
                 if (i == days.size() - 1 && i % every != 0 && i % every < every / 2) {
                     continue; // too close to the tick before it
                 }
-                ticks.add(new Tick(round(x + width / 2), d.day().format(tick)));
+                boolean last = i == days.size() - 1 && days.size() > 1;
+                ticks.add(new Tick(
+                        last ? WIDTH : round(x + width / 2), d.day().format(tick), last ? "end" : "middle"));
             }
         }
         return new Chart(bars, top, ticks);

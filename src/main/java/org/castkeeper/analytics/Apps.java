@@ -45,6 +45,15 @@ final class Apps {
         return "Unknown";
     }
 
+    /**
+     * The app, knowing the page that linked the file: a browser sent by a page (the show's own site with its
+     * player, or a page embedding the episode) is a web player; a browser opening the file itself is a browser.
+     */
+    static String of(String userAgent, String referrer) {
+        String app = of(userAgent);
+        return app.startsWith("Browser") && referrer != null && !referrer.isBlank() ? "Web player" : app;
+    }
+
     /** The podcast app the User-Agent names (not a browser), or null: such an agent is never taken for a bot. */
     static String podcastApp(String userAgent) {
         if (userAgent == null) {

@@ -227,7 +227,7 @@ public final class RequestLog implements MediaRequests, AutoCloseable {
                     insert.setString(4, who.hash());
                     insert.setString(5, who.household());
                     insert.setString(6, clip(r.userAgent(), 500));
-                    insert.setString(7, who.app());
+                    insert.setString(7, r.referrer() == null ? who.app() : Apps.of(r.userAgent(), r.referrer()));
                     insert.setLong(8, r.firstByte());
                     insert.setLong(9, r.lastByte());
                     insert.setBoolean(10, r.whole());

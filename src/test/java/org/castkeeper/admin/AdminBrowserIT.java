@@ -125,13 +125,19 @@ class AdminBrowserIT {
         // On a phone: the pages fit the screen, with no sideways scrolling.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         String editor = browser.getCurrentUrl();
-        for (String page : new String[] {server.url("/admin"), editor, server.url("/admin/settings")}) {
+        for (String page : new String[] {
+            server.url("/admin"), editor, server.url("/admin/settings"), server.url("/admin/stats?days=90")
+        }) {
             browser.get(page);
             Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript(
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(((Number) overflow).intValue()).as(page).isLessThanOrEqualTo(0);
         }
+        // The Stats chart is drawn to the phone's width, its numbers in a table beneath.
+        assertThat(browser.findElement(By.id("chart")).getRect().getWidth()).isBetween(200, 390);
+        assertThat(browser.findElements(By.cssSelector("#chart rect.bar-day"))).hasSize(90);
+        screenshot("05-stats-phone");
         browser.get(server.url("/admin"));
         screenshot("05-phone");
     }

@@ -20,4 +20,12 @@ class AppsTest {
         assertThat(Apps.of("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Mobile/15E148"))
                 .isEqualTo("Browser (phone)");
     }
+
+    @Test
+    void aBrowserSentByAPageIsAWebPlayer() {
+        String chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0";
+        assertThat(Apps.of(chrome, "https://show.example/episodes/one")).isEqualTo("Web player");
+        assertThat(Apps.of(chrome, null)).isEqualTo("Browser");
+        assertThat(Apps.of("Overcast/3.0", "https://show.example/")).isEqualTo("Overcast");
+    }
 }
