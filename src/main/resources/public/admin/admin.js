@@ -228,8 +228,8 @@
       return r.text().then(function (text) {
         again();
         if (r.status === 401) {
-          text = 'You have been signed out, so this was not saved. Sign in again in a new tab (/admin/login),'
-            + ' then press the button here again: what you typed is still on this page.';
+          signInAgain(form, e.submitter);
+          return;
         }
         showProblem(form, text || ('The server answered ' + r.status + '. What you typed is still here.'));
       });
@@ -239,6 +239,92 @@
         + ' press the button again in a moment.');
     });
   });
+
+  // Signed out while typing (the session ran out, or the password changed elsewhere): a sign-in box right above the
+  // form, and once signed in the form is sent again, once, with everything typed in it. The new session's CSRF
+  // token replaces the old one in every form on the page.
+  function field(label, type, name, auto) {
+    var p = document.createElement('p');
+    var l = document.createElement('label');
+    var input = document.createElement('input');
+    input.type = type; input.name = name; input.id = 'again-' + name; input.required = true;
+    input.autocomplete = auto;
+    l.htmlFor = input.id; l.textContent = label;
+    p.appendChild(l); p.appendChild(input);
+    return p;
+  }
+  function signInAgain(form, submitter) {
+    var old = document.getElementById('sign-in-again');
+    if (old) { old.remove(); }
+    var box = document.createElement('form');
+    box.id = 'sign-in-again';
+    box.className = 'confirm';
+    box.setAttribute('data-plain-submit', '');
+    box.setAttribute('aria-labelledby', 'sign-in-again-title');
+    var title = document.createElement('h2');
+    title.id = 'sign-in-again-title';
+    title.textContent = 'Sign in again to save';
+    var why = document.createElement('p');
+    why.textContent = 'You have been signed out, so nothing was saved yet. Sign in here: what you typed stays on'
+      + ' this page and is saved as soon as you are in.';
+    var problem = document.createElement('p');
+    problem.className = 'error'; problem.setAttribute('role', 'alert'); problem.id = 'sign-in-again-error';
+    var button = document.createElement('button');
+    button.type = 'submit'; button.id = 'sign-in-again-button'; button.textContent = 'Sign in and save';
+    [title, why, problem, field('Name', 'text', 'username', 'username'),
+      field('Password', 'password', 'password', 'current-password'), button]
+      .forEach(function (el) { box.appendChild(el); });
+    form.parentNode.insertBefore(box, form);
+    box.tabIndex = -1;
+    box.scrollIntoView({ block: 'center' });
+    box.querySelector('input').focus({ preventScroll: true });
+    box.addEventListener('submit', function (e) {
+      e.preventDefault();
+      button.disabled = true;
+      var failed = function (text) { button.disabled = false; problem.textContent = text; };
+      // The sign-in form's own token first (it sets the cookie that goes with it), then the sign-in itself.
+      fetch('/admin/login', { credentials: 'same-origin' }).then(function (r) { return r.text(); })
+        .then(function (page) {
+          var doc = new DOMParser().parseFromString(page, 'text/html');
+          var token = doc.querySelector('input[name="_csrf"]');
+          var meta = doc.querySelector('meta[name="csrf-token"]');
+          if (meta) { return meta.content; } // signed in already, in another tab
+          var body = new URLSearchParams();
+          body.set('_csrf', token ? token.value : '');
+          body.set('username', box.querySelector('[name="username"]').value);
+          body.set('password', box.querySelector('[name="password"]').value);
+          return fetch('/admin/login', { method: 'POST', body: body, credentials: 'same-origin' })
+            .then(function (r) { return r.text(); })
+            .then(function (next) {
+              var after = new DOMParser().parseFromString(next, 'text/html');
+              var fresh = after.querySelector('meta[name="csrf-token"]');
+              if (!fresh) {
+                var error = after.getElementById('error');
+                throw new Error(error ? error.textContent : 'That did not sign you in.');
+              }
+              return fresh.content;
+            });
+        })
+        .then(function (token) {
+          csrf = token;
+          document.querySelectorAll('input[name="_csrf"]').forEach(function (i) { i.value = token; });
+          var meta = document.querySelector('meta[name="csrf-token"]');
+          if (meta) { meta.content = token; }
+          box.remove();
+          if (form.requestSubmit) { form.requestSubmit(submitter || undefined); } else { form.submit(); }
+        })
+        .catch(function (err) { failed(err.message || 'The server cannot be reached. Try again in a moment.'); });
+    });
+  }
+
+  // A confirmation comes with the page it asks about, which starts at its top: it is brought to the middle of the
+  // screen and focused, on a desktop as on a phone, so that nothing seems to happen when it is there.
+  var confirmation = document.getElementById('confirm');
+  if (confirmation) {
+    confirmation.tabIndex = -1;
+    confirmation.scrollIntoView({ block: 'center' });
+    confirmation.focus({ preventScroll: true });
+  }
 
   // An image chosen for upload is shown before it is sent.
   document.querySelectorAll('input[type="file"][data-preview]').forEach(function (input) {

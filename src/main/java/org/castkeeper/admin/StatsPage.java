@@ -57,8 +57,7 @@ public record StatsPage(String csrf, int days, boolean counting, Stats.Report re
                     continue; // too close to the tick before it
                 }
                 boolean last = i == days.size() - 1 && days.size() > 1;
-                ticks.add(new Tick(
-                        last ? WIDTH : round(x + width / 2), d.day().format(tick), last ? "end" : "middle"));
+                ticks.add(new Tick(last ? WIDTH : round(x + width / 2), d.day().format(tick), last ? "end" : "middle"));
             }
         }
         return new Chart(bars, top, ticks);

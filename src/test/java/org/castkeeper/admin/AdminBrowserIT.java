@@ -2,7 +2,6 @@ package org.castkeeper.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,25 +37,7 @@ class AdminBrowserIT {
     void start() throws Exception {
         server = TestServer.start(dir, "");
         server.app().accounts().create("dominion", "correct horse battery");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("castkeeper.chromium", "/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,900",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("castkeeper.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = org.castkeeper.testing.Browser.start(dir);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
     }
@@ -173,14 +151,38 @@ class AdminBrowserIT {
         assertThat(server.app().episodes().findById(episode.id()).orElseThrow().title())
                 .isEqualTo("Typed while the disk was away");
 
-        // Signed out meanwhile (the session ended): told so, nothing lost.
+        // Signed out meanwhile (the session ended): a sign-in box above the form, and once signed in the save is
+        // done, once, with everything typed.
         browser.manage().deleteCookieNamed("ck_session");
         browser.findElement(By.id("title")).clear();
         browser.findElement(By.id("title")).sendKeys("Typed after the session ended");
         browser.findElement(By.id("save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".form-problem"), "signed out"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-again")));
+        assertInView("sign-in-again");
         assertThat(browser.findElement(By.id("title")).getDomProperty("value"))
                 .isEqualTo("Typed after the session ended");
+        browser.findElement(By.id("again-username")).sendKeys("dominion");
+        browser.findElement(By.id("again-password")).sendKeys("not it");
+        browser.findElement(By.id("sign-in-again-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("sign-in-again-error"), "do not match an account"));
+        browser.findElement(By.id("again-password")).clear();
+        browser.findElement(By.id("again-password")).sendKeys("correct horse battery");
+        screenshot("31-sign-in-again");
+        browser.findElement(By.id("sign-in-again-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
+        assertThat(server.app().episodes().findById(episode.id()).orElseThrow().title())
+                .isEqualTo("Typed after the session ended");
+    }
+
+    /** The element is on the screen: its box inside the viewport, as the host would see it. */
+    private void assertInView(String id) {
+        Object inView = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                                + " return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;",
+                        id);
+        assertThat(inView).as(id + " in view").isEqualTo(true);
     }
 
     @Test
@@ -222,18 +224,28 @@ class AdminBrowserIT {
         assertThat(new String(server.get("/feed.xml").body(), StandardCharsets.UTF_8))
                 .contains("<title>Morning routine, week 1</title>");
 
-        // Scheduling a live episode asks first, and says it leaves the feed until then.
+        // Scheduling a live episode asks first, and says it leaves the feed until then, where the eye is.
         browser.findElement(By.id("schedule")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
         assertThat(browser.findElement(By.id("confirm")).getText()).contains("takes it out of the feed until");
+        assertInView("confirm");
         screenshot("11-schedule-asks");
         browser.findElement(By.linkText("Cancel")).click();
         wait.until(ExpectedConditions.textToBe(By.id("state"), "published"));
 
-        // Delete asks, then the episode is gone for good.
+        // Delete asks, in view and focused on a desktop and on a phone, then the episode is gone for good.
         browser.findElement(By.id("delete")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")));
         assertThat(browser.findElement(By.id("confirm")).getText()).contains("There is no undo");
+        assertInView("confirm");
+        assertThat(js.executeScript("return document.activeElement.id;")).isEqualTo("confirm");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.navigate().back();
+        browser.findElement(By.id("delete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")));
+        assertInView("confirm");
+        screenshot("12-delete-asks-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.findElement(By.id("confirm-delete")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Deleted"));
         assertThat(server.get("/episodes/morning-routine").statusCode()).isEqualTo(410);

@@ -2,7 +2,6 @@ package org.castkeeper.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A listener's browser: the episode plays from its media URL, and the subscribe links are there. */
@@ -41,26 +37,7 @@ class SitePlayerBrowserIT {
                 dir.resolve("show"),
                 yaml -> yaml.replace("publicUrl: http://localhost:8080", "publicUrl: http://127.0.0.1:" + port)
                         .replace("port: 0", "port: " + port));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1024,800",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        browser = org.castkeeper.testing.Browser.start(dir);
     }
 
     @AfterEach
