@@ -9,7 +9,6 @@
   // Cancel button. A cancelled upload is aborted: the server deletes what it had received.
   var queue = [];
   var busy = false;
-  var list = document.getElementById('upload-queue');
 
   function row(file) {
     var li = document.createElement('li');
@@ -39,7 +38,8 @@
     message.className = 'message';
     message.setAttribute('role', 'status');
     [name, bar, numbers, cancel, message].forEach(function (el) { li.appendChild(el); });
-    list.appendChild(li);
+    // Looked up each time: the part of the page holding the list may have been refreshed since.
+    document.getElementById('upload-queue').appendChild(li);
     return {li: li, bar: bar, percent: percent, speed: speed, cancel: cancel, message: message};
   }
 
@@ -150,13 +150,42 @@
     });
   }
 
-  var replace = document.getElementById('replace-audio');
-  if (replace) {
-    replace.addEventListener('change', function () {
-      if (replace.files[0]) {
-        enqueue(replace.files[0], replace.dataset.uploadUrl, function (body) { window.location = body.edit; });
-      }
+  // Replacing the audio uploads it through the queue, then refreshes the Files part of the page only: what is
+  // typed in the editor above stays. (Delegated: the Files part is replaced after each upload.)
+  document.addEventListener('change', function (e) {
+    var replace = e.target;
+    if (replace.id !== 'replace-audio' || !replace.files[0]) { return; }
+    enqueue(replace.files[0], replace.dataset.uploadUrl, function (body) {
+      fetch(body.edit, { credentials: 'same-origin' }).then(function (r) { return r.text(); })
+        .then(function (html) { refreshPart('files-section', html, 'The audio was replaced.'); });
     });
+  });
+
+  // A part of the page (the Files card, the show artwork) rendered anew from a page the server sent, with the
+  // server's message at its top: the rest of the page, and anything typed in it, stays as it is.
+  function refreshPart(id, html, fallback) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    var fresh = doc.getElementById(id);
+    var part = document.getElementById(id);
+    if (!fresh || !part) { return false; }
+    var messages = doc.querySelectorAll('main > .notice, main > .error, main > .hint');
+    var replacement = document.importNode(fresh, true);
+    var heading = replacement.querySelector('h2');
+    var said = false;
+    Array.prototype.slice.call(messages).reverse().forEach(function (m) {
+      if (m.classList.contains('hint') && !said) { return; }
+      replacement.insertBefore(document.importNode(m, true), heading ? heading.nextSibling : replacement.firstChild);
+      said = true;
+    });
+    if (!said && fallback) {
+      var note = document.createElement('p');
+      note.className = 'notice'; note.setAttribute('role', 'status'); note.textContent = fallback;
+      replacement.insertBefore(note, heading ? heading.nextSibling : replacement.firstChild);
+    }
+    part.replaceWith(replacement);
+    var first = replacement.querySelector('.notice, .error');
+    if (first) { first.tabIndex = -1; first.scrollIntoView({ block: 'center' }); first.focus({ preventScroll: true }); }
+    return true;
   }
 
   document.querySelectorAll('[data-copy]').forEach(function (button) {
@@ -222,6 +251,14 @@
     fetch(action, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (r) {
       var type = r.headers.get('Content-Type') || '';
       if (type.indexOf('text/html') === 0) {
+        var part = form.getAttribute('data-in-place');
+        if (part) {
+          // A file sent from a part of the page: only that part is refreshed, the typed fields elsewhere stay.
+          return r.text().then(function (html) {
+            again();
+            if (!refreshPart(part, html)) { document.open(); document.write(html); document.close(); }
+          });
+        }
         if (r.redirected) { location.assign(r.url); return; }
         return r.text().then(function (html) { document.open(); document.write(html); document.close(); });
       }
@@ -326,14 +363,14 @@
     confirmation.focus({ preventScroll: true });
   }
 
-  // An image chosen for upload is shown before it is sent.
-  document.querySelectorAll('input[type="file"][data-preview]').forEach(function (input) {
-    input.addEventListener('change', function () {
-      var img = document.getElementById(input.dataset.preview);
-      if (!img || !input.files[0]) { return; }
-      img.src = URL.createObjectURL(input.files[0]);
-      img.hidden = false;
-    });
+  // An image chosen for upload is shown before it is sent. (Delegated: the part holding it may be refreshed.)
+  document.addEventListener('change', function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches('input[type="file"][data-preview]')) { return; }
+    var img = document.getElementById(input.dataset.preview);
+    if (!img || !input.files[0]) { return; }
+    img.src = URL.createObjectURL(input.files[0]);
+    img.hidden = false;
   });
 
   // The show notes preview: rendered by the server exactly as the feed will carry them.

@@ -253,6 +253,64 @@ class AdminBrowserIT {
                 .doesNotContain(episode.guid());
     }
 
+    /**
+     * Files sent from a page (artwork, a transcript, new audio) refresh their own part of it only: the fields
+     * typed but not saved elsewhere on the page stay, and no "leave the page?" question comes.
+     */
+    @Test
+    void filesSentFromAPageKeepWhatIsTypedElsewhereOnIt() throws Exception {
+        var episode = server.publish("chapters.mp3", "Morning routine", null);
+        Path art = dir.resolve("art.jpg");
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(1400, 1400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "jpg", art.toFile());
+        Path small = dir.resolve("small.jpg");
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "jpg",
+                small.toFile());
+        browser.get(server.url("/admin/login"));
+        signIn("correct horse battery");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Episodes"));
+        browser.get(server.url("/admin/episodes/" + episode.id()));
+        String editor = browser.getCurrentUrl();
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("Typed, not saved yet");
+
+        browser.findElement(By.id("artwork")).sendKeys(small.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#files-section form[action$='/artwork'] button"))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#files-section .error")));
+        assertThat(browser.findElement(By.id("title")).getDomProperty("value")).isEqualTo("Typed, not saved yet");
+
+        browser.findElement(By.id("artwork")).sendKeys(art.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#files-section form[action$='/artwork'] button"))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#files-section .notice")));
+        assertThat(server.app().episodes().findById(episode.id()).orElseThrow().artworkPath())
+                .isNotNull();
+        assertThat(browser.findElements(By.cssSelector("#files-section img[alt=\"The episode's artwork\"]")))
+                .isNotEmpty();
+        assertThat(browser.getCurrentUrl()).isEqualTo(editor);
+        assertThat(browser.findElement(By.id("title")).getDomProperty("value")).isEqualTo("Typed, not saved yet");
+
+        browser.findElement(By.id("replace-audio"))
+                .sendKeys(Fixtures.mp3("untagged.mp3").toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#files-section"), "replaced"));
+        assertThat(browser.findElement(By.id("title")).getDomProperty("value")).isEqualTo("Typed, not saved yet");
+        screenshot("32-files-keep-typing");
+
+        // The show artwork in the settings, likewise.
+        browser.get(server.url("/admin/settings"));
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("A new title, not saved yet");
+        browser.findElement(By.id("artwork")).sendKeys(art.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#artwork-section form button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#artwork-section .notice"), "Artwork saved"));
+        assertThat(browser.findElement(By.id("title")).getDomProperty("value")).isEqualTo("A new title, not saved yet");
+    }
+
     /** A show setting changed in the browser is in the feed on the next request, without a restart. */
     @Test
     void aShowSettingChangedInTheBrowserIsInTheFeedAtOnce() throws Exception {
