@@ -356,7 +356,8 @@
 
   // A confirmation comes with the page it asks about, which starts at its top: it is brought to the middle of the
   // screen and focused, on a desktop as on a phone, so that nothing seems to happen when it is there.
-  var confirmation = document.getElementById('confirm');
+  // The list of what to fix after a refused save is brought into view the same way.
+  var confirmation = document.getElementById('confirm') || document.getElementById('problems');
   if (confirmation) {
     confirmation.tabIndex = -1;
     confirmation.scrollIntoView({ block: 'center' });

@@ -77,7 +77,7 @@ final class EpisodeEditController {
                 EpisodeForm.of(episode.get(), defaultSchedule(episode.get()), timeZone()),
                 messages(ctx),
                 null,
-                null,
+                java.util.Map.of(),
                 null);
     }
 
@@ -241,12 +241,13 @@ final class EpisodeEditController {
     }
 
     private void askFirst(Context ctx, Episode e, EpisodeForm form, String action, String question) {
-        render(ctx, e, form, List.of(), null, null, new EpisodePage.Confirm(action, question));
+        render(ctx, e, form, List.of(), null, java.util.Map.of(), new EpisodePage.Confirm(action, question));
     }
 
     private void refuse(Context ctx, Episode e, EpisodeForm form, Refusal refused) {
         ctx.status(refused.status());
-        render(ctx, e, form, List.of(), refused.getMessage(), refused.field(), null);
+        java.util.Map<String, String> problems = refused.problems();
+        render(ctx, e, form, List.of(), problems.isEmpty() ? refused.getMessage() : null, problems, null);
     }
 
     /** The suggested schedule: the episode's own time to come, else this time tomorrow. */
@@ -345,12 +346,12 @@ final class EpisodeEditController {
             EpisodeForm form,
             List<String> messages,
             String error,
-            String errorField,
+            java.util.Map<String, String> problems,
             EpisodePage.Confirm confirm) {
         ZoneId zone = timeZone();
         Instant now = clock.instant();
         List<String> notices = new ArrayList<>(messages);
-        if (error == null) {
+        if (error == null && problems.isEmpty()) {
             notices.addAll(EpisodeRules.notesWarnings(form.notes()));
         }
         Pages.render(
@@ -380,7 +381,7 @@ final class EpisodeEditController {
                         notices,
                         episodes.notices(e.id()),
                         error,
-                        errorField,
+                        problems,
                         confirm));
     }
 

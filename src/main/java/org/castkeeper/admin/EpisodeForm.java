@@ -84,32 +84,38 @@ public record EpisodeForm(
         return typed;
     }
 
-    /** The typed details, checked by the episode rules; the first broken rule is thrown, naming its field. */
-    EpisodeLifecycle.Details details(Episode e) throws EpisodeRules.Refused, InvalidInput {
-        String cleanTitle = EpisodeRules.title(title);
-        String markdown = EpisodeRules.notes(notes);
-        Integer seasonNumber = EpisodeRules.positiveNumber(season, "season", "Season");
-        Integer episodeNumber = EpisodeRules.positiveNumber(number, "number", "Episode number");
-        EpisodeType episodeType;
+    /**
+     * The typed details, checked by the episode rules: every broken rule is found in one pass and refused together
+     * ({@link FormProblems}), each naming its field.
+     */
+    EpisodeLifecycle.Details details(Episode e) throws FormProblems {
+        FormProblems.Collector problems = new FormProblems.Collector();
+        String cleanTitle = problems.check("title", () -> EpisodeRules.title(title));
+        String markdown = problems.check("notes", () -> EpisodeRules.notes(notes));
+        Integer seasonNumber = problems.check("season", () -> EpisodeRules.positiveNumber(season, "season", "Season"));
+        Integer episodeNumber =
+                problems.check("number", () -> EpisodeRules.positiveNumber(number, "number", "Episode number"));
+        EpisodeType episodeType = null;
         try {
             episodeType = EpisodeType.fromCode(type);
         } catch (IllegalArgumentException bad) {
-            throw new InvalidInput("Type must be full, trailer or bonus.", 422, "type");
+            problems.add("type", "Type must be full, trailer or bonus.");
         }
-        Boolean explicitFlag = switch (explicit) {
-            case "" -> null;
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidInput("Explicit must be yes, no or as the show.", 422, "explicit");
-        };
+        Boolean explicitFlag = null;
+        switch (explicit) {
+            case "" -> explicitFlag = null;
+            case "true" -> explicitFlag = true;
+            case "false" -> explicitFlag = false;
+            default -> problems.add("explicit", "Explicit must be yes, no or as the show.");
+        }
         long audioMillis = e.audio().durationSeconds() * 1000L;
-        var chapterList = parse(() -> ChapterText.parse(chapters, audioMillis), "chapters");
-        var soundbiteList = parse(() -> SoundbiteText.parse(soundbites, audioMillis), "soundbites");
+        var chapterList = problems.check("chapters", () -> ChapterText.parse(chapters, audioMillis));
+        var soundbiteList = problems.check("soundbites", () -> SoundbiteText.parse(soundbites, audioMillis));
         String thread = socialUri.strip();
         if (!thread.isEmpty() && !thread.matches("(?i)https?://\\S+")) {
-            throw new InvalidInput(
-                    "Comments post must be the address of the post, starting with https://", 422, "socialUri");
+            problems.add("socialUri", "Comments post must be the address of the post, starting with https://");
         }
+        problems.throwIfAny();
         return new EpisodeLifecycle.Details(
                 cleanTitle,
                 markdown,
@@ -129,18 +135,6 @@ public record EpisodeForm(
                 .atTime(LocalTime.parse(time.strip()))
                 .atZone(zone)
                 .toInstant();
-    }
-
-    private interface Parse<T> {
-        T run() throws InvalidInput;
-    }
-
-    private static <T> T parse(Parse<T> parse, String field) throws InvalidInput {
-        try {
-            return parse.run();
-        } catch (InvalidInput invalid) {
-            throw invalid.at(field);
-        }
     }
 
     private static String or(String value, String otherwise) {

@@ -9,7 +9,8 @@ import java.util.List;
  * @param republishChoice whether "Publish" should offer "keep the first publish date" or "as new"
  * @param neverPublic    a draft no app has seen: deleting it needs no confirmation
  * @param audioWarnings  what the host should know about the audio (from the upload), until dismissed
- * @param errorField     the field the error is about, marked in the form (null when none)
+ * @param error          what went wrong, when it is about no one field (null when nothing did)
+ * @param problems       each field that is wrong, with what is wrong with it, in the order of the form
  * @param confirm        a question to answer before the action goes through (null when none)
  */
 public record EpisodePage(
@@ -32,13 +33,42 @@ public record EpisodePage(
         List<String> messages,
         List<String> audioWarnings,
         String error,
-        String errorField,
+        java.util.Map<String, String> problems,
         Confirm confirm) {
+
+    public EpisodePage {
+        problems = problems == null ? java.util.Map.of() : problems;
+    }
 
     /** An action waiting for the host's yes: "schedule", "unpublish" or "delete", and what it will do. */
     public record Confirm(String action, String question) {}
 
     public boolean invalid(String field) {
-        return field.equals(errorField);
+        return problems.containsKey(field);
+    }
+
+    /** What is wrong with {@code field}, or null. */
+    public String problem(String field) {
+        return problems.get(field);
+    }
+
+    /** The label of a field, for the list of problems at the top. */
+    public static String label(String field) {
+        return switch (field) {
+            case "title" -> "Title";
+            case "notes" -> "Show notes";
+            case "season" -> "Season";
+            case "number" -> "Episode number";
+            case "type" -> "Type";
+            case "explicit" -> "Explicit";
+            case "chapters" -> "Chapters";
+            case "soundbites" -> "Soundbites";
+            case "socialUri" -> "Comments post";
+            case "date" -> "Date";
+            case "time" -> "Time";
+            case "artwork" -> "Episode artwork";
+            case "transcript" -> "Transcript";
+            default -> field;
+        };
     }
 }

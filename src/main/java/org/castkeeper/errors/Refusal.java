@@ -58,4 +58,12 @@ public class Refusal extends Exception {
     public String field() {
         return field;
     }
+
+    /**
+     * Every field that is wrong, with what is wrong with it, in the order of the form: one entry for a refusal
+     * about one field, none for one about no field. A form checked as a whole refuses with all of them at once.
+     */
+    public java.util.Map<String, String> problems() {
+        return field == null ? java.util.Map.of() : java.util.Map.of(field, getMessage());
+    }
 }

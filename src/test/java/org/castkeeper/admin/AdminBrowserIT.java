@@ -169,7 +169,9 @@ class AdminBrowserIT {
         browser.findElement(By.id("again-password")).clear();
         browser.findElement(By.id("again-password")).sendKeys("correct horse battery");
         screenshot("31-sign-in-again");
+        var before = browser.findElement(By.tagName("h1"));
         browser.findElement(By.id("sign-in-again-button")).click();
+        wait.until(ExpectedConditions.stalenessOf(before));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
         assertThat(server.app().episodes().findById(episode.id()).orElseThrow().title())
                 .isEqualTo("Typed after the session ended");
@@ -209,11 +211,20 @@ class AdminBrowserIT {
         browser.findElement(By.id("title")).clear();
         browser.findElement(By.id("title")).sendKeys("Morning routine, week 1");
         browser.findElement(By.id("chapters")).sendKeys("\nhalf past one The research");
+        browser.findElement(By.id("season")).sendKeys("two");
         browser.findElement(By.id("save")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        // Both problems at once, each by its field in our words (not the browser's), listed at the top in view.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problems")));
+        assertInView("problems");
+        assertThat(browser.findElement(By.id("problems")).getText())
+                .contains("2 things need fixing")
+                .contains("Chapters: Chapter line 5")
+                .contains("Season: Season must be a whole number");
+        assertThat(browser.findElement(By.id("season-problem")).getText()).contains("whole number from 1");
         assertThat(browser.findElement(By.id("title")).getDomProperty("value")).isEqualTo("Morning routine, week 1");
         assertThat(browser.findElement(By.id("chapters")).getDomAttribute("aria-invalid"))
                 .isEqualTo("true");
+        browser.findElement(By.id("season")).clear();
         screenshot("10-invalid-chapter-keeps-title");
 
         // Fix the line and press Publish without saving first: the new title is what goes out.

@@ -169,6 +169,28 @@ class EpisodeEditIT {
     }
 
     @Test
+    void everyProblemIsReportedInOneSaveEachByItsField() throws Exception {
+        Map<String, String> form = details("Changed");
+        form.put("number", "0");
+        form.put("season", "abc");
+        form.put("chapters", "0:00 Welcome\n0:05 After the end");
+        form.put("soundbites", "0:01 0:05 Too long for this episode");
+        HttpResponse<String> r = host.postForm(page, form);
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body())
+                .contains("4 things need fixing")
+                .contains("<a href=\"#season\">Season: Season must be a whole number from 1")
+                .contains("<a href=\"#number\">Episode number: Episode number must be a whole number from 1")
+                .contains("id=\"chapters-problem\">Chapter line 2 starts at 0:05, after the end of the audio (0:03).")
+                .contains("id=\"soundbites-problem\">Soundbite line 1 ends at 0:06")
+                .contains("aria-describedby=\"season-problem\"")
+                .as("what the host typed is kept")
+                .contains("0:01 0:05 Too long for this episode")
+                .contains("value=\"abc\"");
+        assertThat(reload().title()).isEqualTo("Draft");
+    }
+
+    @Test
     void badInputIsExplainedAndNothingIsSaved() throws Exception {
         makeTheAudioTwoHoursLong();
         Map<String, String> form = details("Changed");
