@@ -36,34 +36,39 @@ final class DistributionController {
     }
 
     void show(Context ctx) throws Exception {
-        render(ctx, null);
+        render(ctx, "listings".equals(ctx.queryParam("saved")) ? "Listings saved." : null, listings.all(), Map.of());
     }
 
+    /** All or nothing: every address checked first, every problem shown by its field, what was typed kept. */
     void saveListings(Context ctx) throws Exception {
+        Map<Directory, String> typed = new java.util.EnumMap<>(Directory.class);
+        for (Directory d : Directory.values()) {
+            String value = ctx.formParam(Listings.field(d));
+            typed.put(d, value == null ? "" : value.strip());
+        }
         try {
-            for (Directory d : Directory.values()) {
-                listings.save(d, ctx.formParam("listing-" + d.code()));
-            }
-            ctx.redirect("/admin/distribution", HttpStatus.SEE_OTHER);
+            listings.saveAll(typed);
+            ctx.redirect("/admin/distribution?saved=listings#listings", HttpStatus.SEE_OTHER);
         } catch (Listings.BadListing bad) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, bad.getMessage());
+            render(ctx, null, typed, bad.problems());
         }
     }
 
-    private void render(Context ctx, String error) throws Exception {
+    private void render(Context ctx, String saved, Map<Directory, String> listed, Map<String, String> problems)
+            throws Exception {
         // The server checks its own media through its own local address: the public URL may point at a proxy
         // or CDN that this machine cannot reach the same way.
         String self = ctx.scheme() + "://" + ctx.host();
         ReadinessChecks.Report report = readiness.get().run(self);
-        Map<Directory, String> listed = this.listings.all();
         List<DistributionPage.Entry> entries = new ArrayList<>();
         for (Directory d : Directory.values()) {
             entries.add(new DistributionPage.Entry(
                     d.code(),
                     d.title(),
                     d.submitUrl(),
-                    listed.getOrDefault(d, ""),
+                    java.util.Objects.requireNonNullElse(listed.get(d), ""),
+                    problems.get(Listings.field(d)),
                     report.count(d, Check.Status.FAIL),
                     report.count(d, Check.Status.WARN),
                     report.checks().get(d)));
@@ -91,6 +96,7 @@ final class DistributionController {
         Pages.render(
                 ctx,
                 "admin/distribution.jte",
-                new DistributionPage(AdminSecurity.session(ctx).csrfToken(), urls.feed(), entries, settings, error));
+                new DistributionPage(
+                        AdminSecurity.session(ctx).csrfToken(), urls.feed(), entries, settings, saved, problems));
     }
 }

@@ -22,10 +22,24 @@ public final class Listings {
     }
 
     /** A listing URL that cannot be saved; the message says why, for the host. */
+    /** Listing addresses that are not the show's page in their directory: each by its form field. */
     public static final class BadListing extends org.castkeeper.errors.Refusal {
-        BadListing(String message) {
-            super(Kind.INVALID, message);
+        private final Map<String, String> problems;
+
+        BadListing(Map<String, String> problems) {
+            super(Kind.INVALID, problems.keySet().iterator().next(), String.join(" ", problems.values()));
+            this.problems = Map.copyOf(problems);
         }
+
+        @Override
+        public Map<String, String> problems() {
+            return problems;
+        }
+    }
+
+    /** The form field of a directory's listing address on the distribution page. */
+    public static String field(Directory directory) {
+        return "listing-" + directory.code();
     }
 
     public Map<Directory, String> all() {
@@ -43,41 +57,79 @@ public final class Listings {
         return listings;
     }
 
-    /** Saves the listing URL, or removes it when {@code url} is blank. */
-    public void save(Directory directory, String url) throws BadListing {
-        if (url == null || url.isBlank()) {
-            db.deleteFrom(DIRECTORY_LISTING)
-                    .where(DIRECTORY_LISTING.SHOW_ID.eq(showId))
-                    .and(DIRECTORY_LISTING.DIRECTORY.eq(directory.code()))
-                    .execute();
-            return;
+    /**
+     * Saves every directory's listing address (a blank one removes it), all or nothing: each is checked first,
+     * and one that is not the show's page in its directory refuses them all, every problem named by its field.
+     */
+    public void saveAll(Map<Directory, String> urls) throws BadListing {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Map<Directory, String> clean = new java.util.EnumMap<>(Directory.class);
+        for (Directory d : Directory.values()) {
+            String url = urls.get(d);
+            if (url == null || url.isBlank()) {
+                clean.put(d, null);
+                continue;
+            }
+            String problem = problem(d, url.strip());
+            if (problem != null) {
+                problems.put(field(d), problem);
+            } else {
+                clean.put(d, url.strip());
+            }
         }
-        String clean = url.strip();
+        if (!problems.isEmpty()) {
+            throw new BadListing(problems);
+        }
+        long now = clock.millis();
+        db.transaction(tx -> {
+            for (Map.Entry<Directory, String> e : clean.entrySet()) {
+                if (e.getValue() == null) {
+                    tx.dsl()
+                            .deleteFrom(DIRECTORY_LISTING)
+                            .where(DIRECTORY_LISTING.SHOW_ID.eq(showId))
+                            .and(DIRECTORY_LISTING.DIRECTORY.eq(e.getKey().code()))
+                            .execute();
+                } else {
+                    tx.dsl()
+                            .insertInto(
+                                    DIRECTORY_LISTING,
+                                    DIRECTORY_LISTING.SHOW_ID,
+                                    DIRECTORY_LISTING.DIRECTORY,
+                                    DIRECTORY_LISTING.LISTING_URL,
+                                    DIRECTORY_LISTING.UPDATED_AT)
+                            .values(showId, e.getKey().code(), e.getValue(), now)
+                            .onConflict(DIRECTORY_LISTING.SHOW_ID, DIRECTORY_LISTING.DIRECTORY)
+                            .doUpdate()
+                            .set(DIRECTORY_LISTING.LISTING_URL, e.getValue())
+                            .set(DIRECTORY_LISTING.UPDATED_AT, now)
+                            .execute();
+                }
+            }
+        });
+    }
+
+    /** Saves one directory's listing address, or removes it when {@code url} is blank. */
+    public void save(Directory directory, String url) throws BadListing {
+        Map<Directory, String> urls = new java.util.EnumMap<>(all());
+        urls.put(directory, url);
+        saveAll(urls);
+    }
+
+    /** What is wrong with {@code url} as {@code directory}'s listing, in the host's words; null when nothing. */
+    private static String problem(Directory directory, String url) {
         URI uri;
         try {
-            uri = new URI(clean);
+            uri = new URI(url);
         } catch (Exception e) {
-            throw new BadListing(directory.title() + ": that is not a web address.");
+            return directory.title() + ": that is not a web address.";
         }
         if (!"https".equals(uri.getScheme())
                 || uri.getHost() == null
                 || !(uri.getHost().equals(directory.listingHost())
                         || uri.getHost().endsWith("." + directory.listingHost()))) {
-            throw new BadListing(
-                    directory.title() + ": paste the address of the show's page, which starts with https://"
-                            + directory.listingHost() + "/");
+            return directory.title() + ": paste the address of the show's page there, which starts with https://"
+                    + directory.listingHost() + "/";
         }
-        db.insertInto(
-                        DIRECTORY_LISTING,
-                        DIRECTORY_LISTING.SHOW_ID,
-                        DIRECTORY_LISTING.DIRECTORY,
-                        DIRECTORY_LISTING.LISTING_URL,
-                        DIRECTORY_LISTING.UPDATED_AT)
-                .values(showId, directory.code(), clean, clock.millis())
-                .onConflict(DIRECTORY_LISTING.SHOW_ID, DIRECTORY_LISTING.DIRECTORY)
-                .doUpdate()
-                .set(DIRECTORY_LISTING.LISTING_URL, clean)
-                .set(DIRECTORY_LISTING.UPDATED_AT, clock.millis())
-                .execute();
+        return null;
     }
 }

@@ -126,13 +126,16 @@ public final class ReadinessChecks {
                 : Check.warn(
                         "HTTPS",
                         "server.publicUrl is " + base + ".",
-                        "Serve Castkeeper over https and set server.publicUrl to that address.");
+                        "Serve Castkeeper over https (see the README's \"https through a reverse proxy\"), then set"
+                                + " server.publicUrl in feed-config.yml (or CASTKEEPER_SERVER_PUBLIC_URL) to that"
+                                + " address and restart Castkeeper.");
         Check reachable = reachable(base);
         Check size = feed.sizeBytes() > FEED_SIZE_WARNING_BYTES
                 ? Check.warn(
                         "Feed size",
                         "The feed is " + feed.sizeBytes() / 1024 + " KB.",
-                        "Set feed.itemLimit so /feed.xml lists only recent episodes.")
+                        "Set feed.itemLimit in feed-config.yml (or CASTKEEPER_FEED_ITEM_LIMIT) so /feed.xml"
+                                + " lists only recent episodes, then restart Castkeeper.")
                 : Check.pass("Feed size", feed.sizeBytes() / 1024 + " KB.");
         ShowSettings settings = show.get();
         Check appleBlock = settings.blocksApple()
@@ -406,7 +409,9 @@ public final class ReadinessChecks {
                 ? Check.fail(
                         "Public address",
                         base + " cannot be reached from the internet.",
-                        "Set server.publicUrl to the address listeners and directories will use.")
+                        "In feed-config.yml, set server.publicUrl (or the environment variable"
+                                + " CASTKEEPER_SERVER_PUBLIC_URL) to the https address listeners and directories"
+                                + " will use, then restart Castkeeper.")
                 : Check.pass("Public address", base + ".");
     }
 }

@@ -171,8 +171,24 @@ class ReadinessChecksIT {
         var bad = host.postForm("/admin/distribution/listings", Map.of("listing-apple", "https://example.org/show"));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body())
-                .contains("Apple Podcasts: paste the address of the show's page, which starts with "
+                .contains("Apple Podcasts: paste the address of the show's page there, which starts with "
                         + "https://podcasts.apple.com/");
+        assertThat(server.app().listings().all()).isEmpty();
+
+        // A YouTube address in the Spotify box beside a good Apple one: nothing is saved, every box keeps what
+        // was typed, and the problem is by its box.
+        var half = host.postForm(
+                "/admin/distribution/listings",
+                Map.of(
+                        "listing-apple", "https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890",
+                        "listing-spotify", "https://music.youtube.com/playlist?list=PL123",
+                        "listing-youtube", ""));
+        assertThat(half.statusCode()).isEqualTo(422);
+        assertThat(half.body())
+                .contains("value=\"https://music.youtube.com/playlist?list=PL123\"")
+                .contains("value=\"https://podcasts.apple.com/gb/podcast/weekly-insight/id1234567890\"")
+                .contains("id=\"listing-spotify-problem\">Spotify: paste the address")
+                .contains("<a href=\"#listing-spotify\">");
         assertThat(server.app().listings().all()).isEmpty();
 
         var good = host.postForm(
@@ -182,8 +198,13 @@ class ReadinessChecksIT {
                         "listing-spotify", "https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk",
                         "listing-youtube", ""));
         assertThat(good.statusCode()).isEqualTo(303);
+        assertThat(good.headers().firstValue("Location").orElseThrow()).contains("saved=listings");
         assertThat(server.app().listings().all()).containsOnlyKeys(Directory.APPLE, Directory.SPOTIFY);
-        assertThat(host.get("/admin/distribution").body()).contains("id1234567890");
+        assertThat(host.get("/admin/distribution?saved=listings").body())
+                .contains("id1234567890")
+                .contains("Listings saved.")
+                .contains("Submit for Review")
+                .contains("mails an 8-digit code to the owner email");
     }
 
     @Test
