@@ -136,7 +136,10 @@
       Array.prototype.forEach.call(files, function (file) {
         enqueue(file, '/admin/upload', function (body) {
           succeeded.push(body);
-          if (added === 1) { setTimeout(function () { window.location = body.edit; }, 800); }
+          if (added === 1) { setTimeout(function () { window.location = body.edit; }, 800); return; }
+          // Several files: the list below (and its count) shows each new draft as it arrives.
+          fetch(location.href, { credentials: 'same-origin' }).then(function (r) { return r.text(); })
+            .then(function (html) { refreshPart('episode-list', html); });
         });
       });
     };

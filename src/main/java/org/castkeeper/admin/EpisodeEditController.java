@@ -363,9 +363,7 @@ final class EpisodeEditController {
                         e.title(),
                         e.stateAt(now).code(),
                         e.isLive(now),
-                        e.publishAt() == null
-                                ? null
-                                : (e.isLive(now) ? "published " : "goes live ") + Formats.dateTime(e.publishAt(), zone),
+                        publishAtText(e, now, zone),
                         urls.episodePage(e.slug()),
                         form,
                         Boolean.TRUE.equals(show.get().explicit()) ? "yes" : "no",
@@ -383,6 +381,24 @@ final class EpisodeEditController {
                         error,
                         problems,
                         confirm));
+    }
+
+    /**
+     * When the episode went or goes out, in words true at {@code now}: "published" while live, "goes live" only
+     * for a time still to come, "first published" for one taken out of the feed since; nothing for a draft.
+     */
+    static String publishAtText(Episode e, Instant now, ZoneId zone) {
+        if (e.publishAt() == null) {
+            return null;
+        }
+        String when = Formats.dateTime(e.publishAt(), zone);
+        if (e.isLive(now)) {
+            return "published " + when;
+        }
+        if (e.publishAt().isAfter(now)) {
+            return e.state() == org.castkeeper.catalogue.EpisodeState.SCHEDULED ? "goes live " + when : null;
+        }
+        return e.hasBeenPublic(now) ? "first published " + when : null;
     }
 
     private ZoneId timeZone() {

@@ -300,7 +300,7 @@ final class SettingsController {
                 .map(c -> List.of(
                         Formats.dateTime(c.at(), show.get().zone()),
                         c.by(),
-                        c.setting(),
+                        ShowForm.settingName(c.setting()),
                         c.oldValue() == null ? "(not set)" : c.oldValue(),
                         c.newValue() == null ? "(not set)" : c.newValue()))
                 .toList();

@@ -325,6 +325,28 @@ final class ShowForm {
                 .orElse(field);
     }
 
+    /**
+     * A stored setting's key as the host knows it, for the change log: its field's label, and which entry of a
+     * list ("funding[0].text" is "Funding, line 1: text").
+     */
+    static String settingName(String key) {
+        if (key.startsWith("blockFrom")) {
+            return "Keep the show out of a directory";
+        }
+        String field = fieldOfKey(key);
+        String label = label(field);
+        java.util.regex.Matcher list = java.util.regex.Pattern.compile("^(\\w+)\\[(\\d+)](?:\\.(\\w+))?$")
+                .matcher(key);
+        if (list.matches()
+                && !key.startsWith("categories[")
+                && !key.startsWith("blockFrom[")
+                && FIELDS.stream().noneMatch(f -> f.key().equals(key))) {
+            String part = list.group(3);
+            return label + ", line " + (Integer.parseInt(list.group(2)) + 1) + (part == null ? "" : ": " + part);
+        }
+        return label;
+    }
+
     /** The field of a settings key, for the environment notes and the readiness fix-it links. */
     static String fieldOfKey(String key) {
         return fieldOf(new ConfigProblem("show." + key, 0, ""));

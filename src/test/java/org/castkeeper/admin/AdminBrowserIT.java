@@ -371,6 +371,8 @@ class AdminBrowserIT {
                 .sendKeys(Fixtures.mp3("untagged.mp3").toAbsolutePath() + "\n"
                         + Fixtures.mp3("truncated.mp3").toAbsolutePath());
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#upload-queue li.done"), 2));
+        // The list below counts and shows them without a reload.
+        wait.until(ExpectedConditions.textToBe(By.id("episode-count"), "2 episodes"));
         screenshot("20-two-uploads");
         var truncated =
                 server.app().episodes().page("truncated", 0, 10).episodes().get(0);

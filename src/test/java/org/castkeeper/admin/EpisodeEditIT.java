@@ -217,6 +217,8 @@ class EpisodeEditIT {
                         .statusCode())
                 .isEqualTo(303);
         assertThat(feed()).doesNotContain(draft.guid());
+        // Taken out of the feed: the page says when it first went out, never "goes live" at a time past.
+        assertThat(host.get(page).body()).contains("first published").doesNotContain("goes live");
 
         // Tomorrow at 07:00 in the show's zone (Europe/London: GMT in November).
         HttpResponse<String> r = host.postForm(page + "/schedule", Map.of("date", "2026-11-24", "time", "07:00"));
