@@ -380,7 +380,8 @@ final class EpisodeEditController {
                         episodes.notices(e.id()),
                         error,
                         problems,
-                        confirm));
+                        confirm,
+                        e.isLive(now) ? embedSnippet(urls.site() + "embed/episodes/" + e.slug(), e.title()) : null));
     }
 
     /**
@@ -399,6 +400,14 @@ final class EpisodeEditController {
             return e.state() == org.castkeeper.catalogue.EpisodeState.SCHEDULED ? "goes live " + when : null;
         }
         return e.hasBeenPublic(now) ? "first published " + when : null;
+    }
+
+    /** The iframe another site pastes to play the episode: the player is 150 px high, chapters fold out. */
+    static String embedSnippet(String src, String title) {
+        String escapedTitle =
+                title.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        return "<iframe src=\"" + src + "\" title=\"" + escapedTitle + "\" width=\"100%\" height=\"150\""
+                + " style=\"border:0\" loading=\"lazy\"></iframe>";
     }
 
     private ZoneId timeZone() {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param error          what went wrong, when it is about no one field (null when nothing did)
  * @param problems       each field that is wrong, with what is wrong with it, in the order of the form
  * @param confirm        a question to answer before the action goes through (null when none)
+ * @param embedSnippet   the iframe another site pastes to play this episode (null until it is live)
  */
 public record EpisodePage(
         String csrf,
@@ -34,7 +35,8 @@ public record EpisodePage(
         List<String> audioWarnings,
         String error,
         java.util.Map<String, String> problems,
-        Confirm confirm) {
+        Confirm confirm,
+        String embedSnippet) {
 
     public EpisodePage {
         problems = problems == null ? java.util.Map.of() : problems;

@@ -10,6 +10,6 @@ public record EpisodeSitePage(
         List<ChapterLine> chapters,
         String transcriptUrl) {
 
-    /** A chapter, with its start time written for people. */
-    public record ChapterLine(String time, String title) {}
+    /** A chapter, with its start time written for people and in seconds for the player. */
+    public record ChapterLine(String time, String title, long seconds) {}
 }

@@ -120,9 +120,7 @@ public final class SiteController {
         String image = e.artworkPath() != null ? urls.media(e.artworkPath()) : urls.showArtwork();
         SiteHead head =
                 head(e.title(), ShowNotesHtml.toPlainText(notes), urls.episodePage(e.slug()), image, "article", e);
-        List<EpisodeSitePage.ChapterLine> chapters = e.chapters().stream()
-                .map(c -> new EpisodeSitePage.ChapterLine(PlayTime.of(c.startMillis() / 1000), c.title()))
-                .toList();
+        List<EpisodeSitePage.ChapterLine> chapters = chapterLines(e);
         render(
                 ctx,
                 "site/episode.jte",
@@ -134,6 +132,63 @@ public final class SiteController {
                         e.transcripts().isEmpty()
                                 ? null
                                 : urls.media(e.transcripts().get(0).path())));
+    }
+
+    private static List<EpisodeSitePage.ChapterLine> chapterLines(Episode e) {
+        return e.chapters().stream()
+                .map(c -> new EpisodeSitePage.ChapterLine(
+                        PlayTime.of(c.startMillis() / 1000), c.title(), c.startMillis() / 1000))
+                .toList();
+    }
+
+    /**
+     * GET /embed/episodes/{slug}: a small page with the player, the artwork, the title and chapters that seek,
+     * for other sites to put in an iframe (the one route family that may be framed).
+     */
+    public void embed(Context ctx) {
+        var published = publications.currentOrLastGood();
+        Optional<Episode> found = published.bySlug(ctx.pathParam("slug"));
+        if (found.isEmpty()) {
+            boolean gone = published.wasDeleted(ctx.pathParam("slug"));
+            ctx.status(gone ? HttpStatus.GONE : HttpStatus.NOT_FOUND)
+                    .contentType("text/plain; charset=utf-8")
+                    .result(gone ? "This episode was deleted." : "There is no episode at this address.");
+            return;
+        }
+        renderEmbed(ctx, found.get());
+    }
+
+    /** GET /embed/latest: the newest episode's player, for a site that always shows the latest. */
+    public void embedLatest(Context ctx) {
+        var live = publications.currentOrLastGood().live();
+        if (live.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND)
+                    .contentType("text/plain; charset=utf-8")
+                    .result("No episode has been published yet.");
+            return;
+        }
+        renderEmbed(ctx, live.get(0));
+    }
+
+    private void renderEmbed(Context ctx, Episode e) {
+        ShowSettings show = show();
+        String image = e.artworkPath() != null ? urls.media(e.artworkPath()) : urls.showArtwork();
+        // A short cache: the latest changes when an episode goes out.
+        ctx.header("Cache-Control", "public, max-age=300");
+        render(
+                ctx,
+                "site/embed.jte",
+                new EmbedPage(
+                        show.language(), show.title(), line(e), image, chapterLines(e), urls.episodePage(e.slug())));
+    }
+
+    /** The player's script: chapters that seek, on the episode page and in the embed. */
+    public void playerScript(Context ctx) throws IOException {
+        try (InputStream in = SiteController.class.getResourceAsStream("/public/player.js")) {
+            ctx.contentType("text/javascript; charset=utf-8")
+                    .header("Cache-Control", "public, max-age=300")
+                    .result(in.readAllBytes());
+        }
     }
 
     /** GET /privacy: what is counted of listeners, in plain words. */

@@ -37,12 +37,16 @@ final class PodcatcherHandler extends Handler.Wrapper {
     static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
 
     static final HttpField REFERRER = new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin");
+    /** The embeddable player's pages: the only ones another site may frame. */
+    static final String EMBED = "/embed/";
+
     private static final HttpField NO_FRAMES = new PreEncodedHttpField("X-Frame-Options", "DENY");
 
     private final FeedController feed;
     private final MediaController media;
     private final Health health;
     private final HttpField contentSecurityPolicy;
+    private final HttpField embedPolicy;
 
     /** Whether this instance can serve: the database answers and the feed is built. */
     interface Health {
@@ -60,10 +64,14 @@ final class PodcatcherHandler extends Handler.Wrapper {
         this.health = health;
         this.contentSecurityPolicy =
                 new PreEncodedHttpField("Content-Security-Policy", contentSecurityPolicy(mediaOrigin));
+        this.embedPolicy = new PreEncodedHttpField(
+                "Content-Security-Policy",
+                contentSecurityPolicy(mediaOrigin).replace("frame-ancestors 'none'", "frame-ancestors *"));
     }
 
     /**
-     * Scripts and styles only from our own files (no inline code anywhere), nothing framed, forms only to us.
+     * Scripts and styles only from our own files (no inline code anywhere), nothing framed, forms only to us. The
+     * embeddable player ({@value #EMBED}…) is the one exception to "nothing framed": any site may show it.
      */
     static String contentSecurityPolicy(String mediaOrigin) {
         String media = mediaOrigin == null ? "'self'" : "'self' " + mediaOrigin;
@@ -117,8 +125,12 @@ final class PodcatcherHandler extends Handler.Wrapper {
             onWorker(request, new Exchange(request, response, callback), this::health);
         } else {
             // Pages, forms and uploads: their own limits (RouteLimits) apply inside, on a worker thread.
-            response.getHeaders().add(contentSecurityPolicy);
-            response.getHeaders().add(NO_FRAMES);
+            if (read && path.startsWith(EMBED)) {
+                response.getHeaders().add(embedPolicy);
+            } else {
+                response.getHeaders().add(contentSecurityPolicy);
+                response.getHeaders().add(NO_FRAMES);
+            }
             request.getContext().execute(() -> javalin(request, response, callback));
         }
         return true;

@@ -106,6 +106,9 @@ public final class WebServer {
             routes.get("/privacy", site::privacy);
             routes.get("/assets/site.css", site::stylesheet);
             routes.get("/assets/favicon.svg", site::favicon);
+            routes.get("/assets/player.js", site::playerScript);
+            routes.get("/embed/episodes/{slug}", site::embed);
+            routes.get("/embed/latest", site::embedLatest);
 
             badInputIsNotAServerError(routes);
             // The admin's own "not found" page, for a mistyped /admin address as for a deleted episode.

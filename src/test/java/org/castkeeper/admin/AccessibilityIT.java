@@ -57,7 +57,12 @@ class AccessibilityIT {
         server.app().publications().current();
 
         List<String> publicPages = List.of(
-                "/", "/episodes/" + live.slug(), "/privacy", "/episodes/" + gone.slug(), "/episodes/nothing-here");
+                "/",
+                "/episodes/" + live.slug(),
+                "/embed/episodes/" + live.slug(),
+                "/privacy",
+                "/episodes/" + gone.slug(),
+                "/episodes/nothing-here");
         List<String> adminPages = List.of(
                 "/admin",
                 "/admin/episodes/" + live.id(),

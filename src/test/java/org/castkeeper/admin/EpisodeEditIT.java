@@ -212,13 +212,20 @@ class EpisodeEditIT {
         assertThat(host.postForm(page + "/publish", Map.of()).statusCode()).isEqualTo(303);
         assertThat(reload().state()).isEqualTo(EpisodeState.PUBLISHED);
         assertThat(feed()).contains(draft.guid());
+        assertThat(host.get(page).body())
+                .contains("id=\"embed-snippet\"")
+                .contains("&lt;iframe src=&#34;http://localhost:8080/embed/episodes/" + reload().slug());
 
         assertThat(host.postForm(page + "/unpublish", Map.of("confirm", "unpublish"))
                         .statusCode())
                 .isEqualTo(303);
         assertThat(feed()).doesNotContain(draft.guid());
-        // Taken out of the feed: the page says when it first went out, never "goes live" at a time past.
-        assertThat(host.get(page).body()).contains("first published").doesNotContain("goes live");
+        // Taken out of the feed: the page says when it first went out, never "goes live" at a time past; and
+        // the player for other sites is offered only while the episode is live.
+        assertThat(host.get(page).body())
+                .contains("first published")
+                .doesNotContain("goes live")
+                .doesNotContain("embed-snippet");
 
         // Tomorrow at 07:00 in the show's zone (Europe/London: GMT in November).
         HttpResponse<String> r = host.postForm(page + "/schedule", Map.of("date", "2026-11-24", "time", "07:00"));

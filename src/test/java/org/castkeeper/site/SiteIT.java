@@ -118,8 +118,10 @@ class SiteIT {
         Document d = page("/episodes/" + latest.slug());
         assertThat(d.select("h1").text()).isEqualTo("Sleep & stress");
         assertThat(d.select(".notes").html()).isEqualTo("<p>Why sleep <b>matters</b>.</p>");
-        assertThat(d.select("script")).isEmpty();
+        // No script but our own file (the chapters' seek buttons), nothing inline.
+        assertThat(d.select("script").eachAttr("src")).containsExactly("/assets/player.js");
         assertThat(d.select("ol.chapters li").eachText()).containsExactly("0:00 Welcome", "1:30 The research");
+        assertThat(d.select("ol.chapters button.seek").eachAttr("data-seek")).containsExactly("0", "90");
         assertThat(d.select("a:contains(Read the transcript)").attr("href"))
                 .isEqualTo("http://localhost:8080/media/transcripts/sleep.vtt");
         assertThat(d.select("audio#player").attr("src"))
@@ -137,7 +139,7 @@ class SiteIT {
     @Test
     void thePagesAreValidHtmlByHtmlTidy() throws Exception {
         // .ci/run installs Debian's tidy; without it this test fails rather than passing silently.
-        for (String path : new String[] {"/", "/episodes/" + latest.slug()}) {
+        for (String path : new String[] {"/", "/episodes/" + latest.slug(), "/embed/episodes/" + latest.slug()}) {
             Path file = dir.resolve("page.html");
             java.nio.file.Files.write(file, server.get(path).body());
             Process tidy = new ProcessBuilder("tidy", "-q", "-e", file.toString())
@@ -147,6 +149,36 @@ class SiteIT {
             assertThat(tidy.waitFor()).as(path + ": " + report).isZero();
             assertThat(report).as(path).isEmpty();
         }
+    }
+
+    @Test
+    void theEmbeddablePlayerIsTheOnePageAnotherSiteMayFrame() throws Exception {
+        var embed = server.get("/embed/episodes/" + latest.slug());
+        assertThat(embed.statusCode()).isEqualTo(200);
+        assertThat(embed.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors *")
+                .contains("script-src 'self'");
+        assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
+        Document d = Jsoup.parse(new String(embed.body(), StandardCharsets.UTF_8));
+        assertThat(d.select("h1").text()).isEqualTo("Sleep & stress");
+        assertThat(d.select("audio#player").attr("src"))
+                .isEqualTo("http://localhost:8080/media/" + latest.audio().path());
+        assertThat(d.select("button.seek").eachText()).containsExactly("0:00 Welcome", "1:30 The research");
+        assertThat(d.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+        assertThat(page("/embed/latest").select("h1").text()).isEqualTo("Sleep & stress");
+
+        // Every other page refuses to be framed.
+        for (String path : new String[] {"/", "/episodes/" + latest.slug(), "/privacy", "/admin/login"}) {
+            var other = server.get(path);
+            assertThat(other.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .as(path)
+                    .contains("frame-ancestors 'none'");
+            assertThat(other.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        }
+        // Drafts, scheduled and unknown episodes have no player.
+        assertThat(server.get("/embed/episodes/secret-draft").statusCode()).isEqualTo(404);
+        assertThat(server.get("/embed/episodes/next-week").statusCode()).isEqualTo(404);
+        assertThat(server.get("/embed/episodes/nothing").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -84,4 +84,49 @@ class SitePlayerBrowserIT {
                 Path.of("target/screenshots/11-show-page.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
+
+    /** Chapters seek the player on the episode page, and in the player another site embeds in an iframe. */
+    @Test
+    void chaptersSeekThePlayerOnThePageAndInThePlayerAnotherSiteEmbeds() throws Exception {
+        Episode e = server.publish("chapters.mp3", "With chapters", TestServer.START.minus(Duration.ofHours(1)));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(server.url("/episodes/" + e.slug()));
+        js.executeScript("document.getElementById('player').muted = true;");
+        browser.findElements(org.openqa.selenium.By.cssSelector("button.seek"))
+                .get(2)
+                .click();
+        wait.until(
+                d -> ((Number) js.executeScript("return document.getElementById('player').currentTime;")).doubleValue()
+                        >= 2.0);
+
+        try (org.castkeeper.testing.FixtureHost blog = new org.castkeeper.testing.FixtureHost()) {
+            blog.file(
+                    "/post.html",
+                    ("<!doctype html><html lang=\"en\"><title>A blog post</title><h1>This week</h1>"
+                                    + "<iframe id=\"player-frame\" src=\"" + server.url("/embed/episodes/" + e.slug())
+                                    + "\" title=\"With chapters\" width=\"600\" height=\"200\"></iframe>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "text/html; charset=utf-8");
+            browser.get(blog.url("/post.html"));
+            wait.until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt("player-frame"));
+            assertThat(wait.until(d -> d.findElement(org.openqa.selenium.By.tagName("h1")))
+                            .getText())
+                    .isEqualTo("With chapters");
+            js.executeScript("document.getElementById('player').muted = true;");
+            browser.findElement(org.openqa.selenium.By.cssSelector(".embed-chapters summary"))
+                    .click();
+            browser.findElements(org.openqa.selenium.By.cssSelector("button.seek"))
+                    .get(1)
+                    .click();
+            wait.until(d ->
+                    ((Number) js.executeScript("return document.getElementById('player').currentTime;")).doubleValue()
+                            >= 1.0);
+            browser.switchTo().defaultContent();
+            Files.write(
+                    Path.of("target/screenshots/12-embedded-player.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
+    }
 }
