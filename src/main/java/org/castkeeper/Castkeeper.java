@@ -89,7 +89,7 @@ public final class Castkeeper implements AutoCloseable {
                             ", ",
                             fileChangesNotApplied.stream().map(k -> "show." + k).toList()));
         }
-        this.lifecycle = new EpisodeLifecycle(episodes, clock, this::sweepRetiredMediaQuietly);
+        this.lifecycle = new EpisodeLifecycle(episodes, media, clock, this::sweepRetiredMediaQuietly);
         this.importer = new EpisodeImporter(episodes, lifecycle, media, new AudioProbe(), this::timeZone);
         MediaStoreMigration.run(config.episodesDir(), media, episodes);
         this.publications = new PublicationCache(

@@ -5,7 +5,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,8 +23,6 @@ import org.castkeeper.episodes.EpisodeLifecycle;
 import org.castkeeper.errors.Refusal;
 import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.importing.EpisodeImporter;
-import org.castkeeper.media.ArtworkRules;
-import org.castkeeper.media.MediaFolder;
 import org.castkeeper.media.MediaStore;
 
 /**
@@ -235,7 +231,7 @@ final class EpisodeEditController {
     void dismissNotices(Context ctx) {
         Episode e = found(ctx);
         if (e != null) {
-            episodes.dismissNotices(e.id());
+            lifecycle.dismissNotices(e);
             redirect(ctx, e, "dismissed");
         }
     }
@@ -263,13 +259,7 @@ final class EpisodeEditController {
         }
         try {
             byte[] bytes = smallFile(ctx.uploadedFile("artwork"), "an image");
-            String extension = ArtworkRules.check(bytes);
-            String name = MediaFolder.artworkName(bytes, extension);
-            media.writeIfAbsent(bytes, name);
-            lifecycle.replaceFiles(
-                    e.edit().artworkPath(name).build(),
-                    AdminSecurity.session(ctx).user().username(),
-                    "artwork");
+            lifecycle.setArtwork(e, bytes, AdminSecurity.session(ctx).user().username());
             redirect(ctx, e, "artwork");
         } catch (Refusal refused) {
             refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), timeZone()), refused);
@@ -284,25 +274,11 @@ final class EpisodeEditController {
         try {
             UploadedFile file = ctx.uploadedFile("transcript");
             byte[] bytes = smallFile(file, "a transcript");
-            String text = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "");
-            String lower = file.filename().toLowerCase(Locale.ROOT);
-            String type;
-            if (text.startsWith("WEBVTT")) {
-                type = "text/vtt";
-            } else if (lower.endsWith(".srt")
-                    && text.strip().matches("(?s)^\\d+\\R\\d\\d:\\d\\d:\\d\\d,\\d{3} --> .*")) {
-                type = "application/x-subrip";
-            } else {
-                throw new InvalidInput("A transcript must be a WebVTT file (starting with WEBVTT) or an SRT file.");
-            }
-            String name = "transcripts/" + e.slug() + "-"
-                    + org.castkeeper.media.ContentHash.sha256(text.getBytes(StandardCharsets.UTF_8))
-                            .substring(0, 8) + (type.equals("text/vtt") ? ".vtt" : ".srt");
-            media.writeIfAbsent(text.getBytes(StandardCharsets.UTF_8), name);
-            lifecycle.replaceFiles(
-                    e.edit().transcript(name, type).build(),
-                    AdminSecurity.session(ctx).user().username(),
-                    "transcript");
+            lifecycle.attachTranscript(
+                    e,
+                    file == null ? null : file.filename(),
+                    bytes,
+                    AdminSecurity.session(ctx).user().username());
             redirect(ctx, e, "transcript");
         } catch (Refusal refused) {
             refuse(ctx, e, EpisodeForm.of(e, defaultSchedule(e), timeZone()), refused);
@@ -325,11 +301,11 @@ final class EpisodeEditController {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("error", replacement.refusal()));
                 return;
             }
-            lifecycle.replaceFiles(
-                    e.edit().audio(replacement.audio()).build(),
-                    AdminSecurity.session(ctx).user().username(),
-                    "audio");
-            episodes.addNotices(e.id(), replacement.warnings());
+            lifecycle.replaceAudio(
+                    e,
+                    replacement.audio(),
+                    replacement.warnings(),
+                    AdminSecurity.session(ctx).user().username());
             ctx.json(Map.of("id", e.id(), "edit", "/admin/episodes/" + e.id(), "warnings", replacement.warnings()));
         } finally {
             Files.deleteIfExists(received);

@@ -1,39 +1,55 @@
 package org.castkeeper.episodes;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.castkeeper.catalogue.CatalogueChanges;
 import org.castkeeper.catalogue.Chapter;
 import org.castkeeper.catalogue.Episode;
+import org.castkeeper.catalogue.EpisodeAudio;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.catalogue.EpisodeState;
 import org.castkeeper.catalogue.EpisodeType;
 import org.castkeeper.catalogue.NewEpisode;
 import org.castkeeper.catalogue.Soundbite;
+import org.castkeeper.errors.Refusal;
+import org.castkeeper.media.ArtworkRules;
+import org.castkeeper.media.ContentHash;
+import org.castkeeper.media.MediaFolder;
+import org.castkeeper.media.MediaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to an episode when the host saves, publishes, schedules, unpublishes or deletes it. Each operation
- * is one write to the catalogue, so the details typed with a "Publish" are never lost and never half-saved; a
- * file an episode stops using is recorded as retired in that same write and moved out of the store afterwards.
- * Each operation then tells {@link #events()} what happened.
+ * Owns every change to an episode: saving, publishing, scheduling, unpublishing, deleting, and its files (audio,
+ * artwork, transcripts) and notices. Each change of an existing episode is one write to the catalogue, so the
+ * details typed with a "Publish" are never lost and never half-saved; a file an episode stops using is recorded as
+ * retired in that same write and moved out of the store afterwards. (Creating an episode writes it, then its
+ * notices, if any.) Each operation then tells {@link #events()} what happened. Pages and commands change
+ * episodes only through here, never through the repository.
  */
 public final class EpisodeLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(EpisodeLifecycle.class);
 
     private final EpisodeRepository episodes;
+    private final MediaStore media;
     private final Clock clock;
     private final Runnable sweepRetiredFiles;
     private final EpisodeEvents events = new EpisodeEvents();
     private final GoLiveTimer goLiveTimer;
 
-    /** @param sweepRetiredFiles moves files no episode uses any more out of the media store (best effort) */
-    public EpisodeLifecycle(EpisodeRepository episodes, Clock clock, Runnable sweepRetiredFiles) {
+    /**
+     * @param media             where an episode's artwork and transcripts are stored
+     * @param sweepRetiredFiles moves files no episode uses any more out of the media store (best effort)
+     */
+    public EpisodeLifecycle(EpisodeRepository episodes, MediaStore media, Clock clock, Runnable sweepRetiredFiles) {
         this.episodes = episodes;
+        this.media = media;
         this.clock = clock;
         this.sweepRetiredFiles = sweepRetiredFiles;
         this.goLiveTimer = new GoLiveTimer(episodes, clock, events);
@@ -164,6 +180,54 @@ public final class EpisodeLifecycle {
         LOG.info("{} replaced the {} of episode {} \"{}\"", by, what, saved.id(), saved.title());
         events.publish(new EpisodeEvents.Changed(saved));
         return saved;
+    }
+
+    /**
+     * New artwork for the episode: a square JPEG or PNG of 1,400 to 3,000 pixels ({@link ArtworkRules}), stored
+     * under a name made from its content, so an app that cached the old image sees a new address.
+     */
+    public Episode setArtwork(Episode e, byte[] image, String by) throws Refusal, IOException {
+        String extension = ArtworkRules.check(image);
+        String name = MediaFolder.artworkName(image, extension);
+        media.writeIfAbsent(image, name);
+        return replaceFiles(e.edit().artworkPath(name).build(), by, "artwork");
+    }
+
+    /**
+     * A transcript for the episode: WebVTT (starting with WEBVTT) or SRT, by its content; stored under a name made
+     * from the slug and the content. It replaces the transcript the episode had.
+     */
+    public Episode attachTranscript(Episode e, String fileName, byte[] bytes, String by) throws Refusal, IOException {
+        String text = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String type;
+        if (text.startsWith("WEBVTT")) {
+            type = "text/vtt";
+        } else if (lower.endsWith(".srt") && text.strip().matches("(?s)^\\d+\\R\\d\\d:\\d\\d:\\d\\d,\\d{3} --> .*")) {
+            type = "application/x-subrip";
+        } else {
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    "transcript",
+                    "A transcript must be a WebVTT file (starting with WEBVTT) or an SRT file.");
+        }
+        byte[] clean = text.getBytes(StandardCharsets.UTF_8);
+        String name = "transcripts/" + e.slug() + "-"
+                + ContentHash.sha256(clean).substring(0, 8) + (type.equals("text/vtt") ? ".vtt" : ".srt");
+        media.writeIfAbsent(clean, name);
+        return replaceFiles(e.edit().transcript(name, type).build(), by, "transcript");
+    }
+
+    /** New audio for the episode, already stored: its guid, and so the episode in every app, stays. */
+    public Episode replaceAudio(Episode e, EpisodeAudio audio, List<String> notices, String by) {
+        Episode saved = replaceFiles(e.edit().audio(audio).build(), by, "audio");
+        episodes.addNotices(e.id(), notices);
+        return saved;
+    }
+
+    /** The host has read the episode's notices (what the server noticed about its audio): they go. */
+    public void dismissNotices(Episode e) {
+        episodes.dismissNotices(e.id());
     }
 
     /**

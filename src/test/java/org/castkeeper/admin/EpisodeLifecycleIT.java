@@ -93,8 +93,9 @@ class EpisodeLifecycleIT {
                 .contains("value=\"A title I typed\"")
                 .contains(">Notes I typed</textarea>")
                 .contains("after the end of the audio")
-                .contains("id=\"chapters\" name=\"chapters\" rows=\"5\" aria-invalid=\"true\"")
-                .contains("Nothing was saved; everything you typed is still in the form.");
+                .contains("id=\"chapters\" name=\"chapters\" rows=\"5\" aria-describedby=\"chapters-problem\""
+                        + " aria-invalid=\"true\"")
+                .contains("Nothing was saved yet: one thing needs fixing. Everything you typed is still in the form.");
         assertThat(reload().title()).isEqualTo("Morning routine");
         assertThat(reload().state()).isEqualTo(EpisodeState.DRAFT);
     }

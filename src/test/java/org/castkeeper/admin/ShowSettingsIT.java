@@ -75,7 +75,7 @@ class ShowSettingsIT {
                 admin.get(saved.headers().firstValue("Location").orElseThrow()).body();
         assertThat(page)
                 .contains("Saved.")
-                .contains("owner.email")
+                .contains("Owner email")
                 .contains("dominion@mailbox.org")
                 .contains("dominion@example.com");
         assertThat(server.app().showSettings().history(10))

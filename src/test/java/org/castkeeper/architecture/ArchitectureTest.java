@@ -21,18 +21,100 @@ import org.junit.jupiter.api.Test;
  *   <li><b>assembly</b>: the root {@code Castkeeper} (builds the parts), {@code web} (the server and its one route
  *       table), {@code cli}.</li>
  * </ul>
- * A layer uses only the layers below it (and, within services, no package cycles). Controllers take only what
- * they use: no page knows the whole {@code Castkeeper}; {@code web} hands the admin its parts
- * ({@code admin.AdminParts}).
+ * A layer uses only the layers below it; no two packages depend on each other, the root package included; a
+ * package in no layer fails the build ({@link #PACKAGES}). Controllers take only what they use: no page knows the
+ * whole {@code Castkeeper}; {@code web} hands the admin its parts ({@code admin.AdminParts}). No page writes an
+ * episode through the repository: the lifecycle owns every change.
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.castkeeper");
 
+    /** The packages of the layers below, each with its layer: a package in none fails the build. */
+    static final java.util.List<String> PACKAGES = java.util.List.of(
+            "config",
+            "db",
+            "http",
+            "errors", // base
+            "catalogue",
+            "auth", // model
+            "media",
+            "feed",
+            "importing",
+            "episodes",
+            "distribution",
+            "backup",
+            "storage",
+            "analytics",
+            "feedimport", // services
+            "admin",
+            "site", // pages
+            "web",
+            "cli"); // assembly, with the root package
+
+    /** Every top-level package is a slice, and the root package's classes ({@code Castkeeper}) one more. */
+    static final com.tngtech.archunit.library.dependencies.SliceAssignment TOP_LEVEL =
+            new com.tngtech.archunit.library.dependencies.SliceAssignment() {
+                @Override
+                public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(
+                        com.tngtech.archunit.core.domain.JavaClass c) {
+                    String name = c.getPackageName();
+                    if (name.equals("org.castkeeper")) {
+                        return com.tngtech.archunit.library.dependencies.SliceIdentifier.of("(root)");
+                    }
+                    if (!name.startsWith("org.castkeeper.") || name.startsWith("org.castkeeper.db.generated")) {
+                        return com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
+                    }
+                    String rest = name.substring("org.castkeeper.".length());
+                    int dot = rest.indexOf('.');
+                    return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(
+                            dot < 0 ? rest : rest.substring(0, dot));
+                }
+
+                @Override
+                public String getDescription() {
+                    return "top-level packages of org.castkeeper, and its root package";
+                }
+            };
+
     @Test
-    void noPackageCycles() {
-        slices().matching("org.castkeeper.(*)..").should().beFreeOfCycles().check(CLASSES);
+    void noPackageCyclesTheRootPackageIncluded() {
+        slices().assignedFrom(TOP_LEVEL).should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void everyPackageHasALayer() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .should()
+                .resideInAnyPackage(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of("org.castkeeper"),
+                                PACKAGES.stream().map(p -> "org.castkeeper." + p + ".."))
+                        .toArray(String[]::new))
+                .because("a new package must be placed in a layer (ArchitectureTest.PACKAGES and the layers)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noPageWritesAnEpisodeThroughTheRepository() {
+        java.util.Set<String> writes = java.util.Set.of("create", "update", "delete", "addNotices", "dismissNotices");
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.castkeeper.admin..", "org.castkeeper.site..")
+                .should()
+                .callMethodWhere(
+                        new com.tngtech.archunit.base.DescribedPredicate<
+                                com.tngtech.archunit.core.domain.JavaMethodCall>("a write of EpisodeRepository") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                                return call.getTargetOwner()
+                                                .getFullName()
+                                                .equals("org.castkeeper.catalogue.EpisodeRepository")
+                                        && writes.contains(call.getName());
+                            }
+                        })
+                .because("the lifecycle (episodes.EpisodeLifecycle) owns every change to an episode")
+                .check(CLASSES);
     }
 
     @Test

@@ -50,7 +50,7 @@ class EpisodesFolderWatcherIT {
         store = new MediaFolder(dir.resolve("data/media"));
         importer = new EpisodeImporter(
                 episodes,
-                new org.castkeeper.episodes.EpisodeLifecycle(episodes, java.time.Clock.systemUTC(), () -> {}),
+                new org.castkeeper.episodes.EpisodeLifecycle(episodes, store, java.time.Clock.systemUTC(), () -> {}),
                 store,
                 new AudioProbe(),
                 () -> java.time.ZoneOffset.UTC);
