@@ -45,15 +45,13 @@ public final class AdminSecurity {
                 }
                 ctx.attribute(SESSION_ATTRIBUTE, session.get());
                 if (route.changesState() && !Tokens.same(session.get().csrfToken(), submittedCsrf(ctx))) {
-                    ctx.status(HttpStatus.FORBIDDEN)
-                            .result("This form has expired. Go back, reload the page and try again.");
+                    refuse(ctx, HttpStatus.FORBIDDEN, "This form has expired. Go back, reload the page and try again.");
                     return;
                 }
             } else if (route.changesState()) {
                 String cookie = ctx.cookie(CSRF_COOKIE);
                 if (cookie == null || !Tokens.same(cookie, submittedCsrf(ctx))) {
-                    ctx.status(HttpStatus.FORBIDDEN)
-                            .result("This form has expired. Go back, reload the page and try again.");
+                    refuse(ctx, HttpStatus.FORBIDDEN, "This form has expired. Go back, reload the page and try again.");
                     return;
                 }
             }
@@ -65,9 +63,18 @@ public final class AdminSecurity {
 
     private static void refuseAnonymous(Context ctx, AdminRoute route) {
         if (route.changesState() || "XMLHttpRequest".equals(ctx.header("X-Requested-With"))) {
-            ctx.status(HttpStatus.UNAUTHORIZED).result("Sign in first.");
+            refuse(ctx, HttpStatus.UNAUTHORIZED, "Sign in first.");
         } else {
             ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** A refusal in words; for the uploads (PUT), in their one JSON shape: {"error": "..."}. */
+    private static void refuse(Context ctx, HttpStatus status, String message) {
+        if (ctx.method() == io.javalin.http.HandlerType.PUT) {
+            ctx.status(status).json(java.util.Map.of("error", message));
+        } else {
+            ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
         }
     }
 

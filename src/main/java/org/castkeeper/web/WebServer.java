@@ -346,8 +346,16 @@ public final class WebServer {
         plain(ctx, 400, message);
     }
 
+    /**
+     * A refusal in words: plain text for pages and forms; for the uploads (the admin's PUTs, read by its upload
+     * queue) the one JSON shape they answer everything in, {"error": "..."}.
+     */
     private static void plain(Context ctx, int status, String message) {
-        ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
+        if (ctx.method() == io.javalin.http.HandlerType.PUT) {
+            ctx.status(status).json(java.util.Map.of("error", message));
+        } else {
+            ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
+        }
     }
 
     /** "https://podcast.example.org" of "https://podcast.example.org/show", or null for an unusable URL. */

@@ -41,6 +41,28 @@ class AdminRoutesIT {
                 .replace("{kind}", "audio");
     }
 
+    /** The uploads answer every refusal in one JSON shape, the pages in plain words. */
+    @Test
+    void uploadsAnswerRefusalsAsJsonAndFormsAsText() throws Exception {
+        AdminClient anonymous = new AdminClient(server);
+        var upload = anonymous.raw("PUT", "/admin/upload", "audio/mpeg", "ID3");
+        assertThat(upload.statusCode()).isEqualTo(401);
+        assertThat(upload.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(upload.body())
+                        .get("error")
+                        .asText())
+                .isEqualTo("Sign in first.");
+        AdminClient host = new AdminClient(server).signedIn();
+        var forged = host.rawWithHeaders(
+                "PUT", "/admin/episodes/" + episode.id() + "/audio", "ID3", "X-CSRF-Token", "not-the-token");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).startsWith("{\"error\":\"This form has expired.");
+        var form = anonymous.raw("POST", "/admin/settings", "application/x-www-form-urlencoded", "title=x");
+        assertThat(form.statusCode()).isEqualTo(401);
+        assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    }
+
     @Test
     void theTableCoversTheAdminPages() {
         assertThat(table.routes())
