@@ -47,7 +47,10 @@ public final class Castkeeper implements AutoCloseable {
     private final Clock clock;
     private final Database database;
     private final EpisodeRepository episodes;
-    private final MediaFolder media;
+    private final org.castkeeper.media.MediaStore media;
+    /** The media folder, when the media live in one (storage.media: folder); null with a bucket. */
+    private final MediaFolder folder;
+
     private final EpisodeImporter importer;
     private final PublicationCache publications;
     private final ShowSettingsRepository showSettings;
@@ -66,11 +69,13 @@ public final class Castkeeper implements AutoCloseable {
     /** How often a cache re-reads the catalogue's change stamp, to notice writes by other instances. */
     static final Duration STAMP_CHECK = Duration.ofSeconds(2);
 
-    private Castkeeper(AppConfig config, Clock clock, Database database, MediaFolder media) throws IOException {
+    private Castkeeper(AppConfig config, Clock clock, Database database, org.castkeeper.media.MediaStore media)
+            throws IOException {
         this.config = config;
         this.clock = clock;
         this.database = database;
         this.media = media;
+        this.folder = media instanceof MediaFolder f ? f : null;
         CatalogueChanges changes = new CatalogueChanges(clock);
         int showId = new ShowRepository(database.dsl(), clock).ensure(ShowRepository.DEFAULT_SHOW);
         this.episodes = new EpisodeRepository(database.dsl(), showId, clock, changes);
@@ -91,7 +96,9 @@ public final class Castkeeper implements AutoCloseable {
         }
         this.lifecycle = new EpisodeLifecycle(episodes, media, clock, this::sweepRetiredMediaQuietly);
         this.importer = new EpisodeImporter(episodes, lifecycle, media, new AudioProbe(), this::timeZone);
-        MediaStoreMigration.run(config.episodesDir(), media, episodes);
+        if (folder != null) {
+            MediaStoreMigration.run(config.episodesDir(), folder, episodes);
+        }
         this.publications = new PublicationCache(
                 episodes,
                 () -> config.showOverrides().apply(showSettings.load().settings()),
@@ -139,7 +146,7 @@ public final class Castkeeper implements AutoCloseable {
 
     /** Opens the catalogue and the media store, bringing either up to date if needed. */
     public static Castkeeper open(AppConfig config, Clock clock) throws IOException {
-        MediaFolder media = new MediaFolder(config.mediaDir());
+        org.castkeeper.media.MediaStore media = openMedia(config);
         snapshotBeforeUpgrade(config);
         Database database = Database.open(
                 config.databaseUrl(),
@@ -150,6 +157,29 @@ public final class Castkeeper implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * The media store the settings name: data/media, or the bucket, checked now (a wrong endpoint, a missing bucket
+     * or refused keys stop every command here, in one line that names the setting).
+     */
+    private static org.castkeeper.media.MediaStore openMedia(AppConfig config) throws IOException {
+        if (!config.storage().inBucket()) {
+            return new MediaFolder(config.mediaDir());
+        }
+        var s3 = config.storage().s3();
+        var keys = s3.credentialsFile() != null
+                ? org.castkeeper.storage.BucketCredentials.fromFile(
+                        config.baseDir().resolve(s3.credentialsFile()).normalize())
+                : org.castkeeper.storage.BucketCredentials.of(s3.accessKey(), s3.secretKey());
+        try {
+            return org.castkeeper.storage.BucketStore.open(
+                    new org.castkeeper.storage.BucketStore.Settings(
+                            s3.endpoint(), s3.region(), s3.bucket(), s3.prefix(), s3.pathStyle(), keys),
+                    config.uploadSpoolDir());
+        } catch (org.castkeeper.storage.BucketStore.Unusable e) {
+            throw new IOException("Castkeeper cannot start: " + e.getMessage(), e);
         }
     }
 
@@ -189,8 +219,14 @@ public final class Castkeeper implements AutoCloseable {
         return episodes;
     }
 
-    public MediaFolder media() {
+    /** Where episodes' files are stored: the media folder or the bucket. */
+    public org.castkeeper.media.MediaStore media() {
         return media;
+    }
+
+    /** The media folder, for the tools that work on one (doctor, partial files); empty with a bucket. */
+    public java.util.Optional<MediaFolder> folder() {
+        return java.util.Optional.ofNullable(folder);
     }
 
     public EpisodeImporter importer() {
@@ -290,9 +326,13 @@ public final class Castkeeper implements AutoCloseable {
 
     /** The catalogue doctor (see `castkeeper doctor`). */
     public Doctor doctor() {
+        if (folder == null) {
+            throw new IllegalStateException(
+                    "castkeeper doctor checks a media folder; with storage.media: s3 it is not available yet.");
+        }
         return new Doctor(
                 episodes,
-                media,
+                folder,
                 config.retiredDir(),
                 config.dataDir().resolve("quarantine"),
                 retiredMedia.retention(),
@@ -390,5 +430,8 @@ public final class Castkeeper implements AutoCloseable {
             }
         }
         database.close();
+        if (media instanceof org.castkeeper.storage.BucketStore bucket) {
+            bucket.close();
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
 import org.castkeeper.feedimport.FeedImportJobs;
 import org.castkeeper.importing.EpisodeImporter;
-import org.castkeeper.media.MediaFolder;
+import org.castkeeper.media.MediaStore;
 import org.castkeeper.media.ShowArtwork;
 
 /**
@@ -38,7 +38,7 @@ public record AdminParts(
         EpisodeRepository episodes,
         EpisodeImporter importer,
         EpisodeLifecycle lifecycle,
-        MediaFolder media,
+        MediaStore media,
         ShowSettingsRepository showSettings,
         Supplier<ShowSettings> show,
         Supplier<ShowArtwork> showArtwork,

@@ -29,8 +29,8 @@ public final class AdminRoutes {
     public AdminRoutes(AdminParts app) {
         security = new AdminSecurity(
                 app.accounts(), app.config().server().baseUrl().startsWith("https://"));
-        UploadReceiver uploads =
-                new UploadReceiver(app.media().root(), app.config().server().uploadLimitBytes());
+        UploadReceiver uploads = new UploadReceiver(
+                app.config().uploadSpoolDir(), app.config().server().uploadLimitBytes());
         SignInController signIn =
                 new SignInController(app.accounts(), app.loginThrottle(), app.deviceCookies(), security);
         EpisodeListController list = new EpisodeListController(

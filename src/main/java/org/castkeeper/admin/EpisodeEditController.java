@@ -210,14 +210,16 @@ final class EpisodeEditController {
             case "artwork" -> e.artworkPath();
             default -> null;
         };
-        Optional<Path> file = path == null ? Optional.empty() : media.localFile(path);
-        if (file.isEmpty()) {
+        Optional<MediaStore.Stat> stat = path == null ? Optional.empty() : media.stat(path);
+        if (stat.isEmpty()) {
             notFound(ctx);
             return;
         }
         String type = kind.equals("audio") ? e.audio().mimeType() : path.endsWith(".png") ? "image/png" : "image/jpeg";
         ctx.header("Cache-Control", "private, max-age=60");
-        ctx.writeSeekableStream(Files.newInputStream(file.get()), type, Files.size(file.get()));
+        // Through the store, on this disk or in a bucket; Javalin answers the player's ranges from the stream.
+        ctx.writeSeekableStream(
+                media.read(path, 0, Long.MAX_VALUE), type, stat.get().size());
     }
 
     /** POST /admin/preview: the show notes as the feed will carry them, for the editor's preview. */

@@ -82,8 +82,11 @@ final class ServeCommand implements Callable<Integer> {
     private static void removePartialsFromBeforeTheStart(Castkeeper app) {
         java.time.Instant started = java.time.Instant.ofEpochMilli(
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        if (app.folder().isEmpty()) {
+            return; // a bucket: its unfinished uploads are aborted by the hourly housekeeping
+        }
         try {
-            var removed = app.media().removePartialsUntouchedSince(started);
+            var removed = app.folder().get().removePartialsUntouchedSince(started);
             if (removed.files() > 0) {
                 LOG.info(
                         "Removed {} partial files ({} bytes) that uploads or imports cut off before this start left in "
@@ -98,9 +101,22 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Partial files nobody is writing, expired sessions and retired media, in the background once an hour. */
     private static void housekeeping(Castkeeper app) {
+        if (app.media() instanceof org.castkeeper.storage.BucketStore bucket) {
+            try {
+                int aborted = bucket.abortAbandonedUploads(app.clock().instant().minus(java.time.Duration.ofDays(1)));
+                if (aborted > 0) {
+                    LOG.info("Aborted {} multipart uploads to the bucket left unfinished for a day", aborted);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("Could not clear unfinished uploads in the bucket: {}", e.toString());
+            }
+        }
         try {
-            int removed = app.media()
-                    .removeStalePartials(PARTIAL_FILE_AGE, app.clock().instant());
+            int removed = app.folder().isEmpty()
+                    ? 0
+                    : app.folder()
+                            .get()
+                            .removeStalePartials(PARTIAL_FILE_AGE, app.clock().instant());
             if (removed > 0) {
                 LOG.info(
                         "Removed {} partial files left in the media store by an interrupted upload or import", removed);

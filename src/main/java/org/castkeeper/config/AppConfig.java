@@ -40,6 +40,14 @@ public record AppConfig(
         return file == null || file.isBlank() ? null : baseDir().resolve(file).normalize();
     }
 
+    /**
+     * Where uploads wait until they are checked and stored: inside the media folder (so storing one is a rename),
+     * or data/uploads when the media live in a bucket.
+     */
+    public Path uploadSpoolDir() {
+        return storage.inBucket() ? dataDir().resolve("uploads") : mediaDir();
+    }
+
     public Path mediaDir() {
         return dataDir().resolve("media");
     }

@@ -63,6 +63,7 @@ public final class ConfigValidator {
         if (config.storage().retainDays() < 0) {
             v.problem("storage.retainDays", "must be 0 or more (days to keep replaced files)");
         }
+        v.storage(config.storage());
         v.notifications(config.notifications());
         if (config.feed().itemLimit() != null && config.feed().itemLimit() < 1) {
             v.problem("feed.itemLimit", "must be 1 or more; leave it out to list every episode");
@@ -347,6 +348,40 @@ public final class ConfigValidator {
                     && uri.getFragment() == null;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** Where the media live: a folder, or a bucket with its endpoint, bucket and keys. */
+    private void storage(StorageSettings storage) {
+        if (!storage.media().equals("folder") && !storage.media().equals("s3")) {
+            problem("storage.media", "must be folder or s3, not '" + storage.media() + "'");
+            return;
+        }
+        if (storage.mediaBaseUrl() != null && !storage.mediaBaseUrl().matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+            problem(
+                    "storage.mediaBaseUrl",
+                    "must be the http(s) address the media are fetched from, e.g." + " https://cdn.example.com/media/");
+        }
+        if (!storage.inBucket()) {
+            return;
+        }
+        StorageSettings.S3 s3 = storage.s3();
+        if (s3 == null) {
+            problem("storage.s3", "is needed with media: s3 (endpoint, bucket and keys)");
+            return;
+        }
+        if (s3.endpoint() == null || !s3.endpoint().matches("(?i)https?://\\S+")) {
+            problem("storage.s3.endpoint", "must be the service's address, e.g. https://s3.eu-central-1.amazonaws.com");
+        }
+        if (s3.bucket() == null || s3.bucket().isBlank()) {
+            problem("storage.s3.bucket", "is needed: the bucket's name");
+        }
+        boolean keys = s3.accessKey() != null && s3.secretKey() != null;
+        if (!keys && s3.credentialsFile() == null) {
+            problem(
+                    "storage.s3.accessKey",
+                    "and secretKey are needed (or CASTKEEPER_STORAGE_S3_ACCESS_KEY and"
+                            + " CASTKEEPER_STORAGE_S3_SECRET_KEY, or storage.s3.credentialsFile)");
         }
     }
 

@@ -161,6 +161,26 @@ public final class Exchange {
         Content.copy(Content.Source.from(buffers, file, offset, length), response, callback);
     }
 
+    /**
+     * Ends the exchange with {@code length} bytes read from {@code content} (closed when done), for bytes that are
+     * not on this machine (a bucket): a blocking read, so only on a worker thread. None for HEAD.
+     */
+    public void sendStream(java.io.InputStream content, long length) {
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(length));
+        if (isHead() || length == 0) {
+            try {
+                content.close();
+            } catch (java.io.IOException ignored) {
+                // nothing was read
+            }
+            response.write(true, null, callback);
+            return;
+        }
+        ByteBufferPool.Sized buffers =
+                new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true, FILE_BUFFER);
+        Content.copy(new org.eclipse.jetty.io.content.InputStreamContentSource(content, buffers), response, callback);
+    }
+
     /** Ends the exchange after an unexpected failure: a 500, or a cut connection once the response has begun. */
     public void failed(Throwable t) {
         if (response.isCommitted()) {

@@ -123,6 +123,15 @@ public interface MediaStore {
     /** Deletes for good a file {@link #retire} kept aside; returns whether there was one. */
     boolean purgeRetired(String name) throws IOException;
 
+    /**
+     * Whether the files are on this machine's disk ({@link #localFile} finds them): the media endpoint then
+     * answers small requests on the network thread. A bucket answers false, and every request for its bytes is
+     * a call to it, made on a worker thread.
+     */
+    default boolean isLocal() {
+        return true;
+    }
+
     /** Removes what is stored under {@code name}, if anything. */
     void delete(String name) throws IOException;
 }

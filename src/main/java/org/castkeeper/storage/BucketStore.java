@@ -409,6 +409,11 @@ public final class BucketStore implements MediaStore, AutoCloseable {
     }
 
     @Override
+    public boolean isLocal() {
+        return false;
+    }
+
+    @Override
     public boolean retire(String name) throws IOException {
         if (!accepts(name) || stat(name).isEmpty()) {
             return false;

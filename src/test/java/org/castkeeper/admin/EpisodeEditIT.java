@@ -366,7 +366,7 @@ class EpisodeEditIT {
         assertThat(moved.statusCode()).isEqualTo(301);
         assertThat(moved.headers().firstValue("Location")).hasValue("/media/" + newPath);
         assertThat(server.get("/media/" + newPath).statusCode()).isEqualTo(200);
-        Path store = server.app().media().root();
+        Path store = server.app().folder().orElseThrow().root();
         Path retired = server.app().config().retiredDir();
         assertThat(store.resolve(oldPath)).as("out of the store").doesNotExist();
         assertThat(retired.resolve(oldPath)).as("kept in data/retired").exists();

@@ -43,7 +43,7 @@ class UploadIT {
     }
 
     private long filesInMediaFolder() throws Exception {
-        try (Stream<Path> files = Files.walk(server.app().media().root())) {
+        try (Stream<Path> files = Files.walk(server.app().folder().orElseThrow().root())) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.toString().endsWith("show.jpg"))
                     .filter(p -> !p.getFileName().toString().equals(".migrated-from-drop-folder"))
@@ -67,7 +67,7 @@ class UploadIT {
         assertThat(e.audio().path())
                 .isEqualTo("episode-with-chapters-" + e.audio().sha256().substring(0, 10) + ".mp3");
         assertThat(e.chapters()).hasSize(3);
-        assertThat(server.app().media().root().resolve(e.audio().path()))
+        assertThat(server.app().folder().orElseThrow().root().resolve(e.audio().path()))
                 .hasSameBinaryContentAs(Fixtures.mp3("chapters.mp3"));
     }
 
@@ -189,7 +189,12 @@ class UploadIT {
             Episode e =
                     server.app().episodes().findById(json(r).get("id").asInt()).orElseThrow();
             assertThat(e.audio().path()).as(name).matches("[a-z0-9-]+-[0-9a-f]{10}\\.mp3");
-            assertThat(server.app().media().root().resolve(e.audio().path())).exists();
+            assertThat(server.app()
+                            .folder()
+                            .orElseThrow()
+                            .root()
+                            .resolve(e.audio().path()))
+                    .exists();
         }
     }
 
@@ -236,7 +241,7 @@ class UploadIT {
     }
 
     private long partialUploads() throws Exception {
-        Path uploads = server.app().media().root().resolve(".uploads");
+        Path uploads = server.app().folder().orElseThrow().root().resolve(".uploads");
         if (!Files.isDirectory(uploads)) {
             return 0;
         }
@@ -249,7 +254,8 @@ class UploadIT {
     @Test
     void aFullDiskIsA507WithPlainWordsAndLeavesNothingBehind() throws Exception {
         AdminClient host = host("");
-        Path uploads = Files.createDirectories(server.app().media().root().resolve(".uploads"));
+        Path uploads = Files.createDirectories(
+                server.app().folder().orElseThrow().root().resolve(".uploads"));
         // A real full disk: a 512 KiB tmpfs over the upload folder. Mounting needs root, as CI has.
         Assumptions.assumeTrue(
                 run("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", uploads.toString()) == 0,

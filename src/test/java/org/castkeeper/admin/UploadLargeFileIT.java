@@ -53,7 +53,8 @@ class UploadLargeFileIT {
                 Episode e = app.episodes().findById(id).orElseThrow();
                 assertThat(e.audio().sizeBytes()).isEqualTo(Files.size(big));
                 assertThat(e.audio().durationSeconds()).isEqualTo((int) Math.round(frames * 1152 / 44100.0));
-                assertThat(app.media().root().resolve(e.audio().path())).hasSize(Files.size(big));
+                assertThat(app.folder().orElseThrow().root().resolve(e.audio().path()))
+                        .hasSize(Files.size(big));
             }
             try (var leftovers = Files.list(dir.resolve("data/media/.uploads"))) {
                 assertThat(leftovers).isEmpty();

@@ -33,7 +33,7 @@ class DoctorIT {
         Episode moved = server.publish("untagged.mp3", "Moved", TestServer.START.minus(Duration.ofDays(3)));
         Episode changed = server.publish("cbr-id3v23.mp3", "Changed", TestServer.START.minus(Duration.ofDays(2)));
         Episode replaced = server.publish("vbr-xing.mp3", "Replaced", TestServer.START.minus(Duration.ofDays(1)));
-        Path store = server.app().media().root();
+        Path store = server.app().folder().orElseThrow().root();
         Doctor doctor = server.app().doctor();
         assertThat(doctor.examine(true, server.clock().instant())).isEmpty();
 
@@ -102,7 +102,7 @@ class DoctorIT {
     @Test
     void aPartialFileIsReportedAtOnceButOnlyAnOldOneIsRemoved() throws Exception {
         server = TestServer.start(dir, "");
-        Path store = server.app().media().root();
+        Path store = server.app().folder().orElseThrow().root();
         Path uploads = Files.createDirectories(store.resolve(".uploads"));
         Path fresh = Files.writeString(uploads.resolve(".upload-1.part"), "being written");
         Files.setLastModifiedTime(fresh, FileTime.from(server.clock().instant()));
@@ -132,7 +132,8 @@ class DoctorIT {
         server = TestServer.start(dir, "");
 
         var removed = server.app()
-                .media()
+                .folder()
+                .orElseThrow()
                 .removePartialsUntouchedSince(
                         java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
                                 .getStartTime()));

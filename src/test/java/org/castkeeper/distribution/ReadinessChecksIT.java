@@ -91,7 +91,8 @@ class ReadinessChecksIT {
     void missingMediaIsCaughtByRealRequests() throws Exception {
         server = ready();
         Episode gone = server.publish("cbr-id3v23.mp3", "Gone", TestServer.START.minus(Duration.ofDays(1)));
-        Files.delete(server.app().media().root().resolve(gone.audio().path()));
+        Files.delete(
+                server.app().folder().orElseThrow().root().resolve(gone.audio().path()));
         ReadinessChecks.Report report = server.app().readiness().run(self());
         Check media = find(report, Directory.APPLE, "Media");
         assertThat(media.status()).isEqualTo(Status.FAIL);
@@ -135,7 +136,8 @@ class ReadinessChecksIT {
                 .contains("Spotify: 0 failing, 0 warnings")
                 .contains("YouTube Music: 0 failing, 0 warnings");
 
-        Files.delete(server.app().media().root().resolve(one.audio().path()));
+        Files.delete(
+                server.app().folder().orElseThrow().root().resolve(one.audio().path()));
         StringWriter again = new StringWriter();
         int failing = Main.run(
                 new PrintWriter(again),

@@ -35,7 +35,7 @@ class MediaIT {
         server = TestServer.start(dir, "");
         live = server.publish("cover-art.mp3", "Live", TestServer.START.minus(Duration.ofDays(1)));
         audio = Files.readAllBytes(
-                server.app().media().root().resolve(live.audio().path()));
+                server.app().folder().orElseThrow().root().resolve(live.audio().path()));
         url = "/media/" + live.audio().path();
     }
 
@@ -129,7 +129,8 @@ class MediaIT {
     void aFileTruncatedWhileItIsBeingSentCutsThatDownloadOnly() throws Exception {
         // Served from a shared memory mapping: a host who truncates a file in place mid-download must cost that
         // one download, never the server.
-        Path file = server.app().media().root().resolve(live.audio().path());
+        Path file =
+                server.app().folder().orElseThrow().root().resolve(live.audio().path());
         long size = 64L * 1024 * 1024;
         try (var out = Files.newOutputStream(file)) {
             byte[] block = new byte[1024 * 1024];
@@ -237,7 +238,7 @@ class MediaIT {
             })
     void noRequestReachesAFileThatIsNotPublic(String path) throws Exception {
         Files.writeString(dir.resolve("episodes/notes.txt"), "private");
-        Files.writeString(server.app().media().root().resolve("notes.txt"), "private");
+        Files.writeString(server.app().folder().orElseThrow().root().resolve("notes.txt"), "private");
         HttpResponse<byte[]> r = server.get(path);
         assertThat(r.statusCode()).as(path).isIn(400, 404);
         String body = new String(r.body(), StandardCharsets.UTF_8);
