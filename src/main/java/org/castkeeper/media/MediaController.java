@@ -26,6 +26,10 @@ public final class MediaController {
     private final PublicationCache publications;
     private final LocalFiles files;
     private final MediaStore store;
+    /** Where listeners fetch the bytes (storage.mediaBaseUrl, ending in "/"), or null: they are sent from here. */
+    private final String mediaBaseUrl;
+
+    private static final Exchange.Header NO_STORE = Exchange.field("Cache-Control", "no-store");
     private final MediaHeaders headers = new MediaHeaders();
     private final java.util.function.Supplier<ShowArtwork> showArtwork;
     private final java.time.Duration retention;
@@ -44,6 +48,21 @@ public final class MediaController {
             java.time.Duration retention,
             java.time.Clock clock,
             MediaRequests requests) {
+        this(publications, store, showArtwork, retention, clock, requests, null);
+    }
+
+    /** @param mediaBaseUrl where listeners fetch the bytes (a CDN), or null to send them from here */
+    public MediaController(
+            PublicationCache publications,
+            MediaStore store,
+            java.util.function.Supplier<ShowArtwork> showArtwork,
+            java.time.Duration retention,
+            java.time.Clock clock,
+            MediaRequests requests,
+            String mediaBaseUrl) {
+        this.mediaBaseUrl = mediaBaseUrl == null || mediaBaseUrl.isBlank()
+                ? null
+                : (mediaBaseUrl.endsWith("/") ? mediaBaseUrl : mediaBaseUrl + "/");
         this.requests = requests;
         this.publications = publications;
         this.files = new LocalFiles(store);
@@ -65,6 +84,10 @@ public final class MediaController {
             } else {
                 exchange.text(404, "Not found");
             }
+            return;
+        }
+        if (mediaBaseUrl != null) {
+            redirectToCdn(exchange, path, episode);
             return;
         }
         Optional<LocalFiles.Found> file = files.find(path);
@@ -102,6 +125,38 @@ public final class MediaController {
         } else {
             send(exchange, path, file.get(), typeOf(path, published), null, sent -> {});
         }
+    }
+
+    /**
+     * Behind a CDN (storage.mediaBaseUrl): the catalogue has said the name is public, and the bytes are fetched
+     * from the CDN. A temporary redirect that nothing may cache ({@code no-store}): the CDN caches the bytes,
+     * never the redirect, so every play reaches Castkeeper and is counted; a 301 would be remembered for good and
+     * pin the CDN's address into apps. The download is told as asked (no range: the whole file), since its bytes
+     * never pass through here.
+     */
+    private void redirectToCdn(Exchange exchange, String path, Optional<Episode> episode) {
+        exchange.header("Location", mediaBaseUrl + MediaUrls.encodePath(path)).header(NO_STORE);
+        if (episode.isPresent() && !exchange.isHead()) {
+            String agent = exchange.header("User-Agent");
+            long size = episode.get().audio().sizeBytes();
+            ByteRange asked = ByteRange.parse(exchange.header("Range"), size);
+            if (!MediaRequests.OWN_CHECK_USER_AGENT.equals(agent) && asked != ByteRange.UNSATISFIABLE) {
+                long first = asked == null ? 0 : asked.first();
+                long length = asked == null ? size : asked.length();
+                requests.served(new MediaRequests.Served(
+                        episode.get().id(),
+                        clock.instant(),
+                        exchange.clientAddress(),
+                        agent,
+                        exchange.header("Referer"),
+                        first,
+                        first + length - 1,
+                        length == size,
+                        302,
+                        size));
+            }
+        }
+        exchange.text(302, "The file is at " + mediaBaseUrl + MediaUrls.encodePath(path));
     }
 
     /**

@@ -54,7 +54,8 @@ public final class WebServer {
                 app::showArtwork,
                 app.retiredMedia().retention(),
                 app.clock(),
-                app.mediaRequests());
+                app.mediaRequests(),
+                app.config().storage().mediaBaseUrl());
         ChaptersController chapters = new ChaptersController(app.publications());
         SiteController site = new SiteController(
                 app.publications(),
@@ -70,8 +71,16 @@ public final class WebServer {
             }
             return app.feed().isBuilt() ? null : "The feed has not been built yet.";
         };
-        PodcatcherHandler podcatchers = new PodcatcherHandler(
-                feed, media, health, origin(app.config().server().baseUrl()));
+        // Pages load artwork and audio from the public URL's origin and, behind a CDN, from the CDN's: browsers
+        // check a redirected media request against the CSP too.
+        String mediaOrigins = java.util.stream.Stream.of(
+                        origin(app.config().server().baseUrl()),
+                        origin(app.config().storage().mediaBaseUrl()))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(" "));
+        PodcatcherHandler podcatchers =
+                new PodcatcherHandler(feed, media, health, mediaOrigins.isEmpty() ? null : mediaOrigins);
         AddressRanges trustedProxies = new AddressRanges(app.config().server().trustedProxies());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -360,6 +369,9 @@ public final class WebServer {
 
     /** "https://podcast.example.org" of "https://podcast.example.org/show", or null for an unusable URL. */
     private static String origin(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return null;
+        }
         try {
             URI uri = URI.create(baseUrl);
             return uri.getScheme() + "://" + uri.getRawAuthority();

@@ -84,6 +84,61 @@ class BucketMediaIT {
         }
     }
 
+    /**
+     * Behind a CDN: after the catalogue lookup a temporary, uncached redirect to the CDN (never a 301); drafts and
+     * unknown names stay 404; the download is counted by the range asked; the site's CSP lets pages load from it.
+     */
+    @Test
+    void behindACdnEveryPlayIsATemporaryRedirectThatIsCountedAndNeverCached() throws Exception {
+        S3Proxy proxy = S3Proxy.shared();
+        String bucket = proxy.newBucket();
+        String cdn = "https://cdn.example.com/media/";
+        try (TestServer server =
+                TestServer.startWithFeedSettings(dir, bucketConfig(proxy, bucket) + "  mediaBaseUrl: " + cdn + "\n")) {
+            Episode e = server.publish("cbr-id3v23.mp3", "Via the CDN", TestServer.START.minus(Duration.ofDays(1)));
+            Episode draft = server.publish("untagged.mp3", "Not yet", null);
+            String media = "/media/" + e.audio().path();
+            HttpResponse<byte[]> whole = server.get(media, "User-Agent", "Overcast/3.0");
+            assertThat(whole.statusCode()).isEqualTo(302);
+            assertThat(whole.headers().firstValue("Location"))
+                    .contains(cdn + e.audio().path());
+            assertThat(whole.headers().firstValue("Cache-Control")).contains("no-store");
+            HttpResponse<byte[]> probe = server.get(media, "Range", "bytes=0-1", "User-Agent", "AppleCoreMedia/1.0");
+            assertThat(probe.statusCode()).isEqualTo(302);
+            assertThat(server.head(media).statusCode()).isEqualTo(302);
+            assertThat(server.get("/media/" + draft.audio().path()).statusCode())
+                    .isEqualTo(404);
+            assertThat(server.get("/media/nothing.mp3").statusCode()).isEqualTo(404);
+
+            var log = (org.castkeeper.analytics.RequestLog) server.app().mediaRequests();
+            log.write();
+            var rows = server.app()
+                    .database()
+                    .dsl()
+                    .select(
+                            org.castkeeper.db.generated.Tables.MEDIA_REQUEST.FIRST_BYTE,
+                            org.castkeeper.db.generated.Tables.MEDIA_REQUEST.LAST_BYTE,
+                            org.castkeeper.db.generated.Tables.MEDIA_REQUEST.WHOLE,
+                            org.castkeeper.db.generated.Tables.MEDIA_REQUEST.STATUS)
+                    .from(org.castkeeper.db.generated.Tables.MEDIA_REQUEST)
+                    .orderBy(org.castkeeper.db.generated.Tables.MEDIA_REQUEST.ID)
+                    .fetch();
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).value1()).isZero();
+            assertThat(rows.get(0).value2()).isEqualTo(e.audio().sizeBytes() - 1);
+            assertThat(rows.get(0).value3()).isTrue();
+            assertThat(rows.get(0).value4()).isEqualTo(302);
+            assertThat(rows.get(1).value2()).isEqualTo(1L);
+            assertThat(rows.get(1).value3()).isFalse();
+
+            assertThat(server.get("/episodes/" + e.slug())
+                            .headers()
+                            .firstValue("Content-Security-Policy")
+                            .orElseThrow())
+                    .contains("media-src 'self' http://localhost:8080 https://cdn.example.com;");
+        }
+    }
+
     @Test
     void aMissingBucketStopsEveryCommandAtStartInOneLine() throws Exception {
         S3Proxy proxy = S3Proxy.shared();
