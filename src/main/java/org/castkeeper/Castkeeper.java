@@ -168,7 +168,18 @@ public final class Castkeeper implements AutoCloseable {
         if (!config.storage().inBucket()) {
             return new MediaFolder(config.mediaDir());
         }
+        return openBucket(config);
+    }
+
+    /**
+     * The bucket storage.s3 names, opened and checked, whichever store the media are in now (media migrate
+     * copies into it before the setting changes).
+     */
+    public static org.castkeeper.storage.BucketStore openBucket(AppConfig config) throws IOException {
         var s3 = config.storage().s3();
+        if (s3 == null || s3.endpoint() == null || s3.bucket() == null) {
+            throw new IOException("storage.s3 needs at least an endpoint, a bucket and keys in feed-config.yml.");
+        }
         var keys = s3.credentialsFile() != null
                 ? org.castkeeper.storage.BucketCredentials.fromFile(
                         config.baseDir().resolve(s3.credentialsFile()).normalize())

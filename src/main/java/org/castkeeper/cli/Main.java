@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BackupCommand.class,
             RestoreCommand.class,
             DoctorCommand.class,
+            MediaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
