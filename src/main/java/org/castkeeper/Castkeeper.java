@@ -56,6 +56,9 @@ public final class Castkeeper implements AutoCloseable {
     private final ShowSettingsRepository showSettings;
     private final List<String> fileChangesNotApplied;
     private final ShowArtworks showArtworks = new ShowArtworks();
+    /** Shares the show artwork through the bucket, when the media are in one. */
+    private final org.castkeeper.media.ShowArtworkMirror showArtworkMirror;
+
     private final RetiredMedia retiredMedia;
     private final FeedUrls urls;
     private final FeedCache feed;
@@ -76,6 +79,7 @@ public final class Castkeeper implements AutoCloseable {
         this.database = database;
         this.media = media;
         this.folder = media instanceof MediaFolder f ? f : null;
+        this.showArtworkMirror = new org.castkeeper.media.ShowArtworkMirror(media, config.showArtworkDir());
         CatalogueChanges changes = new CatalogueChanges(clock);
         int showId = new ShowRepository(database.dsl(), clock).ensure(ShowRepository.DEFAULT_SHOW);
         this.episodes = new EpisodeRepository(database.dsl(), showId, clock, changes);
@@ -393,7 +397,7 @@ public final class Castkeeper implements AutoCloseable {
 
     /** The show artwork the settings name now, or null when its file cannot be read and never could. */
     public ShowArtwork showArtwork() {
-        return showArtworks.of(config.artworkFile(show()));
+        return showArtworks.of(showArtworkMirror.ensure(config.artworkFile(show())));
     }
 
     public FeedUrls urls() {
