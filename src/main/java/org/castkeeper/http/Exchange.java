@@ -181,6 +181,11 @@ public final class Exchange {
         Content.copy(new org.eclipse.jetty.io.content.InputStreamContentSource(content, buffers), response, callback);
     }
 
+    /** Whether the response has begun (its status and headers are gone): no other answer can be given. */
+    public boolean isCommitted() {
+        return response.isCommitted();
+    }
+
     /** Ends the exchange after an unexpected failure: a 500, or a cut connection once the response has begun. */
     public void failed(Throwable t) {
         if (response.isCommitted()) {

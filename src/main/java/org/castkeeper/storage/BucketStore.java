@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.castkeeper.media.MediaStore;
+import org.castkeeper.media.StoreUnavailable;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -146,6 +147,16 @@ public final class BucketStore implements MediaStore, AutoCloseable {
                 + "\".";
     }
 
+    /**
+     * An IOException for a failed call: {@link StoreUnavailable} when the service is unreachable or answers 5xx
+     * (try again later), a plain one otherwise.
+     */
+    private static IOException failure(String message, SdkException e) {
+        boolean away = e instanceof SdkClientException || (e instanceof S3Exception s && s.statusCode() >= 500);
+        String words = message + ": " + rootCause(e);
+        return away ? new StoreUnavailable(words, e) : new IOException(words, e);
+    }
+
     private static String rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -237,7 +248,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
             }
             multipart(source, key, type, size);
         } catch (SdkException e) {
-            throw new IOException("The bucket did not take " + name + ": " + rootCause(e), e);
+            throw failure("The bucket did not take " + name, e);
         }
     }
 
@@ -329,7 +340,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
                     b -> b.bucket(settings.bucket()).key(key).contentType(MediaStore.typeOf(name)),
                     RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
-            throw new IOException("The bucket did not take " + name + ": " + rootCause(e), e);
+            throw failure("The bucket did not take " + name, e);
         }
         return name;
     }
@@ -351,9 +362,9 @@ public final class BucketStore implements MediaStore, AutoCloseable {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw new IOException("The bucket did not answer for " + key + ": " + rootCause(e), e);
+            throw failure("The bucket did not answer for " + key, e);
         } catch (SdkException e) {
-            throw new IOException("The bucket did not answer for " + key + ": " + rootCause(e), e);
+            throw failure("The bucket did not answer for " + key, e);
         }
     }
 
@@ -379,9 +390,9 @@ public final class BucketStore implements MediaStore, AutoCloseable {
             if (e.statusCode() == 416) {
                 return InputStream.nullInputStream(); // past the end: nothing to send
             }
-            throw new IOException("The bucket did not send " + name + ": " + rootCause(e), e);
+            throw failure("The bucket did not send " + name, e);
         } catch (SdkException e) {
-            throw new IOException("The bucket did not send " + name + ": " + rootCause(e), e);
+            throw failure("The bucket did not send " + name, e);
         }
     }
 
@@ -398,7 +409,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("The bucket did not list its files: " + rootCause(e), e);
+            throw failure("The bucket did not list its files", e);
         }
         return names;
     }
@@ -426,7 +437,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
                     .destinationKey(retiredKey(name)));
             s3.deleteObject(b -> b.bucket(settings.bucket()).key(key));
         } catch (SdkException e) {
-            throw new IOException("The bucket did not retire " + name + ": " + rootCause(e), e);
+            throw failure("The bucket did not retire " + name, e);
         }
         return true;
     }
@@ -439,7 +450,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(settings.bucket()).key(retiredKey(name)));
         } catch (SdkException e) {
-            throw new IOException("The bucket did not delete the retired " + name + ": " + rootCause(e), e);
+            throw failure("The bucket did not delete the retired " + name, e);
         }
         return true;
     }
@@ -453,7 +464,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(settings.bucket()).key(key));
         } catch (SdkException e) {
-            throw new IOException("The bucket did not delete " + name + ": " + rootCause(e), e);
+            throw failure("The bucket did not delete " + name, e);
         }
     }
 
@@ -476,7 +487,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("The bucket did not list its unfinished uploads: " + rootCause(e), e);
+            throw failure("The bucket did not list its unfinished uploads", e);
         }
         return aborted;
     }

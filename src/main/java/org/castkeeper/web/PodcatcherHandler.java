@@ -163,6 +163,12 @@ final class PodcatcherHandler extends Handler.Wrapper {
     /** A failure is logged and answered with a 500, or with a cut connection once the response has begun. */
     private static void failed(Request request, Exchange exchange, Exception e) {
         LOG.warn("{} {} failed: {}", request.getMethod(), Request.getPathInContext(request), e.toString());
+        if (e instanceof org.castkeeper.media.StoreUnavailable && !exchange.isCommitted()) {
+            // The bucket is away: say so, and when to try again, rather than a server error.
+            exchange.header("Retry-After", "30");
+            exchange.text(503, org.castkeeper.media.StoreUnavailable.WORDS);
+            return;
+        }
         exchange.failed(e);
     }
 

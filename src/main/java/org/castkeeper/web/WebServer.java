@@ -271,7 +271,11 @@ public final class WebServer {
      * is a 507 in plain words, and anything else the server's fault: a 500, logged.
      */
     private static void inputOutput(io.javalin.http.Context ctx, Throwable e, String what) {
-        if (isDiskFull(e)) {
+        if (e instanceof org.castkeeper.media.StoreUnavailable) {
+            LOG.warn("{} failed: {}", what, e.getMessage());
+            ctx.header("Retry-After", "30");
+            plain(ctx, 503, org.castkeeper.media.StoreUnavailable.WORDS);
+        } else if (isDiskFull(e)) {
             plain(ctx, 507, DISK_FULL);
         } else if (isBadRequestBody(e) || isReadingTheRequest(e)) {
             unreadable(ctx, "The request could not be read: it was cut off or too slow.");
