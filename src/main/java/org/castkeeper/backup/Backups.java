@@ -116,6 +116,11 @@ public final class Backups {
             List<String> problems = new ArrayList<>();
             int newFiles = 0;
             long newBytes = 0;
+            if (config.storage().inBucket()) {
+                // The media live in a bucket (storage.media: s3): the snapshot holds the catalogue and the config;
+                // the bucket is kept by its own provider (versioning, replication).
+                referenced = List.of();
+            }
             for (int i = 0; i < referenced.size(); i++) {
                 Referenced r = referenced.get(i);
                 progress.file(i + 1, referenced.size(), r.path());
