@@ -22,9 +22,23 @@ final class MediaProbe {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
+    /** The first answer only, to see whether (and how) the enclosure redirects. */
+    private final HttpClient first = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-    /** What went wrong with one enclosure; {@code problem} is null when nothing did, {@code ranges} likewise. */
-    record Result(FeedFacts.Item item, String problem, String rangeProblem) {}
+    /**
+     * What went wrong with one enclosure; {@code problem} is null when nothing did, {@code rangeProblem} likewise.
+     *
+     * @param redirect where the enclosure redirects ("302 to https://cdn…"), or null when it answers itself
+     * @param permanent whether that redirect is permanent (301, 308), which apps remember for good
+     */
+    record Result(FeedFacts.Item item, String problem, String rangeProblem, String redirect, boolean permanent) {
+        Result(FeedFacts.Item item, String problem, String rangeProblem) {
+            this(item, problem, rangeProblem, null, false);
+        }
+    }
 
     List<Result> probe(List<FeedFacts.Item> items, String publicBase, String probeBase) throws Exception {
         Semaphore slots = new Semaphore(PARALLEL);
@@ -55,6 +69,32 @@ final class MediaProbe {
         String url = probeBase != null && item.enclosureUrl().startsWith(publicBase)
                 ? probeBase + item.enclosureUrl().substring(publicBase.length())
                 : item.enclosureUrl();
+        try {
+            HttpResponse<Void> answer = first.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("User-Agent", org.castkeeper.media.MediaRequests.OWN_CHECK_USER_AGENT)
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            int status = answer.statusCode();
+            String redirect = status >= 300 && status < 400
+                    ? status + " to " + answer.headers().firstValue("Location").orElse("(no Location)")
+                    : null;
+            boolean permanent = status == 301 || status == 308;
+            Result checked = probeThrough(item, url);
+            return new Result(item, checked.problem(), checked.rangeProblem(), redirect, permanent);
+        } catch (Exception e) {
+            return new Result(
+                    item,
+                    "cannot be fetched: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    null);
+        }
+    }
+
+    /** HEAD and a two-byte range, through any redirects, as Apple and Spotify fetch. */
+    private Result probeThrough(FeedFacts.Item item, String url) {
         try {
             HttpResponse<Void> head = http.send(
                     HttpRequest.newBuilder(URI.create(url))

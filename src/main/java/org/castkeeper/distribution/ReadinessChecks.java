@@ -120,6 +120,7 @@ public final class ReadinessChecks {
         List<MediaProbe.Result> probes = probe.probe(feed.items(), base, probeBase);
         Check enclosures = enclosures(probes);
         Check ranges = ranges(probes);
+        Check redirects = redirects(probes);
         Check guids = guids(feed);
         Check https = base.startsWith("https://")
                 ? Check.pass("HTTPS", "The feed and media are served over https.")
@@ -188,6 +189,7 @@ public final class ReadinessChecks {
                         description,
                         enclosures,
                         ranges,
+                        redirects,
                         guids,
                         size,
                         appleBlock,
@@ -206,6 +208,7 @@ public final class ReadinessChecks {
                         description.as(Status.WARN),
                         enclosures,
                         ranges.as(Status.WARN),
+                        redirects,
                         guids,
                         size,
                         spotifyBlock,
@@ -224,6 +227,7 @@ public final class ReadinessChecks {
                         description.as(Status.WARN),
                         enclosures,
                         ranges.as(Status.WARN),
+                        redirects,
                         guids,
                         homepage.as(Status.WARN),
                         size,
@@ -388,6 +392,31 @@ public final class ReadinessChecks {
                         "Byte ranges",
                         problems.get(0) + ".",
                         "Serve the media through Castkeeper or a CDN that supports Range requests.");
+    }
+
+    /**
+     * Enclosures answered by a redirect (a CDN in front, storage.mediaBaseUrl): said where to, since HEAD and the
+     * range were checked through it; a permanent one (301, 308) fails, as apps would remember the CDN's address
+     * for good and it could never change again.
+     */
+    static Check redirects(List<MediaProbe.Result> probes) {
+        for (MediaProbe.Result r : probes) {
+            if (r.redirect() != null && r.permanent()) {
+                return Check.fail(
+                        "Media redirects",
+                        "\"" + r.item().title() + "\" redirects permanently (" + r.redirect() + ").",
+                        "A CDN in front must be reached by a temporary redirect (302), which Castkeeper gives with"
+                                + " storage.mediaBaseUrl set in feed-config.yml: never a 301.");
+            }
+        }
+        return probes.stream()
+                .filter(r -> r.redirect() != null)
+                .findFirst()
+                .map(r -> Check.pass(
+                        "Media redirects",
+                        "The audio is fetched through a redirect (" + r.redirect()
+                                + "); its type, length and byte ranges were checked there."))
+                .orElse(Check.pass("Media redirects", "The audio is served here, without redirects."));
     }
 
     private static Check guids(FeedFacts feed) {
