@@ -155,6 +155,8 @@ class ListenerAnalyticsIT {
                 .contains("Feedly")
                 .contains("1,240")
                 .contains("Spotify re-hosts the audio")
+                .as("published the day before counting began: no figures for its first days, not zeros")
+                .contains("No data before 23 Nov 2026.")
                 .contains("<svg class=\"chart\"");
         String csv = admin.get("/admin/stats.csv?days=7").body();
         assertThat(csv.lines().toList())
