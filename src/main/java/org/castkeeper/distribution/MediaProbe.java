@@ -70,13 +70,7 @@ final class MediaProbe {
                 ? probeBase + item.enclosureUrl().substring(publicBase.length())
                 : item.enclosureUrl();
         try {
-            HttpResponse<Void> answer = first.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .header("User-Agent", org.castkeeper.media.MediaRequests.OWN_CHECK_USER_AGENT)
-                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                            .timeout(Duration.ofSeconds(20))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> answer = head(first, url);
             int status = answer.statusCode();
             String redirect = status >= 300 && status < 400
                     ? status + " to " + answer.headers().firstValue("Location").orElse("(no Location)")
@@ -93,16 +87,21 @@ final class MediaProbe {
         }
     }
 
+    /** A HEAD of {@code url} as Castkeeper's own check (never counted as a listener). */
+    private static HttpResponse<Void> head(HttpClient client, String url) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("User-Agent", org.castkeeper.media.MediaRequests.OWN_CHECK_USER_AGENT)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
     /** HEAD and a two-byte range, through any redirects, as Apple and Spotify fetch. */
     private Result probeThrough(FeedFacts.Item item, String url) {
         try {
-            HttpResponse<Void> head = http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .header("User-Agent", org.castkeeper.media.MediaRequests.OWN_CHECK_USER_AGENT)
-                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                            .timeout(Duration.ofSeconds(20))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> head = head(http, url);
             if (head.statusCode() != 200) {
                 return new Result(item, "answers HEAD with " + head.statusCode(), null);
             }

@@ -177,33 +177,7 @@ public final class MediaFolder implements MediaStore {
         java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file);
         channel.position(offset);
         InputStream all = java.nio.channels.Channels.newInputStream(channel);
-        return new java.io.FilterInputStream(all) {
-            private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(buffer, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
+        return new BoundedInputStream(all, length);
     }
 
     @Override

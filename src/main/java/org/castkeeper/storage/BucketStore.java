@@ -1,6 +1,5 @@
 package org.castkeeper.storage;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -273,7 +272,8 @@ public final class BucketStore implements MediaStore, AutoCloseable {
                             try {
                                 var channel = java.nio.channels.FileChannel.open(source);
                                 channel.position(from);
-                                return new Bounded(java.nio.channels.Channels.newInputStream(channel), length);
+                                return new org.castkeeper.media.BoundedInputStream(
+                                        java.nio.channels.Channels.newInputStream(channel), length);
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
@@ -495,39 +495,5 @@ public final class BucketStore implements MediaStore, AutoCloseable {
     @Override
     public void close() {
         s3.close();
-    }
-
-    /** At most {@code left} bytes of {@code in}: one part of a multipart upload. */
-    private static final class Bounded extends FilterInputStream {
-        private long left;
-
-        Bounded(InputStream in, long left) {
-            super(in);
-            this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(buffer, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
     }
 }
