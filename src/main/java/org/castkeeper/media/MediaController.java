@@ -17,7 +17,8 @@ import org.castkeeper.http.HttpCaching;
  *
  * <p>A request is answered only for a file that a live episode references: the path is looked up in the published
  * catalogue first, so drafts, unpublished episodes and any other file in (or outside) the store are a 404. The
- * bytes come from the {@link MediaStore}: a file on this machine is sent with memory-mapped reads.
+ * bytes come from the {@link MediaStore}: a file on this machine is sent with memory-mapped reads, a file in a
+ * bucket is streamed from it on a worker thread; behind a CDN (storage.mediaBaseUrl) the answer is a 302 there.
  */
 public final class MediaController {
     /** The largest range answered on the network thread (see {@link #answersAtOnce}). */
