@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * Records every media request analytics counts from, off the hot path: {@link #served} only offers the request to
  * a bounded queue (it never blocks; when the queue is full the request is still served, and the drop is counted
  * and logged at most once a minute), and a thread of its own writes what is queued every few seconds, as soon as
- * half the queue is taken, and on {@link #close()}, after the requests in flight. Each record keeps the salted hashes of the day, never the
- * address; whether the User-Agent is a known bot and the address's country are decided on that thread too.
+ * half the queue is taken, and on {@link #close()}, after the requests in flight. Each record keeps the salted
+ * hashes of the day, never the address; whether the User-Agent is a known bot and the address's country are
+ * decided on that thread too.
  *
  * <p>The same thread stores the subscriber counts reported in feed polls ({@link #feedPolls()}) and, every ten
  * minutes, counts the days that are over ({@link DailyCounts}) and forgets raw records past their time.
