@@ -336,6 +336,13 @@ class AdminBrowserIT {
         browser.findElement(By.id("save-settings")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
         screenshot("12-settings-saved");
+        // A checkbox sits beside its label, not centred above it at full width.
+        var box = browser.findElement(By.id("op3")).getRect();
+        var label = browser.findElement(By.cssSelector("label[for='op3']")).getRect();
+        assertThat(box.getWidth()).isLessThan(40);
+        assertThat(box.getX()).isLessThan(label.getX());
+        assertThat(Math.abs((box.getY() + box.getHeight() / 2) - (label.getY() + label.getHeight() / 2)))
+                .isLessThan(label.getHeight());
         // The artwork preview loads from this server, whatever the public address says.
         wait.until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
                                 .executeScript("return document.querySelector('img.artwork-preview').naturalWidth;"))
