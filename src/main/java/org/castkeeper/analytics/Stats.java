@@ -95,7 +95,7 @@ public final class Stats {
         LocalDate from = today.minusDays(Math.max(1, lastDays) - 1L);
         String fromText = from.toString();
         Map<Integer, EpisodeFacts> episodes = EpisodeFacts.load(db);
-        Live live = live(episodes, today);
+        IabCounter.Result live = live(episodes, today);
 
         Map<Integer, int[]> perEpisode = new HashMap<>();
         db.select(
@@ -149,7 +149,7 @@ public final class Stats {
                         flags.add(flag(LocalDate.parse(r.value1()), r.value2(), r.value3(), r.value4(), episodes)));
 
         // Today and the days not counted yet, counted now.
-        for (IabCounter.Download d : live.result().downloads()) {
+        for (IabCounter.Download d : live.downloads()) {
             EpisodeFacts e = episodes.get(d.episodeId());
             int age = DailyCounts.ageOn(d.day(), e);
             int[] c = perEpisode.computeIfAbsent(d.episodeId(), k -> new int[4]);
@@ -166,7 +166,7 @@ public final class Stats {
                 }
             }
         }
-        for (IabCounter.Anomaly a : live.result().anomalies()) {
+        for (IabCounter.Anomaly a : live.anomalies()) {
             if (!a.day().isBefore(from)) {
                 flags.add(flag(a.day(), a.episodeId(), a.downloads(), a.ofAll(), episodes));
             }
@@ -208,7 +208,7 @@ public final class Stats {
                 .from(DOWNLOAD_DAY)
                 .where(DOWNLOAD_DAY.DAY.ge(from.toString()))
                 .forEach(r -> counts.merge(List.of(LocalDate.parse(r.value1()), r.value2()), r.value3(), Integer::sum));
-        for (IabCounter.Download d : live(episodes, today).result().downloads()) {
+        for (IabCounter.Download d : live(episodes, today).downloads()) {
             if (!d.day().isBefore(from)) {
                 counts.merge(List.of(d.day(), d.episodeId()), 1, Integer::sum);
             }
@@ -226,16 +226,14 @@ public final class Stats {
         return rows;
     }
 
-    private record Live(IabCounter.Result result) {}
-
     /** The days after the last counted one, up to today, counted from their raw records now. */
-    private Live live(Map<Integer, EpisodeFacts> episodes, LocalDate today) {
+    private IabCounter.Result live(Map<Integer, EpisodeFacts> episodes, LocalDate today) {
         String lastCounted =
                 db.select(DSL.max(COUNTED_DAY.DAY)).from(COUNTED_DAY).fetchOne(0, String.class);
         String first = lastCounted == null
                 ? "0000-00-00"
                 : LocalDate.parse(lastCounted).plusDays(1).toString();
-        return new Live(IabCounter.count(Requests.ofDays(db, first, today.toString(), episodes)));
+        return IabCounter.count(Requests.ofDays(db, first, today.toString(), episodes));
     }
 
     private List<Subscribers> subscribers() {

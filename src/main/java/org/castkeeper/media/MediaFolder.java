@@ -267,11 +267,8 @@ public final class MediaFolder implements MediaStore {
     }
 
     private Path moveToFreeName(Path partial, Path dir, String fileName) throws IOException {
-        int dot = fileName.lastIndexOf('.');
-        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-        String extension = dot > 0 ? fileName.substring(dot) : "";
         for (int n = 1; ; n++) {
-            Path target = dir.resolve(n == 1 ? fileName : stem + "-" + n + extension);
+            Path target = dir.resolve(MediaStore.variant(fileName, n));
             if (Files.exists(target)) {
                 continue;
             }

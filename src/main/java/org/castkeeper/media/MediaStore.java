@@ -30,6 +30,19 @@ public interface MediaStore {
      */
     record Stat(long size, Instant modified, String type) {}
 
+    /**
+     * The {@code n}th name to try for {@code name} when it is taken by other content: the name itself for 1, then
+     * "-2", "-3" ... before the extension of its last part ("show.mp3", "show-2.mp3"; "a.b/notes", "a.b/notes-2").
+     */
+    static String variant(String name, int n) {
+        if (n == 1) {
+            return name;
+        }
+        int slash = name.lastIndexOf('/');
+        int dot = name.lastIndexOf('.');
+        return dot > slash + 1 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+    }
+
     /** The MIME type a stored name stands for (see {@link Stat#type}). */
     static String typeOf(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);

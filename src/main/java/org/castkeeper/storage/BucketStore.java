@@ -208,12 +208,15 @@ public final class BucketStore implements MediaStore, AutoCloseable {
         key(name);
         long size = Files.size(source);
         Optional<Stat> there = stat(name);
-        String target = name;
-        if (there.isPresent() && there.get().size() == size) {
+        String target;
+        if (there.isEmpty()) {
+            target = name;
+            upload(source, target, size);
+        } else if (there.get().size() == size) {
             // Names derive from the content: the same name and size is this content, left by an earlier run.
             target = name;
         } else {
-            target = freeName(name);
+            target = freeName(name, 2); // the name itself was just seen taken
             upload(source, target, size);
         }
         if (move) {
@@ -222,15 +225,10 @@ public final class BucketStore implements MediaStore, AutoCloseable {
         return target;
     }
 
-    /** {@code name}, or the first of name-2, name-3 ... that nothing is stored under. */
-    private String freeName(String name) throws IOException {
-        int slash = name.lastIndexOf('/');
-        int dot = name.lastIndexOf('.');
-        boolean hasExtension = dot > slash + 1;
-        String stem = hasExtension ? name.substring(0, dot) : name;
-        String extension = hasExtension ? name.substring(dot) : "";
-        for (int n = 1; ; n++) {
-            String candidate = n == 1 ? name : stem + "-" + n + extension;
+    /** The first of {@code name}'s variants from the {@code from}th ({@link MediaStore#variant}) nothing is under. */
+    private String freeName(String name, int from) throws IOException {
+        for (int n = from; ; n++) {
+            String candidate = MediaStore.variant(name, n);
             if (stat(candidate).isEmpty()) {
                 return candidate;
             }
@@ -321,7 +319,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
             try (var out = Files.newOutputStream(spooled)) {
                 content.transferTo(out);
             }
-            String target = freeName(name);
+            String target = freeName(name, 1);
             upload(spooled, target, Files.size(spooled));
             return target;
         } finally {
