@@ -101,6 +101,8 @@ public final class Castkeeper implements AutoCloseable {
         this.lifecycle = new EpisodeLifecycle(episodes, media, clock, this::sweepRetiredMediaQuietly);
         this.importer = new EpisodeImporter(episodes, lifecycle, media, new AudioProbe(), this::timeZone);
         if (folder != null) {
+            // Only a folder can date from before the store (when files were served from the drop folder); the
+            // migration hard-links them in, which only a folder on the same disk can take.
             MediaStoreMigration.run(config.episodesDir(), folder, episodes);
         }
         this.publications = new PublicationCache(
@@ -151,7 +153,7 @@ public final class Castkeeper implements AutoCloseable {
     /** Opens the catalogue and the media store, bringing either up to date if needed. */
     public static Castkeeper open(AppConfig config, Clock clock) throws IOException {
         org.castkeeper.media.MediaStore media = openMedia(config);
-        snapshotBeforeUpgrade(config);
+        snapshotBeforeUpgrade(config, media);
         Database database = Database.open(
                 config.databaseUrl(),
                 config.database().user(),
@@ -168,7 +170,7 @@ public final class Castkeeper implements AutoCloseable {
      * The media store the settings name: data/media, or the bucket, checked now (a wrong endpoint, a missing bucket
      * or refused keys stop every command here, in one line that names the setting).
      */
-    private static org.castkeeper.media.MediaStore openMedia(AppConfig config) throws IOException {
+    public static org.castkeeper.media.MediaStore openMedia(AppConfig config) throws IOException {
         if (!config.storage().inBucket()) {
             return new MediaFolder(config.mediaDir());
         }
@@ -200,9 +202,12 @@ public final class Castkeeper implements AutoCloseable {
 
     /**
      * A new version's first start migrates the catalogue: a snapshot is taken first (into data/backups), so an
-     * upgrade can always be undone with `castkeeper restore data/backups`.
+     * upgrade can always be undone with `castkeeper restore data/backups`. With a bucket it holds the catalogue and
+     * the config, not the media: an upgrade never changes a stored file, and copying a bucket to this disk could
+     * fill it.
      */
-    private static void snapshotBeforeUpgrade(AppConfig config) throws IOException {
+    private static void snapshotBeforeUpgrade(AppConfig config, org.castkeeper.media.MediaStore media)
+            throws IOException {
         int pending = Database.pendingUpgrades(
                 config.databaseUrl(),
                 config.database().user(),
@@ -210,7 +215,8 @@ public final class Castkeeper implements AutoCloseable {
         if (pending == 0) {
             return;
         }
-        Backups.Taken taken = new Backups(config.upgradeBackupDir()).take(config, Clock.systemUTC(), (i, n, p) -> {});
+        Backups.Taken taken = new Backups(config.upgradeBackupDir())
+                .take(config, media.isLocal() ? media : null, Clock.systemUTC(), (i, n, p) -> {});
         LOG.info(
                 "Before upgrading the catalogue ({} migrations), saved snapshot {} in {}",
                 pending,
@@ -239,7 +245,10 @@ public final class Castkeeper implements AutoCloseable {
         return media;
     }
 
-    /** The media folder, for the tools that work on one (doctor, partial files); empty with a bucket. */
+    /**
+     * The media folder, for tests that look at its files; empty with a bucket. Everything else goes through
+     * {@link #media()}.
+     */
     public java.util.Optional<MediaFolder> folder() {
         return java.util.Optional.ofNullable(folder);
     }
@@ -341,17 +350,8 @@ public final class Castkeeper implements AutoCloseable {
 
     /** The catalogue doctor (see `castkeeper doctor`). */
     public Doctor doctor() {
-        if (folder == null) {
-            throw new IllegalStateException(
-                    "castkeeper doctor checks a media folder; with storage.media: s3 it is not available yet.");
-        }
         return new Doctor(
-                episodes,
-                folder,
-                config.retiredDir(),
-                config.dataDir().resolve("quarantine"),
-                retiredMedia.retention(),
-                database.dsl());
+                episodes, media, config.dataDir().resolve("quarantine"), retiredMedia.retention(), database.dsl());
     }
 
     public RetiredMedia retiredMedia() {

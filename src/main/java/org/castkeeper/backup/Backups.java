@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.castkeeper.config.AppConfig;
 import org.castkeeper.media.ContentHash;
+import org.castkeeper.media.MediaStore;
 
 /**
  * Snapshots of a Castkeeper instance in a backup folder:
@@ -35,7 +36,8 @@ import org.castkeeper.media.ContentHash;
  *   DEST/media/&lt;sha256&gt;              every media file any kept snapshot references, once
  * </pre>
  * A snapshot is written under a hidden name and renamed when complete, so a backup cut short leaves nothing
- * that looks like a snapshot. The database is copied with SQLite's VACUUM INTO: one consistent read that holds
+ * that looks like a snapshot. The media are read through the {@link MediaStore}, the folder's or the bucket's
+ * alike, and only files the pool does not hold yet are read at all. The database is copied with SQLite's VACUUM INTO: one consistent read that holds
  * every write committed before it began, safe while the server writes.
  */
 public final class Backups {
@@ -68,16 +70,23 @@ public final class Backups {
         void file(int index, int total, String path);
     }
 
-    public Taken take(AppConfig config, Clock clock, Progress progress) throws IOException {
+    /**
+     * Takes a snapshot of the catalogue, the config, the show artwork and, when {@code media} is given, every
+     * media file the catalogue references (new ones streamed into the pool).
+     *
+     * @param media the store to read the media from; null for a snapshot of the catalogue and config alone (the
+     *              one before an upgrade of a bucket-backed instance: the bucket is not on this disk)
+     */
+    public Taken take(AppConfig config, MediaStore media, Clock clock, Progress progress) throws IOException {
         try (DestinationLock lock = DestinationLock.take(dest, LOCK_WAIT, clock)) {
-            return takeLocked(config, clock, progress);
+            return takeLocked(config, media, clock, progress);
         }
     }
 
     /** How long a backup waits for another one writing to the same destination. */
     static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMinutes(10);
 
-    private Taken takeLocked(AppConfig config, Clock clock, Progress progress) throws IOException {
+    private Taken takeLocked(AppConfig config, MediaStore media, Clock clock, Progress progress) throws IOException {
         Path snapshots = Files.createDirectories(dest.resolve(SNAPSHOTS));
         Path pool = Files.createDirectories(dest.resolve(POOL));
         String name = NAME.format(clock.instant());
@@ -116,20 +125,18 @@ public final class Backups {
             List<String> problems = new ArrayList<>();
             int newFiles = 0;
             long newBytes = 0;
-            if (config.storage().inBucket()) {
-                // The media live in a bucket (storage.media: s3): the snapshot holds the catalogue and the config;
-                // the bucket is kept by its own provider (versioning, replication).
+            if (media == null) {
                 referenced = List.of();
             }
             for (int i = 0; i < referenced.size(); i++) {
                 Referenced r = referenced.get(i);
                 progress.file(i + 1, referenced.size(), r.path());
-                Path file = config.mediaDir().resolve(r.path()).normalize();
-                if (!file.startsWith(config.mediaDir()) || !Files.isRegularFile(file)) {
-                    problems.add(r.path() + ": missing from the media store " + config.mediaDir());
+                var stat = media.stat(r.path());
+                if (stat.isEmpty()) {
+                    problems.add(r.path() + ": missing from the media store");
                     continue;
                 }
-                Copied copied = intoPool(file, pool, r.sha256());
+                Copied copied = intoPool(media, r.path(), stat.get().size(), pool, r.sha256());
                 if (r.sha256() != null && !r.sha256().equals(copied.sha256())) {
                     problems.add(r.path() + ": its content has changed since it was catalogued");
                 }
@@ -219,9 +226,12 @@ public final class Backups {
 
     private record Copied(String sha256, long size, boolean isNew) {}
 
-    /** Into the pool under its hash, unless the pool has it already. Hashed as it is copied: read once. */
-    private static Copied intoPool(Path file, Path pool, String expected) throws IOException {
-        long size = Files.size(file);
+    /**
+     * Into the pool under its hash, unless the pool has it already (then the store is not read at all). Hashed
+     * as it is copied: read once, streamed.
+     */
+    private static Copied intoPool(MediaStore media, String name, long size, Path pool, String expected)
+            throws IOException {
         if (expected != null
                 && Files.isRegularFile(pool.resolve(expected))
                 && Files.size(pool.resolve(expected)) == size) {
@@ -230,17 +240,19 @@ public final class Backups {
         Path partial = Files.createTempFile(pool, ".incoming-", ".part");
         try {
             MessageDigest digest = ContentHash.digest();
-            try (InputStream in = Files.newInputStream(file);
+            try (InputStream in = media.read(name, 0, size);
                     OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
                 in.transferTo(out);
             }
+            // What was read is what the pool holds: a file that changed meanwhile shows as a changed hash.
+            long read = Files.size(partial);
             String sha = HexFormat.of().formatHex(digest.digest());
             Path target = pool.resolve(sha);
             if (Files.exists(target)) {
-                return new Copied(sha, size, false);
+                return new Copied(sha, read, false);
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            return new Copied(sha, size, true);
+            return new Copied(sha, read, true);
         } finally {
             Files.deleteIfExists(partial);
         }

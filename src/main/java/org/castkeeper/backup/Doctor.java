@@ -1,6 +1,7 @@
 package org.castkeeper.backup;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,44 +12,37 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.RetiredFile;
-import org.castkeeper.media.ContentHash;
-import org.castkeeper.media.MediaFolder;
+import org.castkeeper.media.MediaStore;
+import org.castkeeper.media.RetiredMedia;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 
 /**
- * Checks that the catalogue and the media store agree, and says what to do about each thing that is wrong:
- * an episode whose file is missing or changed, a store file no episode references, partial files nobody is
- * writing, retired files past their time, a damaged database. {@link #repair} fixes only what is safe, and never
- * deletes a file an episode references.
+ * Checks that the catalogue and the media store (the folder or the bucket) agree, and says what to do about each
+ * thing that is wrong: an episode whose file is missing or changed, a stored file no episode references,
+ * unfinished writes nobody is making, retired files past their time, a damaged database. {@link #repair} fixes
+ * only what is safe, and never deletes a file an episode references. Everything goes through {@link MediaStore},
+ * so a bucket is examined as a folder is.
  */
 public final class Doctor {
-    /** As in `serve`: older partial files cannot belong to an upload or import still running. */
-    static final Duration STALE_PARTIAL = Duration.ofMinutes(15);
-
     private final EpisodeRepository episodes;
-    private final MediaFolder store;
-    private final Path retiredDir;
+    private final MediaStore store;
     private final Path quarantine;
     private final Duration retention;
     private final DSLContext db;
 
-    public Doctor(
-            EpisodeRepository episodes,
-            MediaFolder store,
-            Path retiredDir,
-            Path quarantine,
-            Duration retention,
-            DSLContext db) {
+    /**
+     * @param quarantine a local folder (data/quarantine) where --repair moves the stored files no episode uses
+     */
+    public Doctor(EpisodeRepository episodes, MediaStore store, Path quarantine, Duration retention, DSLContext db) {
         this.episodes = episodes;
         this.store = store;
-        this.retiredDir = retiredDir;
-        this.quarantine = quarantine;
+        this.quarantine = quarantine.toAbsolutePath().normalize();
         this.retention = retention;
         this.db = db;
     }
@@ -82,18 +76,12 @@ public final class Doctor {
         List<Episode> all = episodes.all();
         Set<String> referenced = new HashSet<>();
         all.forEach(e -> referenced.addAll(e.files()));
-        Map<String, String> unknownByHash = hashes ? new HashMap<>() : Map.of();
-        List<Path> unknown = unknownFiles(referenced);
-        if (hashes) {
-            for (Path file : unknown) {
-                unknownByHash.put(
-                        ContentHash.sha256(file), store.root().relativize(file).toString());
-            }
-        }
+        List<String> unknown = unknownFiles(referenced);
+        Map<String, String> unknownByHash = hashes ? byHash(unknown) : Map.of();
         for (Episode e : all) {
             String label = "episode " + e.id() + " \"" + e.title() + "\"";
-            Path audio = store.resolve(e.audio().path()).orElse(null);
-            if (audio == null || !Files.isRegularFile(audio)) {
+            Optional<MediaStore.Stat> audio = store.stat(e.audio().path());
+            if (audio.isEmpty()) {
                 String adoptable = unknownByHash.get(e.audio().sha256());
                 findings.add(new Finding(
                         Kind.MISSING,
@@ -102,8 +90,9 @@ public final class Doctor {
                                 ? "--repair puts back " + adoptable + ", which has the same content"
                                 : "restore it from a backup (castkeeper restore), or replace the audio in the admin",
                         adoptable != null));
-            } else if (Files.size(audio) != e.audio().sizeBytes()
-                    || hashes && !ContentHash.sha256(audio).equals(e.audio().sha256())) {
+            } else if (audio.get().size() != e.audio().sizeBytes()
+                    || hashes
+                            && !store.sha256(e.audio().path()).equals(e.audio().sha256())) {
                 findings.add(new Finding(
                         Kind.CHANGED,
                         label + ": its audio " + e.audio().path() + " has changed since it was catalogued",
@@ -111,8 +100,7 @@ public final class Doctor {
                         false));
             }
             for (String other : e.files()) {
-                if (!other.equals(e.audio().path())
-                        && store.resolve(other).filter(Files::isRegularFile).isEmpty()) {
+                if (!other.equals(e.audio().path()) && store.stat(other).isEmpty()) {
                     findings.add(new Finding(
                             Kind.MISSING,
                             label + ": its file " + other + " is missing",
@@ -121,37 +109,31 @@ public final class Doctor {
                 }
             }
         }
-        for (Path file : unknown) {
+        for (String name : unknown) {
             findings.add(new Finding(
                     Kind.UNKNOWN_FILE,
-                    store.root().relativize(file) + " is in the media store " + "but no episode uses it",
+                    name + " is in the media store but no episode uses it",
                     "--repair moves it to " + quarantine,
                     true));
         }
-        for (Path partial : partials()) {
-            // Every one is reported at once; only one nobody can still be writing is removed by --repair.
-            boolean stale = Files.getLastModifiedTime(partial)
-                    .toInstant()
-                    .plus(STALE_PARTIAL)
-                    .isBefore(now);
+        for (MediaStore.Unfinished u : store.unfinished()) {
+            // Every one is reported at once; only one nobody can still be writing is cleared by --repair.
+            boolean stale = abandoned(u, now);
+            String size = u.bytes() >= 0 ? u.bytes() + " bytes" : "begun " + u.lastTouched();
             findings.add(new Finding(
                     Kind.STALE_PARTIAL,
-                    store.root().relativize(partial) + " is a partial file ("
-                            + Files.size(partial) + " bytes): "
+                    u.name() + " is an unfinished write (" + size + "): "
                             + (stale
                                     ? "an interrupted upload or import left it"
                                     : "an upload or import is writing it, or was cut off moments ago"),
                     stale
-                            ? "--repair removes it (serve also does, at start and hourly)"
-                            : "nothing yet: serve removes it at its next start, or --repair once it is "
-                                    + STALE_PARTIAL.toMinutes() + " minutes old",
+                            ? "--repair clears it (serve also does, hourly)"
+                            : "nothing yet: --repair clears it once it has stood "
+                                    + store.abandonedAfter().toMinutes() + " minutes",
                     stale));
         }
         for (RetiredFile r : episodes.retired()) {
-            Path waiting = retiredDir.resolve(r.path()).normalize();
-            if (waiting.startsWith(retiredDir)
-                    && Files.exists(waiting)
-                    && !r.retiredAt().plus(retention).isAfter(now)) {
+            if (!r.retiredAt().plus(retention).isAfter(now) && store.keepsRetired(r.path())) {
                 findings.add(new Finding(
                         Kind.RETIRED_EXPIRED,
                         r.path() + " was retired on " + r.retiredAt() + " and has been kept long enough",
@@ -168,65 +150,71 @@ public final class Doctor {
         Set<String> referenced = new HashSet<>();
         List<Episode> all = episodes.all();
         all.forEach(e -> referenced.addAll(e.files()));
-        Map<String, Path> unknownByHash = new HashMap<>();
-        for (Path file : unknownFiles(referenced)) {
-            unknownByHash.put(ContentHash.sha256(file), file);
-        }
+        Map<String, String> unknownByHash = byHash(unknownFiles(referenced));
         for (Episode e : all) {
-            Path audio = store.resolve(e.audio().path()).orElse(null);
-            Path same = unknownByHash.get(e.audio().sha256());
-            if (audio != null && !Files.exists(audio) && same != null) {
-                Files.createDirectories(audio.getParent());
-                Files.move(same, audio, StandardCopyOption.ATOMIC_MOVE);
+            String same = unknownByHash.get(e.audio().sha256());
+            if (same != null && store.stat(e.audio().path()).isEmpty()) {
+                // A copy, then the old name removed: a store need not rename (a bucket cannot).
+                String stored;
+                try (InputStream in = store.read(same, 0, e.audio().sizeBytes())) {
+                    stored = store.write(e.audio().path(), in);
+                }
+                if (!stored.equals(e.audio().path())) {
+                    store.delete(stored); // the name was taken meanwhile: leave it to the next run
+                    continue;
+                }
+                store.delete(same);
                 unknownByHash.remove(e.audio().sha256());
-                done.add("put back " + e.audio().path() + " for episode " + e.id() + " (it was " + same.getFileName()
-                        + ")");
+                done.add("put back " + e.audio().path() + " for episode " + e.id() + " (it was " + same + ")");
             }
         }
-        for (Path file : unknownFiles(referenced)) {
-            Path target = quarantine.resolve(store.root().relativize(file)).normalize();
+        for (String name : unknownFiles(referenced)) {
+            Path target = quarantine.resolve(name).normalize();
+            if (!target.startsWith(quarantine)) {
+                continue;
+            }
             Files.createDirectories(target.getParent());
-            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-            done.add("moved " + store.root().relativize(file) + " to " + target);
+            Path partial = Files.createTempFile(target.getParent(), ".quarantine-", ".part");
+            try {
+                try (InputStream in = store.read(name, 0, Long.MAX_VALUE)) {
+                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            store.delete(name);
+            done.add("moved " + name + " to " + target);
         }
-        int partials = store.removeStalePartials(STALE_PARTIAL, now);
-        if (partials > 0) {
-            done.add("removed " + partials + " stale partial files");
+        int cleared = store.clearUnfinished(now.minus(store.abandonedAfter()));
+        if (cleared > 0) {
+            done.add("cleared " + cleared + " unfinished writes nobody was making");
         }
-        var sweep = new org.castkeeper.media.RetiredMedia(store, retention).sweep(episodes.retired(), referenced, now);
+        var sweep = new RetiredMedia(store, retention).sweep(episodes.retired(), referenced, now);
         if (sweep.deleted() + sweep.moved() > 0) {
             done.add("retired media: " + sweep.moved() + " moved out of the store, " + sweep.deleted() + " deleted");
         }
         return done;
     }
 
-    /** Regular files in the store no episode references; hidden files and folders (uploads, markers) aside. */
-    private List<Path> unknownFiles(Set<String> referenced) throws IOException {
-        try (Stream<Path> walk = Files.walk(store.root())) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !hidden(store.root().relativize(p)))
-                    .filter(p -> !referenced.contains(
-                            store.root().relativize(p).toString().replace('\\', '/')))
-                    .sorted()
-                    .toList();
-        }
+    private boolean abandoned(MediaStore.Unfinished u, Instant now) {
+        return u.lastTouched().plus(store.abandonedAfter()).isBefore(now);
     }
 
-    private List<Path> partials() throws IOException {
-        try (Stream<Path> walk = Files.walk(store.root())) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".part"))
-                    .toList();
-        }
+    /** Stored names no episode references, sorted. */
+    private List<String> unknownFiles(Set<String> referenced) throws IOException {
+        return store.list().stream()
+                .filter(name -> !referenced.contains(name))
+                .sorted()
+                .toList();
     }
 
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
+    private Map<String, String> byHash(List<String> names) throws IOException {
+        Map<String, String> byHash = new HashMap<>();
+        for (String name : names) {
+            byHash.put(store.sha256(name), name);
         }
-        return false;
+        return byHash;
     }
 
     private String integrity() {

@@ -12,11 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.castkeeper.config.AppConfig;
+import org.castkeeper.config.ConfigException;
+import org.castkeeper.config.ConfigLoader;
+import org.castkeeper.media.MediaFolder;
+import org.castkeeper.media.MediaStore;
 
 /**
  * Puts a snapshot back into an instance that is not running. Nothing is touched until every file of the
- * snapshot has been checked against its hash; the current data folder, config and artwork are moved aside, never
- * deleted.
+ * snapshot has been checked against its hash and the media store the snapshot's config names has answered; the
+ * current data folder, config and artwork are moved aside, never deleted. The media go back through the
+ * {@link MediaStore}: into a fresh data/media, or into the bucket, where a file already there whole is left as it
+ * is and one with other content under the same name is retired (kept aside), not overwritten.
  */
 public final class Restore {
     private static final DateTimeFormatter STAMP =
@@ -46,9 +52,14 @@ public final class Restore {
 
     private Restore() {}
 
-    public static Restored run(AppConfig config, Path dest, String snapshotName, Clock clock)
+    /** Opens the bucket a configuration names, checked (the command line's way: {@code Castkeeper.openMedia}). */
+    public interface BucketOpener {
+        MediaStore open(AppConfig config) throws IOException;
+    }
+
+    public static Restored run(AppConfig config, Path dest, String snapshotName, Clock clock, BucketOpener buckets)
             throws IOException, Refused {
-        return run(config, dest, snapshotName, null, clock);
+        return run(config, dest, snapshotName, null, clock, buckets);
     }
 
     /**
@@ -56,7 +67,8 @@ public final class Restore {
      * the file is taken from {@code alsoFrom} when it is there whole (another backup destination, whose pool has
      * it under its hash, or a media folder, such as the live store, that has it under its path).
      */
-    public static Restored run(AppConfig config, Path dest, String snapshotName, Path alsoFrom, Clock clock)
+    public static Restored run(
+            AppConfig config, Path dest, String snapshotName, Path alsoFrom, Clock clock, BucketOpener buckets)
             throws IOException, Refused {
         Backups backups = new Backups(dest);
         List<String> snapshots = backups.snapshots();
@@ -90,7 +102,6 @@ public final class Restore {
             }
             // Every media file checked before anything is touched: where each will come from, if anywhere.
             Map<String, Path> sources = new HashMap<>();
-            List<Manifest.Entry> missing = new ArrayList<>();
             List<String> recovered = new ArrayList<>();
             for (Manifest.Entry e : manifest.media()) {
                 if (backups.poolProblem(e.sha256(), e.size()).isEmpty()) {
@@ -101,62 +112,134 @@ public final class Restore {
                 if (elsewhere != null) {
                     sources.put(e.path(), elsewhere);
                     recovered.add(e.path() + " (from " + elsewhere + ")");
-                } else {
-                    missing.add(e);
                 }
             }
-            String stamp = STAMP.format(clock.instant());
+            // The snapshot's config decides where the media go back to; a bucket it names must answer before
+            // anything is touched.
+            AppConfig restored = restoredConfig(config, snapshot.resolve(Backups.CONFIG), name);
+            MediaStore bucket = null;
+            if (restored.storage().inBucket()) {
+                try {
+                    bucket = buckets.open(restored);
+                } catch (IOException e) {
+                    throw new Refused(e.getMessage() + " Nothing was restored.");
+                }
+            }
+            try (MediaStore closing = bucket) {
+                return restore(config, restored, bucket, backups, name, manifest, sources, recovered, clock);
+            }
+        }
+    }
 
-            // Aside, not deleted: everything in the data folder but the lock we hold, then the config and artwork.
-            Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".before-restore-" + stamp);
-            Files.createDirectories(aside);
-            try (var entries = Files.list(dataDir)) {
-                for (Path p : entries.filter(p -> !p.getFileName().toString().equals(ServerLock.FILE))
-                        .toList()) {
-                    Files.move(p, aside.resolve(p.getFileName()));
-                }
-            }
-            moveAside(config.source(), stamp);
-            Files.copy(snapshot.resolve(Backups.CONFIG), config.source());
+    private static Restored restore(
+            AppConfig config,
+            AppConfig restored,
+            MediaStore bucket,
+            Backups backups,
+            String name,
+            Manifest manifest,
+            Map<String, Path> sources,
+            List<String> recovered,
+            Clock clock)
+            throws IOException {
+        Path dataDir = config.dataDir();
+        Path snapshot = backups.snapshot(name);
+        String stamp = STAMP.format(clock.instant());
 
-            if (manifest.database() != null) {
-                // A fresh folder: no -wal or -shm file of the old database can be left beside the restored one.
-                Files.copy(snapshot.resolve(manifest.database()), dataDir.resolve(Backups.DATABASE));
+        // Aside, not deleted: everything in the data folder but the lock we hold, then the config and artwork.
+        Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".before-restore-" + stamp);
+        Files.createDirectories(aside);
+        try (var entries = Files.list(dataDir)) {
+            for (Path p : entries.filter(p -> !p.getFileName().toString().equals(ServerLock.FILE))
+                    .toList()) {
+                Files.move(p, aside.resolve(p.getFileName()));
             }
-            if (manifest.showArtwork() != null) {
-                // Where the restored catalogue's settings name it (an upload lives in the data folder).
-                Path artwork = artworkFile(config);
-                moveAside(artwork, stamp);
-                Files.createDirectories(artwork.toAbsolutePath().resolveSibling("."));
-                Files.copy(snapshot.resolve("show-artwork-" + manifest.showArtwork()), artwork);
+        }
+        moveAside(config.source(), stamp);
+        Files.copy(snapshot.resolve(Backups.CONFIG), config.source());
+
+        if (manifest.database() != null) {
+            // A fresh folder: no -wal or -shm file of the old database can be left beside the restored one.
+            Files.copy(snapshot.resolve(manifest.database()), dataDir.resolve(Backups.DATABASE));
+        }
+        if (manifest.showArtwork() != null) {
+            // Where the restored catalogue's settings name it (an upload lives in the data folder).
+            Path artwork = artworkFile(config);
+            moveAside(artwork, stamp);
+            Files.createDirectories(artwork.toAbsolutePath().resolveSibling("."));
+            Files.copy(snapshot.resolve("show-artwork-" + manifest.showArtwork()), artwork);
+        }
+        MediaStore store = bucket != null ? bucket : new MediaFolder(restored.mediaDir());
+        long bytes = 0;
+        int files = 0;
+        List<Manifest.Entry> lost = new ArrayList<>();
+        for (Manifest.Entry e : manifest.media()) {
+            if (!store.accepts(e.path())) {
+                continue;
             }
-            Path media = Files.createDirectories(config.mediaDir());
-            long bytes = 0;
-            for (Manifest.Entry e : manifest.media()) {
-                Path target = media.resolve(e.path()).normalize();
-                Path source = sources.get(e.path());
-                if (!target.startsWith(media) || source == null) {
-                    continue;
-                }
-                Files.createDirectories(target.resolveSibling("."));
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            var there = store.stat(e.path());
+            // Names derive from content: the same name at the same size is this file (the store's contract), so
+            // a bucket that kept it needs nothing, even where the backup's copy was damaged.
+            if (there.isPresent() && there.get().size() == e.size()) {
+                files++;
                 bytes += e.size();
+                continue;
             }
+            Path source = sources.get(e.path());
+            if (source == null) {
+                lost.add(e);
+                continue;
+            }
+            if (there.isPresent()) {
+                store.retire(e.path());
+            }
+            String stored = store.storeCopy(source, e.path());
+            if (!stored.equals(e.path())) {
+                store.delete(stored);
+                throw new IOException("The media store would not take " + e.path() + " under its own name.");
+            }
+            files++;
+            bytes += e.size();
+        }
+        if (store instanceof MediaFolder folder) {
             // The store is complete as restored: nothing to adopt from the drop folder.
-            Files.writeString(media.resolve(".migrated-from-drop-folder"), "Restored from " + name + ".\n");
-            if (manifest.database() != null) {
-                String check = Backups.integrityCheck(dataDir.resolve(Backups.DATABASE));
-                if (!check.equals("ok")) {
-                    throw new IOException("The restored database fails its integrity check: " + check
-                            + ". The previous data is in " + aside);
-                }
+            Files.writeString(folder.root().resolve(".migrated-from-drop-folder"), "Restored from " + name + ".\n");
+        }
+        if (manifest.database() != null) {
+            String check = Backups.integrityCheck(dataDir.resolve(Backups.DATABASE));
+            if (!check.equals("ok")) {
+                throw new IOException("The restored database fails its integrity check: " + check
+                        + ". The previous data is in " + aside);
             }
-            List<String> damaged = new ArrayList<>();
-            for (Manifest.Entry e : missing) {
-                damaged.add(e.path() + ": " + backups.poolProblem(e.sha256(), e.size())
-                        + usedBy(manifest.database() == null ? null : dataDir.resolve(Backups.DATABASE), e.path()));
+        }
+        List<String> damaged = new ArrayList<>();
+        for (Manifest.Entry e : lost) {
+            damaged.add(e.path() + ": " + backups.poolProblem(e.sha256(), e.size())
+                    + usedBy(manifest.database() == null ? null : dataDir.resolve(Backups.DATABASE), e.path()));
+        }
+        return new Restored(name, files, bytes, manifest.database() != null, aside, recovered, damaged);
+    }
+
+    /**
+     * The snapshot's feed-config.yml as it will read once in place (relative paths and environment variables
+     * resolve as for the live one): read from a hidden copy beside the live file, removed again.
+     */
+    private static AppConfig restoredConfig(AppConfig config, Path snapshotConfig, String name) throws Refused {
+        Path beside = config.source()
+                .toAbsolutePath()
+                .resolveSibling(".restoring-" + config.source().getFileName());
+        try {
+            Files.copy(snapshotConfig, beside, StandardCopyOption.REPLACE_EXISTING);
+            return ConfigLoader.loadBeforeRestore(beside);
+        } catch (IOException | ConfigException e) {
+            throw new Refused("The feed-config.yml in snapshot " + name + " cannot be read (" + e.getMessage()
+                    + "), so nothing was restored.");
+        } finally {
+            try {
+                Files.deleteIfExists(beside);
+            } catch (IOException ignored) {
+                // A hidden leftover; the next restore replaces it.
             }
-            return new Restored(name, sources.size(), bytes, manifest.database() != null, aside, recovered, damaged);
         }
     }
 

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.castkeeper.Castkeeper;
 import org.castkeeper.backup.Backups;
 import org.castkeeper.config.AppConfig;
+import org.castkeeper.media.MediaStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,12 +78,15 @@ final class BackupCommand implements Callable<Integer> {
                     + "not against losing the disk.");
         }
         boolean terminal = System.console() != null;
-        Backups.Taken taken = backups.take(settings, Clock.systemUTC(), (i, total, path) -> {
-            if (terminal) {
-                out.print("\r" + i + "/" + total + " " + path + "\u001b[K");
-                out.flush();
-            }
-        });
+        Backups.Taken taken;
+        try (MediaStore media = Castkeeper.openMedia(settings)) {
+            taken = backups.take(settings, media, Clock.systemUTC(), (i, total, path) -> {
+                if (terminal) {
+                    out.print("\r" + i + "/" + total + " " + path + "\u001b[K");
+                    out.flush();
+                }
+            });
+        }
         if (terminal) {
             out.print("\r\u001b[K");
         }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.castkeeper.Castkeeper;
 import org.castkeeper.backup.Restore;
 import org.castkeeper.config.AppConfig;
 import picocli.CommandLine.Command;
@@ -50,7 +51,8 @@ final class RestoreCommand implements Callable<Integer> {
         // Into an empty folder, or one holding only feed-config.yml: the files it names come with the restore.
         AppConfig settings = config.loadBeforeRestore();
         try {
-            Restore.Restored r = Restore.run(settings, dest, snapshot, alsoFrom, Clock.systemUTC());
+            Restore.Restored r =
+                    Restore.run(settings, dest, snapshot, alsoFrom, Clock.systemUTC(), Castkeeper::openBucket);
             out.printf(
                     "restored snapshot %s: %s%d media files (%s), feed-config.yml and the show artwork%n",
                     r.snapshot(),

@@ -35,9 +35,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on (overrides server.port).")
     Integer port;
 
-    /** Longer than any upload or import can sit silent before its connection (60 s) or process is gone. */
-    static final Duration PARTIAL_FILE_AGE = Duration.ofMinutes(15);
-
     /** One line at start: sizes only, no hashing, so a big store does not slow the start down. */
     private static void doctorSummary(Castkeeper app) {
         try {
@@ -60,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     private static void scheduledBackup(Castkeeper app) {
         try {
             var backups = new org.castkeeper.backup.Backups(app.config().backupDir());
-            var taken = backups.take(app.config(), app.clock(), (i, n, p) -> {});
+            var taken = backups.take(app.config(), app.media(), app.clock(), (i, n, p) -> {});
             var pruned = backups.keep(app.config().backup().keep());
             LOG.info(
                     "Backup {} in {}: {} media files, {} new; {} old snapshots removed",
@@ -82,47 +79,35 @@ final class ServeCommand implements Callable<Integer> {
     private static void removePartialsFromBeforeTheStart(Castkeeper app) {
         java.time.Instant started = java.time.Instant.ofEpochMilli(
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
-        if (app.folder().isEmpty()) {
-            return; // a bucket: its unfinished uploads are aborted by the hourly housekeeping
+        if (!app.media().isLocal()) {
+            return; // a bucket is shared: another instance may be sending a file to it now
         }
         try {
-            var removed = app.folder().get().removePartialsUntouchedSince(started);
-            if (removed.files() > 0) {
+            int removed = app.media().clearUnfinished(started);
+            if (removed > 0) {
                 LOG.info(
-                        "Removed {} partial files ({} bytes) that uploads or imports cut off before this start left in "
-                                + "the media store",
-                        removed.files(),
-                        removed.bytes());
+                        "Removed {} partial files that uploads or imports cut off before this start left in the media"
+                                + " store",
+                        removed);
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("Could not clean up partial files in the media store: {}", e.toString());
         }
     }
 
-    /** Partial files nobody is writing, expired sessions and retired media, in the background once an hour. */
+    /** Unfinished writes nobody is making, expired sessions and retired media, in the background once an hour. */
     private static void housekeeping(Castkeeper app) {
-        if (app.media() instanceof org.castkeeper.storage.BucketStore bucket) {
-            try {
-                int aborted = bucket.abortAbandonedUploads(app.clock().instant().minus(java.time.Duration.ofDays(1)));
-                if (aborted > 0) {
-                    LOG.info("Aborted {} multipart uploads to the bucket left unfinished for a day", aborted);
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("Could not clear unfinished uploads in the bucket: {}", e.toString());
-            }
-        }
         try {
-            int removed = app.folder().isEmpty()
-                    ? 0
-                    : app.folder()
-                            .get()
-                            .removeStalePartials(PARTIAL_FILE_AGE, app.clock().instant());
+            var store = app.media();
+            int removed = store.clearUnfinished(app.clock().instant().minus(store.abandonedAfter()));
             if (removed > 0) {
                 LOG.info(
-                        "Removed {} partial files left in the media store by an interrupted upload or import", removed);
+                        "Cleared {} unfinished writes (partial files, multipart uploads) an interrupted upload or"
+                                + " import left in the media store",
+                        removed);
             }
         } catch (java.io.IOException | RuntimeException e) {
-            LOG.warn("Could not clean up partial files in the media store: {}", e.toString());
+            LOG.warn("Could not clear unfinished writes in the media store: {}", e.toString());
         }
         try {
             int expired = app.accounts().removeExpiredSessions();

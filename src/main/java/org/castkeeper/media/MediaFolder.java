@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * lead outside it, whoever asks.
  *
  * <p>Files are written under a hidden ".part" name and moved into place in one step, so a crash never leaves a
- * half-written file under a real name; the server's {@link #removeStalePartials} clears what a crash left.
+ * half-written file under a real name; the server's {@link #clearUnfinished} clears what a crash left.
  */
 public final class MediaFolder implements MediaStore {
     static final String PARTIAL_SUFFIX = ".part";
@@ -227,43 +227,59 @@ public final class MediaFolder implements MediaStore {
         }
     }
 
-    /**
-     * Deletes the partial files (".part") nobody can still be writing: untouched for {@code olderThan}, longer
-     * than any upload or import may stall before its connection or process is gone. Only the server does this,
-     * never a one-off command, so an upload arriving meanwhile (here or on another instance) is never touched.
-     * Returns how many were removed.
-     */
-    public int removeStalePartials(java.time.Duration olderThan, java.time.Instant now) throws IOException {
-        return removePartialsUntouchedSince(now.minus(olderThan)).files();
+    @Override
+    public boolean keepsRetired(String name) {
+        if (!accepts(name)) {
+            return false;
+        }
+        Path waiting = retired.resolve(name).normalize();
+        return waiting.startsWith(retired) && Files.isRegularFile(waiting);
     }
 
-    /** What a clean-up removed: how many partial files, how many bytes. */
-    public record Removed(int files, long bytes) {}
-
-    /**
-     * Deletes the partial files last written before {@code since}. At the server's start, {@code since} is the
-     * moment the process started: whatever was half-written before that was cut off by the stop or crash that
-     * preceded it, while an upload another process on this machine is writing now has a later time.
-     */
-    public Removed removePartialsUntouchedSince(java.time.Instant since) throws IOException {
+    /** Partial files (".part", hidden) of writes under way or cut off, oldest first. */
+    @Override
+    public List<Unfinished> unfinished() throws IOException {
+        List<Unfinished> found = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.walk(root, 4)) {
-            int removed = 0;
-            long bytes = 0;
             for (Path p : files.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX))
                     .toList()) {
                 try {
                     var attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
-                    if (attributes.lastModifiedTime().toInstant().isBefore(since)) {
-                        Files.deleteIfExists(p);
-                        removed++;
-                        bytes += attributes.size();
-                    }
+                    found.add(new Unfinished(
+                            root.relativize(p).toString().replace('\\', '/'),
+                            attributes.size(),
+                            attributes.lastModifiedTime().toInstant()));
                 } catch (java.nio.file.NoSuchFileException finished) {
                     // Its writer has just renamed or removed it.
                 }
             }
-            return new Removed(removed, bytes);
         }
+        found.sort(java.util.Comparator.comparing(Unfinished::lastTouched));
+        return found;
+    }
+
+    /**
+     * Deletes the partial files last written before {@code before}. At the server's start, {@code before} is the
+     * moment the process started: whatever was half-written before that was cut off by the stop or crash that
+     * preceded it, while an upload another process on this machine is writing now has a later time. Only the
+     * server and {@code doctor --repair} call this, never an import, so an upload arriving meanwhile is never
+     * touched.
+     */
+    @Override
+    public int clearUnfinished(java.time.Instant before) throws IOException {
+        int removed = 0;
+        for (Unfinished u : unfinished()) {
+            if (u.lastTouched().isBefore(before) && Files.deleteIfExists(root.resolve(u.name()))) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** A partial file grows as its bytes arrive: untouched for a quarter of an hour, its writer is gone. */
+    @Override
+    public java.time.Duration abandonedAfter() {
+        return java.time.Duration.ofMinutes(15);
     }
 
     private Path moveToFreeName(Path partial, Path dir, String fileName) throws IOException {

@@ -21,7 +21,7 @@ import java.util.Optional;
  *       it again adopts it instead of writing twice.</li>
  * </ul>
  */
-public interface MediaStore {
+public interface MediaStore extends AutoCloseable {
 
     /** What the store knows of a stored file without reading it. */
     /**
@@ -145,6 +145,36 @@ public interface MediaStore {
         return true;
     }
 
+    /** Whether {@link #retire} keeps a file aside under {@code name}, waiting for {@link #purgeRetired}. */
+    boolean keepsRetired(String name) throws IOException;
+
+    /**
+     * A write that began and has not finished: a partial file in the folder, a multipart upload in a bucket.
+     *
+     * @param bytes how much has arrived, or -1 where the store cannot tell without asking per part
+     */
+    record Unfinished(String name, long bytes, Instant lastTouched) {}
+
+    /** The writes under way or cut off (by a crash, a stop, a lost connection), oldest first. */
+    List<Unfinished> unfinished() throws IOException;
+
+    /**
+     * Clears the unfinished writes last touched before {@code before}, which nobody can still be finishing:
+     * the folder deletes its partial files, a bucket aborts its multipart uploads. Returns how many.
+     */
+    int clearUnfinished(Instant before) throws IOException;
+
+    /**
+     * How long an unfinished write may stand untouched before it counts as abandoned: longer than any upload
+     * or import may stall (a folder's partial file grows as bytes arrive; a bucket's multipart upload is only
+     * started once the whole file is spooled here, and a big one takes a while to send).
+     */
+    java.time.Duration abandonedAfter();
+
     /** Removes what is stored under {@code name}, if anything. */
     void delete(String name) throws IOException;
+
+    /** Lets go of what the store holds open (a bucket's connections); the folder holds nothing. */
+    @Override
+    default void close() {}
 }

@@ -303,7 +303,7 @@ public final class BucketStore implements MediaStore, AutoCloseable {
                     s3.abortMultipartUpload(
                             b -> b.bucket(settings.bucket()).key(key).uploadId(upload));
                 } catch (SdkException ignored) {
-                    // Left for abortAbandonedUploads, which the server runs daily.
+                    // Left for clearUnfinished, which the server's housekeeping runs hourly.
                 }
             }
         }
@@ -466,13 +466,39 @@ public final class BucketStore implements MediaStore, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean keepsRetired(String name) throws IOException {
+        return accepts(name) && head(retiredKey(name)).isPresent();
+    }
+
+    /** The multipart uploads begun under the prefix and neither completed nor aborted, oldest first. */
+    @Override
+    public List<Unfinished> unfinished() throws IOException {
+        List<Unfinished> found = new ArrayList<>();
+        try {
+            for (var u : s3.listMultipartUploadsPaginator(
+                            b -> b.bucket(settings.bucket()).prefix(settings.prefix()))
+                    .uploads()) {
+                found.add(new Unfinished(
+                        u.key()
+                                .substring(Math.min(
+                                        settings.prefix().length(), u.key().length())),
+                        -1,
+                        u.initiated() != null ? u.initiated() : java.time.Instant.EPOCH));
+            }
+        } catch (SdkException e) {
+            throw failure("The bucket did not list its unfinished uploads", e);
+        }
+        found.sort(java.util.Comparator.comparing(Unfinished::lastTouched));
+        return found;
+    }
+
     /**
-     * Aborts multipart uploads started before {@code before} and never finished (a server stopped mid-upload):
-     * run daily, as stale .part files are cleared from the folder.
-     *
-     * @return how many were aborted
+     * Aborts the multipart uploads started before {@code before} and never finished (a server stopped
+     * mid-upload). Their parts are billed until then, and no listing or stat ever shows them.
      */
-    public int abortAbandonedUploads(java.time.Instant before) throws IOException {
+    @Override
+    public int clearUnfinished(java.time.Instant before) throws IOException {
         int aborted = 0;
         try {
             for (var u : s3.listMultipartUploadsPaginator(
@@ -488,6 +514,15 @@ public final class BucketStore implements MediaStore, AutoCloseable {
             throw failure("The bucket did not list its unfinished uploads", e);
         }
         return aborted;
+    }
+
+    /**
+     * A multipart upload only shows when it began, not when its last part arrived, and an instance may be
+     * sending a file of several gigabytes: a day, as the issue that asked for the bucket put it.
+     */
+    @Override
+    public java.time.Duration abandonedAfter() {
+        return java.time.Duration.ofDays(1);
     }
 
     @Override

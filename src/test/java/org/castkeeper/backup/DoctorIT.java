@@ -131,15 +131,13 @@ class DoctorIT {
         Files.setLastModifiedTime(writing, FileTime.from(java.time.Instant.now().plus(Duration.ofMinutes(1))));
         server = TestServer.start(dir, "");
 
-        var removed = server.app()
-                .folder()
-                .orElseThrow()
-                .removePartialsUntouchedSince(
+        int removed = server.app()
+                .media()
+                .clearUnfinished(
                         java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
                                 .getStartTime()));
 
-        assertThat(removed.files()).isEqualTo(1);
-        assertThat(removed.bytes()).isEqualTo("cut off by kill -9".length());
+        assertThat(removed).isEqualTo(1);
         assertThat(cutOff).doesNotExist();
         assertThat(writing).exists();
     }

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -125,7 +124,7 @@ class ImportCrashIT {
 
         Path store = dir.resolve("data/media");
         // What the server's clean-up removes: partial files, once stale. Everything else must be referenced.
-        new MediaFolder(store).removeStalePartials(Duration.ZERO, Instant.now().plusSeconds(1));
+        new MediaFolder(store).clearUnfinished(Instant.now().plusSeconds(1));
         try (Stream<Path> walk = Files.walk(store)) {
             List<String> inStore = walk.filter(Files::isRegularFile)
                     .map(p -> store.relativize(p).toString().replace('\\', '/'))

@@ -26,7 +26,10 @@ class MediaFolderTest {
         Files.setLastModifiedTime(fresh, FileTime.from(now.minus(Duration.ofMinutes(14))));
         Files.setLastModifiedTime(kept, FileTime.from(now.minus(Duration.ofDays(400))));
 
-        assertThat(store.removeStalePartials(Duration.ofMinutes(15), now)).isEqualTo(1);
+        assertThat(store.unfinished())
+                .extracting(MediaStore.Unfinished::name)
+                .containsExactly(".uploads/.upload-1.part", ".incoming-2.part");
+        assertThat(store.clearUnfinished(now.minus(store.abandonedAfter()))).isEqualTo(1);
         assertThat(stale).doesNotExist();
         assertThat(fresh).exists();
         assertThat(kept).exists();

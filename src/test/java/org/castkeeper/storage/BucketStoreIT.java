@@ -130,8 +130,13 @@ class BucketStoreIT {
         try (BucketStore store = BucketStore.open(settings(proxy, bucket, keys()), dir);
                 S3Client s3 = proxy.client()) {
             s3.createMultipartUpload(b -> b.bucket(bucket).key("media/abandoned.mp3"));
-            assertThat(store.abortAbandonedUploads(Instant.now().plusSeconds(60)))
-                    .isEqualTo(1);
+            assertThat(store.unfinished())
+                    .singleElement()
+                    .satisfies(u -> assertThat(u.name()).isEqualTo("abandoned.mp3"));
+            assertThat(store.clearUnfinished(Instant.now().minus(store.abandonedAfter())))
+                    .as("begun just now: not abandoned")
+                    .isZero();
+            assertThat(store.clearUnfinished(Instant.now().plusSeconds(60))).isEqualTo(1);
             assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
             assertThat(store.list()).isEmpty();
         }
