@@ -235,12 +235,24 @@ public final class BucketStore implements MediaStore, AutoCloseable {
         }
     }
 
+    /**
+     * How long one attempt at sending a file or a part may take. The socket timeout only covers waiting for an
+     * answer: a service that stops reading what is sent would hold the upload (and the host's request) forever.
+     * Ten minutes lets 16 MiB through a link of 30 KB/s.
+     */
+    static final java.time.Duration SENDING_LIMIT = java.time.Duration.ofMinutes(10);
+
     private void upload(Path source, String name, long size) throws IOException {
         String key = key(name);
         String type = MediaStore.typeOf(name);
         try {
             if (size <= MULTIPART_ABOVE) {
-                s3.putObject(b -> b.bucket(settings.bucket()).key(key).contentType(type), RequestBody.fromFile(source));
+                s3.putObject(
+                        b -> b.bucket(settings.bucket())
+                                .key(key)
+                                .contentType(type)
+                                .overrideConfiguration(o -> o.apiCallAttemptTimeout(SENDING_LIMIT)),
+                        RequestBody.fromFile(source));
                 return;
             }
             multipart(source, key, type, size);
@@ -283,7 +295,8 @@ public final class BucketStore implements MediaStore, AutoCloseable {
                                         .key(key)
                                         .uploadId(upload)
                                         .partNumber(partNumber)
-                                        .contentLength(length),
+                                        .contentLength(length)
+                                        .overrideConfiguration(o -> o.apiCallAttemptTimeout(SENDING_LIMIT)),
                                 body)
                         .eTag();
                 parts.add(CompletedPart.builder()

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP forwarder on 127.0.0.1 that a test can cut and restore, to put a real server (PostgreSQL) out of reach
  * and back without stopping it for the other tests: {@link #cut()} closes every connection and refuses new ones,
- * {@link #restore()} listens on the same port again.
+ * {@link #restore()} listens on the same port again. {@link #whenForwarded} runs an action once so many bytes have
+ * gone to the server: to stop it in the middle of a request, at a point the test chooses, without a sleep.
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
@@ -21,6 +22,9 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final java.util.concurrent.atomic.AtomicLong forwarded = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long threshold = Long.MAX_VALUE;
+    private volatile Runnable atThreshold = () -> {};
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -41,11 +45,17 @@ public final class TcpProxy implements AutoCloseable {
                     while (!socket.isClosed()) {
                         try {
                             Socket client = socket.accept();
-                            Socket upstream = new Socket(targetHost, targetPort);
+                            Socket upstream;
+                            try {
+                                upstream = new Socket(targetHost, targetPort);
+                            } catch (IOException refused) {
+                                close(client); // as the server itself would: the connection is refused
+                                continue;
+                            }
                             open.add(client);
                             open.add(upstream);
-                            pipe(client, upstream);
-                            pipe(upstream, client);
+                            pipe(client, upstream, true);
+                            pipe(upstream, client, false);
                         } catch (IOException closed) {
                             return;
                         }
@@ -56,12 +66,27 @@ public final class TcpProxy implements AutoCloseable {
         accept.start();
     }
 
-    private void pipe(Socket from, Socket to) {
+    /** Runs {@code action} once, on a forwarding thread, when {@code bytes} in all have gone to the server. */
+    public void whenForwarded(long bytes, Runnable action) {
+        atThreshold = action;
+        threshold = forwarded.get() + bytes;
+    }
+
+    private void pipe(Socket from, Socket to, boolean toServer) {
         Thread t = new Thread(
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
+                        byte[] buffer = new byte[64 * 1024];
+                        for (int n; (n = in.read(buffer)) >= 0; ) {
+                            out.write(buffer, 0, n);
+                            if (toServer) {
+                                long before = forwarded.getAndAdd(n);
+                                if (before < threshold && before + n >= threshold) {
+                                    atThreshold.run();
+                                }
+                            }
+                        }
                     } catch (IOException ended) {
                         // One side closed: so does the other.
                     } finally {
