@@ -1,7 +1,11 @@
 /**
- * The host's admin pages under /admin: sign-in, the episode list with uploads, the episode editor, the show
- * settings, distribution and accounts. {@link org.castkeeper.admin.AdminRoutes} is the table of every admin route
- * with the access it needs; {@link org.castkeeper.admin.AdminSecurity} enforces it (session, CSRF) before any
- * handler runs. The controllers decide nothing about episodes: {@code episodes.EpisodeLifecycle} does.
+ * The host's admin pages under /admin, one subpackage per feature: {@code episodes} (the list, uploads and the
+ * editor), {@code settings} (the show's settings), {@code accounts} (sign-in, setup, accounts), {@code
+ * distribution} (the directories' guide), {@code stats} (listener figures) and {@code feedimport} (moving a show
+ * in). {@code shared} holds what they all use: the route record and its access, the security check (session,
+ * CSRF), page rendering, form problems and the upload receiver. {@link org.castkeeper.admin.AdminRoutes} gathers
+ * every feature's routes into the one table, behind {@code AdminSecurity}. The server ({@code web}) builds each
+ * controller with only what it uses. The controllers decide nothing about episodes: {@code
+ * episodes.EpisodeLifecycle} does.
  */
 package org.castkeeper.admin;

@@ -7,12 +7,25 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.net.URI;
 import java.time.DateTimeException;
+import java.util.List;
 import org.castkeeper.Castkeeper;
-import org.castkeeper.admin.AdminParts;
 import org.castkeeper.admin.AdminRoutes;
+import org.castkeeper.admin.accounts.AccountController;
+import org.castkeeper.admin.accounts.SignInController;
+import org.castkeeper.admin.distribution.DistributionController;
+import org.castkeeper.admin.episodes.EpisodeEditController;
+import org.castkeeper.admin.episodes.EpisodeListController;
+import org.castkeeper.admin.feedimport.ImportFeedController;
+import org.castkeeper.admin.settings.SettingsController;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.UploadReceiver;
+import org.castkeeper.admin.stats.StatsController;
 import org.castkeeper.config.AddressRanges;
+import org.castkeeper.config.AppConfig;
 import org.castkeeper.feed.ChaptersController;
 import org.castkeeper.feed.FeedController;
+import org.castkeeper.feed.Op3;
+import org.castkeeper.feed.podcast.PodcastTags;
 import org.castkeeper.media.MediaController;
 import org.castkeeper.site.SiteController;
 import org.eclipse.jetty.server.Server;
@@ -130,28 +143,54 @@ public final class WebServer {
         });
     }
 
-    /** The admin's route table, given the parts of the application the admin pages use. */
+    /**
+     * The admin's route table: each feature's controllers, built here with only the parts of the application
+     * they use (no admin page knows the whole {@code Castkeeper}).
+     */
     public static AdminRoutes adminRoutes(Castkeeper app) {
-        return new AdminRoutes(new AdminParts(
-                app.config(),
-                app.clock(),
-                app.accounts(),
-                app.loginThrottle(),
-                app.deviceCookies(),
-                app.episodes(),
-                app.importer(),
-                app.lifecycle(),
-                app.media(),
-                app.showSettings(),
-                app::show,
-                app::showArtwork,
-                app::readiness,
-                app.listings(),
-                app.urls(),
-                app.feed(),
-                app.fileChangesNotApplied(),
-                app.feedImports(),
-                app.stats()));
+        AppConfig config = app.config();
+        AdminSecurity security =
+                new AdminSecurity(app.accounts(), config.server().baseUrl().startsWith("https://"));
+        UploadReceiver uploads =
+                new UploadReceiver(config.uploadSpoolDir(), config.server().uploadLimitBytes());
+        java.util.function.Supplier<java.time.ZoneId> zone = () -> app.show().zone();
+        return new AdminRoutes(
+                security,
+                List.of(
+                        new SignInController(app.accounts(), app.loginThrottle(), app.deviceCookies(), security)
+                                .routes(),
+                        new EpisodeListController(
+                                        app.episodes(), app.importer(), app.clock(), zone, config.server(), uploads)
+                                .routes(),
+                        new EpisodeEditController(
+                                        app.episodes(),
+                                        app.lifecycle(),
+                                        app.importer(),
+                                        app.media(),
+                                        app::show,
+                                        app.urls(),
+                                        app.clock(),
+                                        uploads)
+                                .routes(),
+                        new SettingsController(
+                                        config,
+                                        new org.castkeeper.show.ShowEditor(app.showSettings(), config),
+                                        app::show,
+                                        app::showArtwork,
+                                        app.urls(),
+                                        app.feed(),
+                                        app.fileChangesNotApplied())
+                                .routes(),
+                        new DistributionController(
+                                        app::readiness, app.listings(), app::show, config.notifications(), app.urls())
+                                .routes(),
+                        new StatsController(app.stats(), config.analytics().enabled(), () -> {
+                                    var show = app.show();
+                                    return show.op3() ? Op3.showPage(PodcastTags.guid(show, app.urls())) : null;
+                                })
+                                .routes(),
+                        new AccountController(app.accounts(), zone).routes(),
+                        new ImportFeedController(app.feedImports(), zone).routes()));
     }
 
     /**

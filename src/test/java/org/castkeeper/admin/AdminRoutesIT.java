@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.testing.AdminClient;
 import org.castkeeper.testing.TestServer;

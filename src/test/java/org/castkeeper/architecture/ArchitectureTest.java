@@ -16,15 +16,17 @@ import org.junit.jupiter.api.Test;
  *       error convention);</li>
  *   <li><b>model</b>: {@code catalogue}, {@code auth};</li>
  *   <li><b>services</b>: {@code media}, {@code feed}, {@code importing}, {@code episodes}, {@code distribution},
- *       {@code backup}, and the packages still to come ({@code storage}, {@code analytics}, {@code feedimport});</li>
+ *       {@code backup}, {@code storage}, {@code analytics}, {@code feedimport}, {@code show};</li>
  *   <li><b>pages</b>: {@code admin}, {@code site};</li>
  *   <li><b>assembly</b>: the root {@code Castkeeper} (builds the parts), {@code web} (the server and its one route
  *       table), {@code cli}.</li>
  * </ul>
  * A layer uses only the layers below it; no two packages depend on each other, the root package included; a
  * package in no layer fails the build ({@link #PACKAGES}). Controllers take only what they use: no page knows the
- * whole {@code Castkeeper}; {@code web} hands the admin its parts ({@code admin.AdminParts}). No page writes an
- * episode through the repository: the lifecycle owns every change.
+ * whole {@code Castkeeper}; {@code web} builds each admin controller with its own collaborators. The admin's
+ * feature packages ({@code admin.episodes}, {@code admin.settings} ...) form no cycle, and {@code admin.shared}
+ * knows none of them. No page writes a repository: the lifecycle owns every change to an episode, {@code
+ * show.ShowEditor} every change to the show's settings.
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -47,7 +49,8 @@ class ArchitectureTest {
             "backup",
             "storage",
             "analytics",
-            "feedimport", // services
+            "feedimport",
+            "show", // services
             "admin",
             "site", // pages
             "web",
@@ -95,25 +98,72 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** What a repository's writing methods are called; everything else it has reads. */
+    static final java.util.regex.Pattern WRITE =
+            java.util.regex.Pattern.compile("(create|update|delete|save|insert|add|remove|dismiss|seed|settle|record"
+                    + "|mark|claim|set|put|write|retire|forget)\\w*");
+
     @Test
-    void noPageWritesAnEpisodeThroughTheRepository() {
-        java.util.Set<String> writes = java.util.Set.of("create", "update", "delete", "addNotices", "dismissNotices");
+    void noPageWritesARepository() {
         noClasses()
                 .that()
                 .resideInAnyPackage("org.castkeeper.admin..", "org.castkeeper.site..")
                 .should()
                 .callMethodWhere(
                         new com.tngtech.archunit.base.DescribedPredicate<
-                                com.tngtech.archunit.core.domain.JavaMethodCall>("a write of EpisodeRepository") {
+                                com.tngtech.archunit.core.domain.JavaMethodCall>("a write of a repository") {
                             @Override
                             public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
-                                return call.getTargetOwner()
-                                                .getFullName()
-                                                .equals("org.castkeeper.catalogue.EpisodeRepository")
-                                        && writes.contains(call.getName());
+                                return call.getTargetOwner().getSimpleName().endsWith("Repository")
+                                        && WRITE.matcher(call.getName()).matches();
                             }
                         })
-                .because("the lifecycle (episodes.EpisodeLifecycle) owns every change to an episode")
+                .because("the services own every change: episodes.EpisodeLifecycle an episode's, show.ShowEditor the"
+                        + " show's settings'")
+                .check(CLASSES);
+    }
+
+    /** admin's feature packages as slices: admin.episodes, admin.settings, ...; the admin root one more. */
+    static final com.tngtech.archunit.library.dependencies.SliceAssignment ADMIN_FEATURES =
+            new com.tngtech.archunit.library.dependencies.SliceAssignment() {
+                @Override
+                public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(
+                        com.tngtech.archunit.core.domain.JavaClass c) {
+                    String name = c.getPackageName();
+                    if (name.equals("org.castkeeper.admin")) {
+                        return com.tngtech.archunit.library.dependencies.SliceIdentifier.of("admin");
+                    }
+                    if (!name.startsWith("org.castkeeper.admin.")) {
+                        return com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
+                    }
+                    String rest = name.substring("org.castkeeper.admin.".length());
+                    int dot = rest.indexOf('.');
+                    return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(
+                            "admin." + (dot < 0 ? rest : rest.substring(0, dot)));
+                }
+
+                @Override
+                public String getDescription() {
+                    return "the admin's feature packages";
+                }
+            };
+
+    @Test
+    void theAdminFeaturesFormNoCycleAndSharedKnowsNone() {
+        slices().assignedFrom(ADMIN_FEATURES).should().beFreeOfCycles().check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("org.castkeeper.admin.shared..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.castkeeper.admin",
+                        "org.castkeeper.admin.episodes..",
+                        "org.castkeeper.admin.settings..",
+                        "org.castkeeper.admin.accounts..",
+                        "org.castkeeper.admin.distribution..",
+                        "org.castkeeper.admin.stats..",
+                        "org.castkeeper.admin.feedimport..")
                 .check(CLASSES);
     }
 
@@ -140,7 +190,8 @@ class ArchitectureTest {
                         "org.castkeeper.backup..",
                         "org.castkeeper.storage..",
                         "org.castkeeper.analytics..",
-                        "org.castkeeper.feedimport..")
+                        "org.castkeeper.feedimport..",
+                        "org.castkeeper.show..")
                 .layer("pages")
                 .definedBy("org.castkeeper.admin..", "org.castkeeper.site..")
                 .layer("assembly")

@@ -1,23 +1,37 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.accounts;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.Formats;
+import org.castkeeper.admin.shared.Pages;
 import org.castkeeper.auth.Accounts;
 import org.castkeeper.auth.Session;
 
 /** /admin/account: change your password, see every host account, add one. All accounts are equal. */
-final class AccountController {
+public final class AccountController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountController.class);
 
     private final Accounts accounts;
     private final Supplier<ZoneId> zone;
 
-    AccountController(Accounts accounts, Supplier<ZoneId> zone) {
+    public AccountController(Accounts accounts, Supplier<ZoneId> zone) {
         this.accounts = accounts;
         this.zone = zone;
+    }
+
+    /** This controller's routes under /admin, each with the access it needs (AdminRoutes registers them). */
+    public List<AdminRoute> routes() {
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin/account", Access.HOST, this::show),
+                new AdminRoute(HandlerType.POST, "/admin/account/password", Access.HOST, this::changePassword),
+                new AdminRoute(HandlerType.POST, "/admin/account/add", Access.HOST, this::add));
     }
 
     void show(Context ctx) {

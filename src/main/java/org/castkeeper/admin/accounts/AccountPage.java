@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.accounts;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.accounts;
 
 /** What the sign-in page shows. */
 public record LoginPage(String csrf, String username, String error) {}

@@ -1,8 +1,14 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.accounts;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import java.util.Optional;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.Pages;
 import org.castkeeper.auth.Accounts;
 import org.castkeeper.auth.DeviceCookies;
 import org.castkeeper.auth.LoginThrottle;
@@ -12,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Signing in and out, and making the first account through the one-time setup link. */
-final class SignInController {
+public final class SignInController {
     private static final Logger LOG = LoggerFactory.getLogger(SignInController.class);
 
     private final Accounts accounts;
@@ -20,11 +26,21 @@ final class SignInController {
     private final DeviceCookies devices;
     private final AdminSecurity security;
 
-    SignInController(Accounts accounts, LoginThrottle throttle, DeviceCookies devices, AdminSecurity security) {
+    public SignInController(Accounts accounts, LoginThrottle throttle, DeviceCookies devices, AdminSecurity security) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.devices = devices;
         this.security = security;
+    }
+
+    /** This controller's routes under /admin, each with the access it needs (AdminRoutes registers them). */
+    public List<AdminRoute> routes() {
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin/login", Access.PUBLIC, this::loginForm),
+                new AdminRoute(HandlerType.POST, "/admin/login", Access.PUBLIC, this::login),
+                new AdminRoute(HandlerType.GET, "/admin/setup", Access.PUBLIC, this::setupForm),
+                new AdminRoute(HandlerType.POST, "/admin/setup", Access.PUBLIC, this::setup),
+                new AdminRoute(HandlerType.POST, "/admin/logout", Access.HOST, this::logout));
     }
 
     void loginForm(Context ctx) {

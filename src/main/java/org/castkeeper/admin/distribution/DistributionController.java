@@ -1,11 +1,16 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.distribution;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.Pages;
 import org.castkeeper.config.NotifySettings;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.distribution.Check;
@@ -15,14 +20,14 @@ import org.castkeeper.distribution.ReadinessChecks;
 import org.castkeeper.feed.FeedUrls;
 
 /** /admin/distribution: readiness per directory, where to submit, and the listing URLs the directories gave back. */
-final class DistributionController {
+public final class DistributionController {
     private final Supplier<ReadinessChecks> readiness;
     private final Listings listings;
     private final Supplier<ShowSettings> show;
     private final NotifySettings notifications;
     private final FeedUrls urls;
 
-    DistributionController(
+    public DistributionController(
             Supplier<ReadinessChecks> readiness,
             Listings listings,
             Supplier<ShowSettings> show,
@@ -33,6 +38,13 @@ final class DistributionController {
         this.show = show;
         this.notifications = notifications;
         this.urls = urls;
+    }
+
+    /** This controller's routes under /admin, each with the access it needs (AdminRoutes registers them). */
+    public List<AdminRoute> routes() {
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin/distribution", Access.HOST, this::show),
+                new AdminRoute(HandlerType.POST, "/admin/distribution/listings", Access.HOST, this::saveListings));
     }
 
     void show(Context ctx) throws Exception {

@@ -1,6 +1,7 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.distribution;
 
 import java.util.List;
+import org.castkeeper.admin.settings.ShowForm;
 import org.castkeeper.distribution.Check;
 
 /**

@@ -1,9 +1,10 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.episodes;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.castkeeper.admin.shared.InvalidInput;
 import org.castkeeper.catalogue.Chapter;
 import org.castkeeper.media.PlayTime;
 

@@ -1,6 +1,7 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.episodes;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -15,6 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.Formats;
+import org.castkeeper.admin.shared.InvalidInput;
+import org.castkeeper.admin.shared.Pages;
+import org.castkeeper.admin.shared.UploadReceiver;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.catalogue.EpisodeRules;
@@ -29,7 +37,7 @@ import org.castkeeper.media.MediaStore;
  * The episode editor: details, publishing (now, scheduled, unpublished), artwork, transcript and replacing the
  * audio. Every change goes through the repository, so the feed shows it on the next request.
  */
-final class EpisodeEditController {
+public final class EpisodeEditController {
     private static final long MAX_SMALL_FILE = 20L * 1024 * 1024;
 
     private final EpisodeRepository episodes;
@@ -42,7 +50,7 @@ final class EpisodeEditController {
     private final UploadReceiver uploads;
 
     /** @param show the show's settings as they are now (its time zone, its explicit flag) */
-    EpisodeEditController(
+    public EpisodeEditController(
             EpisodeRepository episodes,
             EpisodeLifecycle lifecycle,
             EpisodeImporter importer,
@@ -59,6 +67,24 @@ final class EpisodeEditController {
         this.urls = urls;
         this.clock = clock;
         this.uploads = uploads;
+    }
+
+    /** This controller's routes under /admin, each with the access it needs (AdminRoutes registers them). */
+    public List<AdminRoute> routes() {
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin/episodes/{id}", Access.HOST, this::show),
+                new AdminRoute(HandlerType.POST, "/admin/episodes/{id}", Access.HOST, this::save),
+                new AdminRoute(HandlerType.POST, "/admin/episodes/{id}/publish", Access.HOST, this::publish),
+                new AdminRoute(HandlerType.POST, "/admin/episodes/{id}/schedule", Access.HOST, this::schedule),
+                new AdminRoute(HandlerType.POST, "/admin/episodes/{id}/unpublish", Access.HOST, this::unpublish),
+                new AdminRoute(HandlerType.POST, "/admin/episodes/{id}/delete", Access.HOST, this::delete),
+                new AdminRoute(
+                        HandlerType.POST, "/admin/episodes/{id}/notices/dismiss", Access.HOST, this::dismissNotices),
+                new AdminRoute(HandlerType.GET, "/admin/episodes/{id}/file/{kind}", Access.HOST, this::file),
+                new AdminRoute(HandlerType.POST, "/admin/preview", Access.HOST, this::preview),
+                new AdminRoute(HandlerType.POST, "/admin/episodes/{id}/artwork", Access.HOST, this::artwork),
+                new AdminRoute(HandlerType.POST, "/admin/episodes/{id}/transcript", Access.HOST, this::transcript),
+                new AdminRoute(HandlerType.PUT, "/admin/episodes/{id}/audio", Access.HOST, this::replaceAudio));
     }
 
     void show(Context ctx) {

@@ -1,10 +1,11 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.episodes;
 
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import org.castkeeper.admin.shared.FormProblems;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRules;
 import org.castkeeper.catalogue.EpisodeType;

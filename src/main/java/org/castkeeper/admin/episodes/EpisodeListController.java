@@ -1,14 +1,22 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.episodes;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.Formats;
+import org.castkeeper.admin.shared.Pages;
+import org.castkeeper.admin.shared.UploadReceiver;
 import org.castkeeper.catalogue.Episode;
 import org.castkeeper.catalogue.EpisodeRepository;
 import org.castkeeper.config.ServerSettings;
@@ -16,7 +24,7 @@ import org.castkeeper.importing.EpisodeImporter;
 import org.castkeeper.importing.ImportResult;
 
 /** The episode list with its search, and uploads of new episodes. */
-final class EpisodeListController {
+public final class EpisodeListController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EpisodeListController.class);
     static final int PAGE_SIZE = 50;
 
@@ -27,7 +35,7 @@ final class EpisodeListController {
     private final ServerSettings server;
     private final UploadReceiver uploads;
 
-    EpisodeListController(
+    public EpisodeListController(
             EpisodeRepository episodes,
             EpisodeImporter importer,
             Clock clock,
@@ -40,6 +48,13 @@ final class EpisodeListController {
         this.zone = zone;
         this.server = server;
         this.uploads = uploads;
+    }
+
+    /** This controller's routes under /admin, each with the access it needs (AdminRoutes registers them). */
+    public List<AdminRoute> routes() {
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin", Access.HOST, this::list),
+                new AdminRoute(HandlerType.PUT, "/admin/upload", Access.HOST, this::upload));
     }
 
     void list(Context ctx) {

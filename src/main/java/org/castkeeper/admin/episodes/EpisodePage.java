@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.episodes;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.episodes;
 
 import org.castkeeper.feed.ShowNotesHtml;
 import org.commonmark.parser.Parser;

@@ -1,6 +1,7 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.episodes;
 
 import java.util.regex.Matcher;
+import org.castkeeper.admin.shared.InvalidInput;
 
 /** What the host types line by line with times in front, "1:02:30 The research": chapters and soundbites. */
 final class TimedLines {

@@ -1,10 +1,17 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.feedimport;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.Formats;
+import org.castkeeper.admin.shared.Pages;
 import org.castkeeper.auth.Session;
 import org.castkeeper.feedimport.FeedImport;
 import org.castkeeper.feedimport.FeedImportJobs;
@@ -14,15 +21,22 @@ import org.castkeeper.feedimport.FeedImportJobs;
  * run) or imports it; the import runs in the background and the page shows how far it is, then the same summary
  * `castkeeper import-feed` prints.
  */
-final class ImportFeedController {
+public final class ImportFeedController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportFeedController.class);
 
     private final FeedImportJobs jobs;
     private final Supplier<ZoneId> zone;
 
-    ImportFeedController(FeedImportJobs jobs, Supplier<ZoneId> zone) {
+    public ImportFeedController(FeedImportJobs jobs, Supplier<ZoneId> zone) {
         this.jobs = jobs;
         this.zone = zone;
+    }
+
+    /** This controller's routes under /admin, each with the access it needs (AdminRoutes registers them). */
+    public List<AdminRoute> routes() {
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin/import", Access.HOST, this::show),
+                new AdminRoute(HandlerType.POST, "/admin/import", Access.HOST, this::start));
     }
 
     void show(Context ctx) {

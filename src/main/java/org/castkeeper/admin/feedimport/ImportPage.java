@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.feedimport;
 
 import org.castkeeper.feedimport.FeedImportJobs;
 

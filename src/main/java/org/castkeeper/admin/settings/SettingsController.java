@@ -1,6 +1,7 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.settings;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -10,38 +11,41 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.Formats;
+import org.castkeeper.admin.shared.InvalidInput;
+import org.castkeeper.admin.shared.Pages;
 import org.castkeeper.catalogue.ShowSettingsRepository;
 import org.castkeeper.config.AppConfig;
 import org.castkeeper.config.ApplePodcastCategories;
 import org.castkeeper.config.ConfigProblem;
 import org.castkeeper.config.ConfigValidator;
-import org.castkeeper.config.ShowJson;
 import org.castkeeper.config.ShowSettings;
 import org.castkeeper.errors.Refusal;
 import org.castkeeper.feed.CachedFeed;
 import org.castkeeper.feed.FeedCache;
 import org.castkeeper.feed.FeedUrls;
-import org.castkeeper.media.ArtworkRules;
 import org.castkeeper.media.ShowArtwork;
+import org.castkeeper.show.ShowEditor;
 
 /**
  * The show settings page: every setting of the show, edited in the browser and in the feed on the next request
  * (on every instance after its next change-stamp check), with the change log. Settings a directory acts on at
  * once (moving the feed, blocking a directory, marking the show complete) are saved only after the host confirms.
  */
-final class SettingsController {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SettingsController.class);
+public final class SettingsController {
     private static final long MAX_ARTWORK = 20L * 1024 * 1024;
 
     private final AppConfig config;
-    private final ShowSettingsRepository showSettings;
+    private final ShowEditor editor;
     private final Supplier<ShowSettings> show;
     private final Supplier<ShowArtwork> showArtwork;
     private final FeedUrls urls;
@@ -56,16 +60,16 @@ final class SettingsController {
      * @param show                  the show's settings as the public sees them now (with the environment's)
      * @param fileChangesNotApplied settings feed-config.yml changed after it seeded the show
      */
-    SettingsController(
+    public SettingsController(
             AppConfig config,
-            ShowSettingsRepository showSettings,
+            ShowEditor editor,
             Supplier<ShowSettings> show,
             Supplier<ShowArtwork> showArtwork,
             FeedUrls urls,
             FeedCache feed,
             List<String> fileChangesNotApplied) {
         this.config = config;
-        this.showSettings = showSettings;
+        this.editor = editor;
         this.show = show;
         this.showArtwork = showArtwork;
         this.urls = urls;
@@ -73,8 +77,16 @@ final class SettingsController {
         this.fileChangesNotApplied = fileChangesNotApplied;
     }
 
+    /** This controller's routes under /admin, each with the access it needs (AdminRoutes registers them). */
+    public List<AdminRoute> routes() {
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin/settings", Access.HOST, this::show),
+                new AdminRoute(HandlerType.POST, "/admin/settings", Access.HOST, this::save),
+                new AdminRoute(HandlerType.POST, "/admin/settings/artwork", Access.HOST, this::artwork));
+    }
+
     void show(Context ctx) {
-        ShowSettingsRepository.Stored stored = showSettings.load();
+        ShowSettingsRepository.Stored stored = editor.current();
         String done = ctx.queryParam("done");
         String notice = done == null
                 ? null
@@ -98,7 +110,7 @@ final class SettingsController {
             ctx.status(HttpStatus.BAD_REQUEST).result("The form is incomplete; reload the settings page.");
             return;
         }
-        ShowSettingsRepository.Stored stored = showSettings.load();
+        ShowSettingsRepository.Stored stored = editor.current();
         ShowForm.Read read = ShowForm.read(form, stored.settings());
         Map<String, String> problems = new LinkedHashMap<>(read.problems());
         for (ConfigProblem p : ConfigValidator.validateShow(read.settings(), config.artworkFile(read.settings()))) {
@@ -126,22 +138,14 @@ final class SettingsController {
         }
         String user = AdminSecurity.session(ctx).user().username();
         try {
-            List<ShowSettingsRepository.Change> changes = showSettings.save(after, version, user);
-            for (ShowSettingsRepository.Change c : changes) {
-                LOG.info(
-                        "{} changed show setting {} from \"{}\" to \"{}\"",
-                        user,
-                        c.setting(),
-                        c.oldValue(),
-                        c.newValue());
-            }
+            List<ShowSettingsRepository.Change> changes = editor.save(after, version, user);
             ctx.redirect("/admin/settings?done=" + (changes.isEmpty() ? "unchanged" : "saved"), HttpStatus.SEE_OTHER);
         } catch (ShowSettingsRepository.StaleEdit stale) {
             ctx.status(HttpStatus.CONFLICT);
             render(
                     ctx,
                     form,
-                    showSettings.load().version(),
+                    editor.current().version(),
                     Map.of(),
                     "Someone else saved the settings while you were editing (see the changes at the bottom). "
                             + "Your values are still in the form: check them, then save again to keep yours.",
@@ -152,7 +156,7 @@ final class SettingsController {
 
     /** POST /admin/settings/artwork: new show artwork, checked as episode art is, stored under a new name. */
     void artwork(Context ctx) throws IOException {
-        ShowSettingsRepository.Stored stored = showSettings.load();
+        ShowSettingsRepository.Stored stored = editor.current();
         try {
             UploadedFile file = ctx.uploadedFile("artwork");
             if (file == null || file.size() == 0) {
@@ -165,14 +169,8 @@ final class SettingsController {
             try (InputStream in = file.content()) {
                 bytes = in.readAllBytes();
             }
-            String extension = ArtworkRules.check(bytes);
-            // Kept with Castkeeper's own files, not in the episodes' media store, whose cleanup knows only
-            // episodes' files.
-            Path target = org.castkeeper.media.ShowArtworks.store(config.showArtworkDir(), bytes, extension);
-            String setting = config.settingFor(target);
-            String user = AdminSecurity.session(ctx).user().username();
-            showSettings.save(ShowJson.with(stored.settings(), "artwork", setting), stored.version(), user);
-            LOG.info("{} uploaded new show artwork {}", user, target);
+            editor.replaceArtwork(
+                    bytes, stored.version(), AdminSecurity.session(ctx).user().username());
             ctx.redirect("/admin/settings?done=artwork", HttpStatus.SEE_OTHER);
         } catch (Refusal refused) {
             ctx.status(refused.status());
@@ -186,7 +184,7 @@ final class SettingsController {
                     null);
         } catch (ShowSettingsRepository.StaleEdit stale) {
             ctx.status(HttpStatus.CONFLICT);
-            ShowSettingsRepository.Stored now = showSettings.load();
+            ShowSettingsRepository.Stored now = editor.current();
             render(
                     ctx,
                     ShowForm.values(now.settings()),
@@ -296,7 +294,7 @@ final class SettingsController {
         }
         ShowSettings live = show.get();
         var artwork = showArtwork.get();
-        List<List<String>> history = showSettings.history(50).stream()
+        List<List<String>> history = editor.history(50).stream()
                 .map(c -> List.of(
                         Formats.dateTime(c.at(), show.get().zone()),
                         c.by(),
@@ -320,8 +318,7 @@ final class SettingsController {
                         notice,
                         artwork == null ? null : "/artwork/" + artwork.publicName(),
                         live.podcastGuid(),
-                        showSettings
-                                .guidFixedAt()
+                        editor.guidFixedAt()
                                 .map(at -> Formats.dateTime(at, show.get().zone()))
                                 .orElse(null),
                         fileChangesNotApplied.stream().map(k -> "show." + k).toList(),

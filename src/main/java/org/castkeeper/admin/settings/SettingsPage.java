@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.settings;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.settings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ import org.castkeeper.config.ShowSettings;
  * <p>Reading never throws: what cannot be read becomes a problem on its field, and the page shows the form again
  * with everything the host typed.
  */
-final class ShowForm {
+public final class ShowForm {
     /** A form field: its name, its label for the host, and the settings key (as in feed-config.yml) it edits. */
     record Field(String name, String label, String key) {}
 
@@ -348,7 +348,7 @@ final class ShowForm {
     }
 
     /** The field of a settings key, for the environment notes and the readiness fix-it links. */
-    static String fieldOfKey(String key) {
+    public static String fieldOfKey(String key) {
         return fieldOf(new ConfigProblem("show." + key, 0, ""));
     }
 

@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.shared;
 
 /** Who may use an admin route. */
 public enum Access {

@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.shared;
 
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;

@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.shared;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -16,14 +16,14 @@ import org.castkeeper.auth.Tokens;
  * before there is a session, use a double-submit cookie.
  */
 public final class AdminSecurity {
-    static final String SESSION_COOKIE = "ck_session";
-    static final String CSRF_COOKIE = "ck_csrf";
+    public static final String SESSION_COOKIE = "ck_session";
+    public static final String CSRF_COOKIE = "ck_csrf";
     /** Marks a browser that has signed in before (see auth.DeviceCookies). */
-    static final String DEVICE_COOKIE = "ck_device";
+    public static final String DEVICE_COOKIE = "ck_device";
 
     private static final int DEVICE_COOKIE_SECONDS = 365 * 24 * 3600;
-    static final String CSRF_FIELD = "_csrf";
-    static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_FIELD = "_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION_ATTRIBUTE = "castkeeper.session";
 
     private final Accounts accounts;
@@ -35,7 +35,7 @@ public final class AdminSecurity {
     }
 
     /** Wraps {@code route}'s handler in the checks its access level asks for. */
-    Handler guard(AdminRoute route) {
+    public Handler guard(AdminRoute route) {
         return ctx -> {
             if (route.access() == Access.HOST) {
                 Optional<Session> session = accounts.session(ctx.cookie(SESSION_COOKIE));
@@ -91,18 +91,18 @@ public final class AdminSecurity {
     }
 
     /** The signed-in session of a HOST route's request. */
-    static Session session(Context ctx) {
+    public static Session session(Context ctx) {
         return ctx.attribute(SESSION_ATTRIBUTE);
     }
 
     /** The signed-in session's CSRF token, or null when the request has no session (e.g. an unknown route). */
-    static String csrfIfSignedIn(Context ctx) {
+    public static String csrfIfSignedIn(Context ctx) {
         Session session = session(ctx);
         return session == null ? null : session.csrfToken();
     }
 
     /** The anonymous CSRF token for the sign-in forms, set as a cookie the first time. */
-    String anonymousCsrf(Context ctx) {
+    public String anonymousCsrf(Context ctx) {
         String token = ctx.cookie(CSRF_COOKIE);
         if (token == null || token.length() < 20) {
             token = Tokens.random();
@@ -111,15 +111,15 @@ public final class AdminSecurity {
         return token;
     }
 
-    void signIn(Context ctx, Session session) {
+    public void signIn(Context ctx, Session session) {
         ctx.cookie(cookie(SESSION_COOKIE, session.token(), (int) Accounts.SESSION_LIFETIME.toSeconds()));
     }
 
-    void rememberDevice(Context ctx, String value) {
+    public void rememberDevice(Context ctx, String value) {
         ctx.cookie(cookie(DEVICE_COOKIE, value, DEVICE_COOKIE_SECONDS));
     }
 
-    void signOut(Context ctx) {
+    public void signOut(Context ctx) {
         accounts.endSession(ctx.cookie(SESSION_COOKIE));
         ctx.cookie(cookie(SESSION_COOKIE, "", 0));
     }

@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.shared;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import org.castkeeper.errors.Refusal;
  * Everything wrong with a form, found in one pass: each field with its message, in the order of the form. The page
  * shows them all at once, by their fields and in a list at the top; nothing is saved until none is left.
  */
-final class FormProblems extends Refusal {
+public final class FormProblems extends Refusal {
     private final Map<String, String> problems;
 
     private FormProblems(Map<String, String> problems) {
@@ -23,15 +23,15 @@ final class FormProblems extends Refusal {
     }
 
     /** Collects the problems of one form, then refuses with all of them (or with none: nothing to say). */
-    static final class Collector {
+    public static final class Collector {
         private final Map<String, String> found = new LinkedHashMap<>();
 
-        interface Check<T> {
+        public interface Check<T> {
             T run() throws Refusal;
         }
 
         /** The value {@code check} gives, or null with its problem noted against {@code field}. */
-        <T> T check(String field, Check<T> check) {
+        public <T> T check(String field, Check<T> check) {
             try {
                 return check.run();
             } catch (Refusal refused) {
@@ -40,11 +40,11 @@ final class FormProblems extends Refusal {
             }
         }
 
-        void add(String field, String message) {
+        public void add(String field, String message) {
             found.putIfAbsent(field, message);
         }
 
-        void throwIfAny() throws FormProblems {
+        public void throwIfAny() throws FormProblems {
             if (!found.isEmpty()) {
                 throw new FormProblems(found);
             }

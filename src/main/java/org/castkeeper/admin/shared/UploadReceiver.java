@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.shared;
 
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,13 +12,13 @@ import java.nio.file.Path;
  * holding it in memory, and refuses it as soon as it passes the size limit. The temporary file is hidden and ends
  * in ".part", so neither the folder watcher nor the media routes ever see it; the caller moves or deletes it.
  */
-final class UploadReceiver {
+public final class UploadReceiver {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UploadReceiver.class);
 
     private final Path folder;
     private final long limitBytes;
 
-    UploadReceiver(Path mediaRoot, long limitBytes) {
+    public UploadReceiver(Path mediaRoot, long limitBytes) {
         this.folder = mediaRoot.resolve(".uploads");
         this.limitBytes = limitBytes;
     }
@@ -27,7 +27,7 @@ final class UploadReceiver {
      * Receives the upload, or answers the request itself (too big, empty, or the client went away) and returns
      * null. Either way nothing is left behind but a complete file the caller now owns.
      */
-    Path receiveOrAnswer(Context ctx) {
+    public Path receiveOrAnswer(Context ctx) {
         try {
             return receive(ctx);
         } catch (InvalidInput e) {
@@ -53,7 +53,7 @@ final class UploadReceiver {
         return null;
     }
 
-    Path receive(Context ctx) throws IOException, InvalidInput {
+    public Path receive(Context ctx) throws IOException, InvalidInput {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limitBytes) {
             throw new InvalidInput(tooBig(), 413);
@@ -91,7 +91,7 @@ final class UploadReceiver {
     private static final String NO_SPACE = "No space left on device";
 
     /** The operating system's words for a full disk (ENOSPC), or a quota reached (EDQUOT). */
-    static boolean isDiskFull(IOException e) {
+    public static boolean isDiskFull(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
             if (message != null && (message.contains(NO_SPACE) || message.contains("Disk quota exceeded"))) {

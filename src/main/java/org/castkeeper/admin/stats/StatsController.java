@@ -1,15 +1,21 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.stats;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.function.Supplier;
+import org.castkeeper.admin.shared.Access;
+import org.castkeeper.admin.shared.AdminRoute;
+import org.castkeeper.admin.shared.AdminSecurity;
+import org.castkeeper.admin.shared.Pages;
 import org.castkeeper.analytics.Stats;
 
 /**
  * /admin/stats: downloads counted by the IAB guidelines, per day as a chart and a table, per episode, by app and
  * country, with the subscriber counts aggregators report; /admin/stats.csv the same per episode and day.
  */
-final class StatsController {
+public final class StatsController {
     private final Stats stats;
     private final boolean counting;
     private final Supplier<String> op3Url;
@@ -18,10 +24,17 @@ final class StatsController {
      * @param counting whether downloads are counted at all (analytics.enabled)
      * @param op3Url   the show's OP3 page when the feed uses OP3's prefix, else null
      */
-    StatsController(Stats stats, boolean counting, Supplier<String> op3Url) {
+    public StatsController(Stats stats, boolean counting, Supplier<String> op3Url) {
         this.stats = stats;
         this.counting = counting;
         this.op3Url = op3Url;
+    }
+
+    /** This controller's routes under /admin, each with the access it needs (AdminRoutes registers them). */
+    public List<AdminRoute> routes() {
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin/stats", Access.HOST, this::show),
+                new AdminRoute(HandlerType.GET, "/admin/stats.csv", Access.HOST, this::csv));
     }
 
     void show(Context ctx) {

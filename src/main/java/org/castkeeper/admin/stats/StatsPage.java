@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.stats;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

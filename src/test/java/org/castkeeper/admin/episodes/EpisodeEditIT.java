@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.episodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.castkeeper.testing.Eventually.assertThatEventually;

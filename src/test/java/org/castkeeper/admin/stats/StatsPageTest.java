@@ -1,4 +1,4 @@
-package org.castkeeper.admin;
+package org.castkeeper.admin.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
