@@ -363,7 +363,7 @@ public final class Castkeeper implements AutoCloseable {
      * Safe at any time and from any instance; the server runs it after each replacement and every hour.
      */
     public RetiredMedia.Sweep sweepRetiredMedia() throws IOException {
-        return retiredMedia.sweep(episodes.retired(), episodes.referencedPaths(), clock.instant());
+        return retiredMedia.sweep(episodes.tombstones().retired(), episodes.referencedPaths(), clock.instant());
     }
 
     /**

@@ -132,7 +132,7 @@ public final class Doctor {
                                     + store.abandonedAfter().toMinutes() + " minutes",
                     stale));
         }
-        for (RetiredFile r : episodes.retired()) {
+        for (RetiredFile r : episodes.tombstones().retired()) {
             if (!r.retiredAt().plus(retention).isAfter(now) && store.keepsRetired(r.path())) {
                 findings.add(new Finding(
                         Kind.RETIRED_EXPIRED,
@@ -190,7 +190,8 @@ public final class Doctor {
         if (cleared > 0) {
             done.add("cleared " + cleared + " unfinished writes nobody was making");
         }
-        var sweep = new RetiredMedia(store, retention).sweep(episodes.retired(), referenced, now);
+        var sweep =
+                new RetiredMedia(store, retention).sweep(episodes.tombstones().retired(), referenced, now);
         if (sweep.deleted() + sweep.moved() > 0) {
             done.add("retired media: " + sweep.moved() + " moved out of the store, " + sweep.deleted() + " deleted");
         }

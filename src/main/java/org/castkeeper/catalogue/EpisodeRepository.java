@@ -6,8 +6,6 @@ import static org.castkeeper.db.generated.Tables.EPISODE;
 import static org.castkeeper.db.generated.Tables.EPISODE_NOTICE;
 import static org.castkeeper.db.generated.Tables.EPISODE_PERSON;
 import static org.castkeeper.db.generated.Tables.EPISODE_TRANSCRIPT;
-import static org.castkeeper.db.generated.Tables.KNOWN_AUDIO;
-import static org.castkeeper.db.generated.Tables.RETIRED_MEDIA;
 import static org.castkeeper.db.generated.Tables.SHOW_SETTINGS;
 import static org.castkeeper.db.generated.Tables.SOUNDBITE;
 
@@ -27,7 +25,10 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /**
- * Reads and writes the episodes of one show. The same code runs on SQLite and PostgreSQL.
+ * Reads and writes the episodes of one show, each write one transaction with what it implies (a deletion's
+ * tombstone, a replaced file's retirement). The same code runs on SQLite and PostgreSQL. Beside it, and written in
+ * its transactions: {@link EpisodeNotices} (what the host should know of an episode) and {@link Tombstones} (what
+ * is gone and must never come back).
  *
  * <p>The guid is set here, once (made here, or an old feed's for an episode moved in), and no method writes it
  * again; a database trigger backs that up.
@@ -37,6 +38,8 @@ public final class EpisodeRepository {
     private final int showId;
     private final Clock clock;
     private final CatalogueChanges changes;
+    private final EpisodeNotices notices;
+    private final Tombstones tombstones;
 
     public EpisodeRepository(DSLContext db, int showId, Clock clock) {
         this(db, showId, clock, new CatalogueChanges());
@@ -48,6 +51,18 @@ public final class EpisodeRepository {
         this.showId = showId;
         this.clock = clock;
         this.changes = changes;
+        this.notices = new EpisodeNotices(db, clock);
+        this.tombstones = new Tombstones(db, showId, clock);
+    }
+
+    /** What the host should know about each episode's audio, until they dismiss it. */
+    public EpisodeNotices notices() {
+        return notices;
+    }
+
+    /** What the catalogue remembers of what is gone: deleted episodes, retired files, audio once used. */
+    public Tombstones tombstones() {
+        return tombstones;
     }
 
     /** Tells this thread's writes to the caches in bulk until closed (see {@link CatalogueChanges#batch()}). */
@@ -135,7 +150,7 @@ public final class EpisodeRepository {
                 .returningResult(EPISODE.ID)
                 .fetchSingle()
                 .value1());
-        remember(tx, r.getSha256(), r.getId());
+        tombstones.remember(tx, r.getSha256(), r.getId());
         Children children = feed == null
                 ? new Children(e.chapters(), List.of(), List.of(), List.of())
                 : new Children(e.chapters(), feed.soundbites(), feed.persons(), feed.transcripts());
@@ -187,13 +202,14 @@ public final class EpisodeRepository {
                     .fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("no episode " + e.id()));
             // A file the episode stops using is retired in the same transaction: no crash can lose track of it.
-            retireIfReplaced(
+            tombstones.retireIfReplaced(
                     tx.dsl(),
                     e.id(),
                     RetiredFile.Kind.AUDIO,
                     r.getAudioPath(),
                     e.audio().path());
-            retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.ARTWORK, r.getArtworkPath(), e.artworkPath());
+            tombstones.retireIfReplaced(
+                    tx.dsl(), e.id(), RetiredFile.Kind.ARTWORK, r.getArtworkPath(), e.artworkPath());
             Set<String> keeps = new HashSet<>(e.files());
             for (String was : tx.dsl()
                     .select(EPISODE_TRANSCRIPT.PATH)
@@ -201,7 +217,7 @@ public final class EpisodeRepository {
                     .where(EPISODE_TRANSCRIPT.EPISODE_ID.eq(e.id()))
                     .fetch(EPISODE_TRANSCRIPT.PATH)) {
                 if (!keeps.contains(was)) {
-                    retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.TRANSCRIPT, was, null);
+                    tombstones.retireIfReplaced(tx.dsl(), e.id(), RetiredFile.Kind.TRANSCRIPT, was, null);
                 }
             }
             r.setTitle(e.title());
@@ -224,7 +240,7 @@ public final class EpisodeRepository {
             }
             r.setUpdatedAt(clock.millis());
             r.store();
-            remember(tx.dsl(), r.getSha256(), r.getId());
+            tombstones.remember(tx.dsl(), r.getSha256(), r.getId());
             Children children = new Children(e.chapters(), e.soundbites(), e.persons(), e.transcripts());
             tx.dsl().deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(e.id())).execute();
             tx.dsl()
@@ -266,26 +282,15 @@ public final class EpisodeRepository {
                     .and(EPISODE.SHOW_ID.eq(showId))
                     .fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("no episode " + id));
-            t.insertInto(
-                            DELETED_EPISODE,
-                            DELETED_EPISODE.SHOW_ID,
-                            DELETED_EPISODE.EPISODE_ID,
-                            DELETED_EPISODE.GUID,
-                            DELETED_EPISODE.SLUG,
-                            DELETED_EPISODE.TITLE,
-                            DELETED_EPISODE.WAS_PUBLIC,
-                            DELETED_EPISODE.DELETED_AT,
-                            DELETED_EPISODE.DELETED_BY)
-                    .values(showId, id, r.getGuid(), r.getSlug(), r.getTitle(), wasPublic, clock.millis(), by)
-                    .execute();
-            remember(t, r.getSha256(), id);
-            retireIfReplaced(t, id, RetiredFile.Kind.AUDIO, r.getAudioPath(), null);
-            retireIfReplaced(t, id, RetiredFile.Kind.ARTWORK, r.getArtworkPath(), null);
+            tombstones.recordDeletion(t, r, wasPublic, by);
+            tombstones.remember(t, r.getSha256(), id);
+            tombstones.retireIfReplaced(t, id, RetiredFile.Kind.AUDIO, r.getAudioPath(), null);
+            tombstones.retireIfReplaced(t, id, RetiredFile.Kind.ARTWORK, r.getArtworkPath(), null);
             for (String transcript : t.select(EPISODE_TRANSCRIPT.PATH)
                     .from(EPISODE_TRANSCRIPT)
                     .where(EPISODE_TRANSCRIPT.EPISODE_ID.eq(id))
                     .fetch(EPISODE_TRANSCRIPT.PATH)) {
-                retireIfReplaced(t, id, RetiredFile.Kind.TRANSCRIPT, transcript, null);
+                tombstones.retireIfReplaced(t, id, RetiredFile.Kind.TRANSCRIPT, transcript, null);
             }
             t.deleteFrom(CHAPTER).where(CHAPTER.EPISODE_ID.eq(id)).execute();
             t.deleteFrom(EPISODE_TRANSCRIPT)
@@ -300,102 +305,6 @@ public final class EpisodeRepository {
             changes.fire();
         }
         return deleted;
-    }
-
-    /** Keeps what the host should know about the episode's audio, until they dismiss it. */
-    public void addNotices(int episodeId, List<String> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        db.batch(messages.stream()
-                        .map(m -> db.insertInto(
-                                        EPISODE_NOTICE,
-                                        EPISODE_NOTICE.EPISODE_ID,
-                                        EPISODE_NOTICE.MESSAGE,
-                                        EPISODE_NOTICE.CREATED_AT)
-                                .values(episodeId, m, clock.millis()))
-                        .toList())
-                .execute();
-    }
-
-    /** The notices the host has not dismissed yet, oldest first. */
-    public List<String> notices(int episodeId) {
-        return db.select(EPISODE_NOTICE.MESSAGE)
-                .from(EPISODE_NOTICE)
-                .where(EPISODE_NOTICE.EPISODE_ID.eq(episodeId))
-                .orderBy(EPISODE_NOTICE.ID)
-                .fetch(EPISODE_NOTICE.MESSAGE);
-    }
-
-    public void dismissNotices(int episodeId) {
-        db.deleteFrom(EPISODE_NOTICE)
-                .where(EPISODE_NOTICE.EPISODE_ID.eq(episodeId))
-                .execute();
-    }
-
-    /** The slugs of deleted episodes: their pages answer 410 Gone (unless a live episode has the slug now). */
-    public Set<String> deletedSlugs() {
-        return new HashSet<>(db.select(DELETED_EPISODE.SLUG)
-                .from(DELETED_EPISODE)
-                .where(DELETED_EPISODE.SHOW_ID.eq(showId))
-                .fetch(DELETED_EPISODE.SLUG));
-    }
-
-    /** Whether a file was ever at {@code path} and retired: its URL redirects or answers 410, never new content. */
-    public boolean wasRetired(String path) {
-        return db.fetchExists(RETIRED_MEDIA, RETIRED_MEDIA.SHOW_ID.eq(showId).and(RETIRED_MEDIA.PATH.eq(path)));
-    }
-
-    /** A deleted episode as its tombstone remembers it. */
-    public record Deletion(int episodeId, String title, Instant at) {}
-
-    /** How episode {@code episodeId} was deleted, or empty when it was not. */
-    public Optional<Deletion> deletion(int episodeId) {
-        return db.select(DELETED_EPISODE.TITLE, DELETED_EPISODE.DELETED_AT)
-                .from(DELETED_EPISODE)
-                .where(DELETED_EPISODE.SHOW_ID.eq(showId))
-                .and(DELETED_EPISODE.EPISODE_ID.eq(episodeId))
-                .fetchOptional(r -> new Deletion(episodeId, r.value1(), Instant.ofEpochMilli(r.value2())));
-    }
-
-    /** Whether a deleted episode had this guid: it is never given to another. */
-    public boolean guidDeleted(String guid) {
-        return db.fetchExists(
-                DELETED_EPISODE, DELETED_EPISODE.SHOW_ID.eq(showId).and(DELETED_EPISODE.GUID.eq(guid)));
-    }
-
-    private void retireIfReplaced(DSLContext tx, int episodeId, RetiredFile.Kind kind, String old, String now) {
-        if (old == null || old.equals(now)) {
-            return;
-        }
-        // Content-addressed artwork may be shared by several episodes: only a file nobody uses is retired.
-        boolean stillUsed = tx.fetchExists(
-                        EPISODE,
-                        EPISODE.SHOW_ID
-                                .eq(showId)
-                                .and(EPISODE.ID.ne(episodeId))
-                                .and(EPISODE.AUDIO_PATH.eq(old).or(EPISODE.ARTWORK_PATH.eq(old))))
-                || tx.fetchExists(DSL.selectOne()
-                        .from(EPISODE_TRANSCRIPT)
-                        .join(EPISODE)
-                        .on(EPISODE.ID.eq(EPISODE_TRANSCRIPT.EPISODE_ID))
-                        .where(EPISODE.SHOW_ID.eq(showId))
-                        .and(EPISODE.ID.ne(episodeId))
-                        .and(EPISODE_TRANSCRIPT.PATH.eq(old)));
-        if (stillUsed) {
-            return;
-        }
-        tx.insertInto(
-                        RETIRED_MEDIA,
-                        RETIRED_MEDIA.SHOW_ID,
-                        RETIRED_MEDIA.PATH,
-                        RETIRED_MEDIA.EPISODE_ID,
-                        RETIRED_MEDIA.KIND,
-                        RETIRED_MEDIA.RETIRED_AT)
-                .values(showId, old, episodeId, kind.code(), clock.millis())
-                .onConflict(RETIRED_MEDIA.SHOW_ID, RETIRED_MEDIA.PATH)
-                .doNothing()
-                .execute();
     }
 
     /** Every path in the media store an episode references: audio, artwork and transcripts. */
@@ -417,45 +326,6 @@ public final class EpisodeRepository {
                     }
                 });
         return paths;
-    }
-
-    /** Every file ever retired, oldest first. */
-    public List<RetiredFile> retired() {
-        return db.selectFrom(RETIRED_MEDIA)
-                .where(RETIRED_MEDIA.SHOW_ID.eq(showId))
-                .orderBy(RETIRED_MEDIA.RETIRED_AT)
-                .fetch(r -> new RetiredFile(
-                        r.getPath(),
-                        r.getEpisodeId(),
-                        RetiredFile.Kind.of(r.getKind()),
-                        Instant.ofEpochMilli(r.getRetiredAt())));
-    }
-
-    /** Notes that this audio was used by an episode, for good (see {@link #usedBefore}). */
-    private void remember(DSLContext tx, String sha256, int episodeId) {
-        tx.insertInto(
-                        KNOWN_AUDIO,
-                        KNOWN_AUDIO.SHOW_ID,
-                        KNOWN_AUDIO.SHA256,
-                        KNOWN_AUDIO.EPISODE_ID,
-                        KNOWN_AUDIO.FIRST_SEEN)
-                .values(showId, sha256, episodeId, clock.millis())
-                .onConflict(KNOWN_AUDIO.SHOW_ID, KNOWN_AUDIO.SHA256)
-                .doUpdate()
-                .set(KNOWN_AUDIO.EPISODE_ID, episodeId)
-                .execute();
-    }
-
-    /**
-     * The episode that last used this audio, if any episode ever did, even when it has since been given other
-     * audio: such a file must not come back as a new episode.
-     */
-    public Optional<Integer> usedBefore(String sha256) {
-        return db.select(KNOWN_AUDIO.EPISODE_ID)
-                .from(KNOWN_AUDIO)
-                .where(KNOWN_AUDIO.SHOW_ID.eq(showId))
-                .and(KNOWN_AUDIO.SHA256.eq(sha256))
-                .fetchOptional(KNOWN_AUDIO.EPISODE_ID);
     }
 
     /** An episode's guid and, for one moved in from a feed, the fingerprint of the item it was made from. */

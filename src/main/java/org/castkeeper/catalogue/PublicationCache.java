@@ -232,8 +232,8 @@ public final class PublicationCache implements AutoCloseable {
                 lastModified(live, stamp),
                 validUntil,
                 stamp,
-                episodes.retired(),
-                episodes.deletedSlugs());
+                episodes.tombstones().retired(),
+                episodes.tombstones().deletedSlugs());
         current = next;
         builtForChanges = changes;
         for (var listener : listeners) {

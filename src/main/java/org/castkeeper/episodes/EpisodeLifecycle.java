@@ -102,7 +102,7 @@ public final class EpisodeLifecycle {
      */
     public Episode create(NewEpisode episode, List<String> notices) {
         Episode created = episodes.create(episode);
-        episodes.addNotices(created.id(), notices);
+        episodes.notices().add(created.id(), notices);
         events.publish(new EpisodeEvents.Changed(created));
         return created;
     }
@@ -221,13 +221,13 @@ public final class EpisodeLifecycle {
     /** New audio for the episode, already stored: its guid, and so the episode in every app, stays. */
     public Episode replaceAudio(Episode e, EpisodeAudio audio, List<String> notices, String by) {
         Episode saved = replaceFiles(e.edit().audio(audio).build(), by, "audio");
-        episodes.addNotices(e.id(), notices);
+        episodes.notices().add(e.id(), notices);
         return saved;
     }
 
     /** The host has read the episode's notices (what the server noticed about its audio): they go. */
     public void dismissNotices(Episode e) {
-        episodes.dismissNotices(e.id());
+        episodes.notices().dismiss(e.id());
     }
 
     /**

@@ -331,7 +331,7 @@ public final class FeedImport {
                 }
                 continue;
             }
-            if (episodes.guidDeleted(guid)) {
+            if (episodes.tombstones().guidDeleted(guid)) {
                 skipped.add(new Skipped(
                         guid,
                         item.title(),

@@ -142,7 +142,9 @@ public final class EpisodeImporter {
         String sha256 = probed.sha256();
         Path downloaded = probed.file();
         String name = StoredNames.audio(title, sha256, facts.mimeType());
-        for (int n = 2; taken.test(name) || episodes.wasRetired(name) || episodes.audioPathInUse(name); n++) {
+        for (int n = 2;
+                taken.test(name) || episodes.tombstones().wasRetired(name) || episodes.audioPathInUse(name);
+                n++) {
             name = StoredNames.audio(title + " " + n, sha256, facts.mimeType());
         }
         String stored = media.storeMove(downloaded, name);
@@ -206,7 +208,7 @@ public final class EpisodeImporter {
         String sha256 = ContentHash.sha256(file, bytesDone);
         // Every audio an episode ever had is known by its hash: new audio, the usual case in a big import, is
         // told by one indexed lookup, without reading an episode.
-        Optional<Integer> usedBy = episodes.usedBefore(sha256);
+        Optional<Integer> usedBy = episodes.tombstones().usedBefore(sha256);
         Optional<Episode> existing = usedBy.isEmpty() ? Optional.empty() : episodes.findBySha256(sha256);
         if (existing.isPresent()) {
             return publish
@@ -300,7 +302,7 @@ public final class EpisodeImporter {
      */
     private String freeName(String title, String sha256, String mimeType) {
         String name = StoredNames.audio(title, sha256, mimeType);
-        for (int n = 2; episodes.wasRetired(name); n++) {
+        for (int n = 2; episodes.tombstones().wasRetired(name); n++) {
             name = StoredNames.audio(title + " " + n, sha256, mimeType);
         }
         return name;
@@ -311,7 +313,8 @@ public final class EpisodeImporter {
      * Dec 2026", or "was used by episode 5 before it got other audio".
      */
     private String whereItWas(int episodeId) {
-        return episodes.deletion(episodeId)
+        return episodes.tombstones()
+                .deletion(episodeId)
                 .map(d -> "was in episode " + episodeId + " \"" + d.title() + "\", deleted on "
                         + DELETED_ON.withZone(showZone.get()).format(d.at()))
                 .orElse("was used by episode " + episodeId + " before it got other audio");

@@ -218,7 +218,8 @@ class EpisodeLifecycleIT {
         assertThat(server.get("/episodes/morning-routine").statusCode()).isEqualTo(410);
         assertThat(server.get("/episodes/morning-routine/chapters.json").statusCode())
                 .isEqualTo(410);
-        assertThat(server.app().episodes().guidDeleted(live.guid())).isTrue();
+        assertThat(server.app().episodes().tombstones().guidDeleted(live.guid()))
+                .isTrue();
 
         // The same audio uploaded again (a host's deliberate choice) is a new episode with a guid of its own,
         // and the page says which episode had the audio, and when it was deleted.

@@ -21,6 +21,11 @@ public final class UploadBench {
         int port = Integer.parseInt(args[1]);
         String endpoint = args[2];
         long mebibytes = Long.parseLong(args[3]);
+        Files.createDirectories(show.resolve("episodes/artwork"));
+        Files.copy(
+                Path.of("episodes/artwork/show.jpg"),
+                show.resolve("episodes/artwork/show.jpg"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path config = show.resolve("feed-config.yml");
         Files.writeString(
                 config,

@@ -233,19 +233,19 @@ abstract class EpisodeRepositoryContract {
     void aDeletedEpisodeLeavesATombstoneItsFilesRetiredAndAChangedStamp() {
         Episode e = episodes.create(Episodes.draft("Gone soon"));
         episodes.update(e.edit().artworkPath("artwork/gone.jpg").build());
-        episodes.addNotices(e.id(), List.of("It looks truncated."));
+        episodes.notices().add(e.id(), List.of("It looks truncated."));
         ChangeStamp before = episodes.changeStamp();
 
         assertThat(episodes.delete(e.id(), "dominion")).isPresent();
 
         assertThat(episodes.findById(e.id())).isEmpty();
-        assertThat(episodes.guidDeleted(e.guid())).isTrue();
-        assertThat(episodes.deletedSlugs()).contains("gone-soon");
-        assertThat(episodes.retired())
+        assertThat(episodes.tombstones().guidDeleted(e.guid())).isTrue();
+        assertThat(episodes.tombstones().deletedSlugs()).contains("gone-soon");
+        assertThat(episodes.tombstones().retired())
                 .extracting(RetiredFile::path)
                 .contains(e.audio().path(), "artwork/gone.jpg");
-        assertThat(episodes.usedBefore(e.audio().sha256())).contains(e.id());
-        assertThat(episodes.notices(e.id())).isEmpty();
+        assertThat(episodes.tombstones().usedBefore(e.audio().sha256())).contains(e.id());
+        assertThat(episodes.notices().of(e.id())).isEmpty();
         assertThat(episodes.changeStamp()).isNotEqualTo(before);
         assertThat(episodes.changeStamp().lastDeletion()).contains(NOW);
         assertThat(episodes.delete(e.id(), "dominion")).as("a second delete").isEmpty();
@@ -254,10 +254,10 @@ abstract class EpisodeRepositoryContract {
     @Test
     void noticesStayUntilDismissed() {
         Episode e = episodes.create(Episodes.draft("Noticed"));
-        episodes.addNotices(e.id(), List.of("First.", "Second."));
-        assertThat(episodes.notices(e.id())).containsExactly("First.", "Second.");
-        episodes.dismissNotices(e.id());
-        assertThat(episodes.notices(e.id())).isEmpty();
+        episodes.notices().add(e.id(), List.of("First.", "Second."));
+        assertThat(episodes.notices().of(e.id())).containsExactly("First.", "Second.");
+        episodes.notices().dismiss(e.id());
+        assertThat(episodes.notices().of(e.id())).isEmpty();
     }
 
     @Test

@@ -71,7 +71,7 @@ class EpisodeLifecycleTest {
     void publishingSavesWhatWasTypedAndGoesLiveOnce() {
         Episode draft = lifecycle.create(Episodes.draft("Draft"), List.of("A notice"));
         assertThat(told).singleElement().isInstanceOf(EpisodeEvents.Changed.class);
-        assertThat(episodes.notices(draft.id())).containsExactly("A notice");
+        assertThat(episodes.notices().of(draft.id())).containsExactly("A notice");
 
         Episode live = lifecycle.publishNow(draft, details("Typed with Publish"), null, "dominion");
         assertThat(live.title()).isEqualTo("Typed with Publish");
@@ -156,7 +156,7 @@ class EpisodeLifecycleTest {
         Episode e = lifecycle.create(Episodes.draft("Gone"), List.of());
         assertThat(lifecycle.delete(e.id(), "d")).isPresent();
         assertThat(lifecycle.delete(e.id(), "d")).isEmpty();
-        assertThat(episodes.guidDeleted(e.guid())).isTrue();
+        assertThat(episodes.tombstones().guidDeleted(e.guid())).isTrue();
         assertThat(told).filteredOn(x -> x instanceof EpisodeEvents.Deleted).hasSize(1);
     }
 

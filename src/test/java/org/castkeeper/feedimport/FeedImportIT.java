@@ -225,7 +225,7 @@ class FeedImportIT {
 
         Episode undated = app.episodes().findByGuid("libsyn-0008").orElseThrow();
         assertThat(undated.state()).isEqualTo(EpisodeState.DRAFT);
-        assertThat(app.episodes().notices(undated.id()))
+        assertThat(app.episodes().notices().of(undated.id()))
                 .anySatisfy(n -> assertThat(n).contains("sometime in spring"));
 
         // A back catalogue pings nobody: changes only, nothing went live.

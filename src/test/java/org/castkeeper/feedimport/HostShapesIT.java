@@ -154,7 +154,7 @@ class HostShapesIT {
                 });
                 assertThat(mindful.transcripts()).extracting(Transcript::type).containsExactly("application/x-subrip");
                 assertThat(mindful.transcripts().get(0).language()).isEqualTo("en");
-                assertThat(app.episodes().notices(mindful.id()))
+                assertThat(app.episodes().notices().of(mindful.id()))
                         .anySatisfy(n -> assertThat(n).contains("alternate enclosure"));
                 assertThat(mindful.publishAt()).isEqualTo(Instant.parse("2024-03-24T06:00:00Z"));
                 assertThat(show.podcastGuid()).isEqualTo("7a8b9c0d-1e2f-5a3b-8c4d-5e6f7a8b9c0d");

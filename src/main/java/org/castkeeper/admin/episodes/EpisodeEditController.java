@@ -381,7 +381,7 @@ public final class EpisodeEditController {
                         !e.hasBeenPublic(now),
                         zone.getId(),
                         notices,
-                        episodes.notices(e.id()),
+                        episodes.notices().of(e.id()),
                         error,
                         problems,
                         confirm,
