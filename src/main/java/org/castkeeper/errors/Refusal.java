@@ -6,7 +6,9 @@ package org.castkeeper.errors;
  * listing, an artwork file, an MP3); the web server turns any that reaches it into its HTTP status in one place
  * (WebServer), the pages show the message beside the form, and the command line prints it.
  *
- * <p>What is not a refusal is a fault: it is logged, and a request gets a 500.
+ * <p>What is not a refusal is a fault: it is logged, and a request gets a 500, except two the host can act on,
+ * each said in plain words: a full disk (507) and a bucket that does not answer (503, {@code
+ * media.StoreUnavailable}).
  */
 public class Refusal extends Exception {
     /** What kind of refusal, and the HTTP status that says so. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Where episodes' audio, artwork and transcripts live, by the names the catalogue stores (relative, with "/"
  * between folders, e.g. "sleep-and-stress-3f9a1c0b2e.mp3" or "artwork/1a2b.jpg"). {@link MediaFolder} keeps them
- * in a local folder; an S3-compatible store can keep them in a bucket. Every implementation runs the same contract
+ * in a local folder, {@code storage.BucketStore} in an S3-compatible bucket. Every implementation runs the same contract
  * (MediaStoreContract in the tests):
  *
  * <ul>
