@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One episode as the catalogue holds it. Immutable: edits go through {@link EpisodeRepository#update}.
+ * One episode as the catalogue holds it. Immutable: an edit is a new value, saved by {@code
+ * episodes.EpisodeLifecycle} (through {@link EpisodeRepository#update}).
  *
  * @param guid        the identity podcatchers know the episode by; set once at creation and never changed
  * @param description HTML show notes, sanitised on the way out
  * @param notesMarkdown the Markdown the host wrote them in, when they were written in the admin pages
  * @param publishAt   when it goes (or went) live; null for a draft that was never scheduled
  * @param explicit    null means "as the show says"
- * @param artworkPath episode art, relative to the media folder, or null
+ * @param artworkPath episode art, relative to the media store, or null
  * @param transcripts its transcripts, in the order the feed lists them; the one uploaded in the editor first
  * @param socialUri   the root post of the episode's own comment thread (podcast:socialInteract), or null
  */

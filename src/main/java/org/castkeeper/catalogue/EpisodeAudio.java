@@ -3,7 +3,7 @@ package org.castkeeper.catalogue;
 /**
  * The episode's audio file and the facts read from it.
  *
- * @param path relative to the media folder; never an absolute path, so the folder can move (or become a bucket)
+ * @param path relative to the media store; never an absolute path, so the store can move (or become a bucket)
  */
 public record EpisodeAudio(
         String path,

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * A file an episode no longer uses (see EpisodeRepository#update): kept in data/retired/ for a while, its URL
- * redirecting to the episode's new file, and Gone after that.
+ * A file an episode no longer uses (see EpisodeRepository#update): kept aside by the media store for
+ * storage.retainDays (data/retired/, or a bucket's retired/ prefix), its URL redirecting to the episode's new file,
+ * and Gone after that.
  *
  * @param path      where it was in the media store, as its URL named it
  * @param episodeId the episode that used it

@@ -38,7 +38,7 @@ public final class ShowJson {
         }
     }
 
-    /** {@code show} with one top-level text setting replaced, e.g. ("artwork", "data/media/show/x.jpg"). */
+    /** {@code show} with one top-level text setting replaced, e.g. ("artwork", "data/show-artwork/show-3f9a1c2b7d.jpg"). */
     public static ShowSettings with(ShowSettings show, String key, String value) {
         ObjectNode tree = tree(show);
         if (value == null) {

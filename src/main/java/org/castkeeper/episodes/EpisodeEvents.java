@@ -8,8 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happened to an episode, told to whoever subscribed: the publish notifications (WebSub, podping), and later
- * analytics. {@link EpisodeLifecycle} tells of what the host does; {@link GoLiveTimer} of scheduled episodes whose
+ * What happened to an episode, told to whoever subscribed (today the publish notifications: WebSub, podping). {@link EpisodeLifecycle} tells of what the host does; {@link GoLiveTimer} of scheduled episodes whose
  * time comes. Nobody has to compare snapshots to find out.
  */
 public final class EpisodeEvents {

@@ -232,7 +232,7 @@ public final class EpisodeLifecycle {
 
     /**
      * Deletes the episode for good: its guid is kept as a tombstone and never used again; its page, chapters
-     * and files answer 410 Gone; its files leave the media store (kept in data/retired for storage.retainDays).
+     * and files answer 410 Gone; its files leave the media store (kept aside by it for storage.retainDays).
      */
     public Optional<Episode> delete(int id, String by) {
         Optional<Episode> deleted = episodes.delete(id, by);

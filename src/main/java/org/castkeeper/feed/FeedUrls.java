@@ -39,7 +39,7 @@ public final class FeedUrls {
         return page <= 1 ? feed() : feed() + "?page=" + page;
     }
 
-    /** A file in the media folder, by its catalogue path; non-ASCII and spaces are percent-encoded. */
+    /** A file in the media store, by its catalogue path; non-ASCII and spaces are percent-encoded. */
     public String media(String relativePath) {
         return base + "/media/" + MediaUrls.encodePath(relativePath);
     }

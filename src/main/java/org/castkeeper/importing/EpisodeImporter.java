@@ -353,7 +353,7 @@ public final class EpisodeImporter {
                 facts.channels());
     }
 
-    /** Cover art is stored once per distinct image, named by its hash, under artwork/ in the media folder. */
+    /** Cover art is stored once per distinct image, named by its hash, under artwork/ in the media store. */
     private String saveCoverArt(Id3Tags tags, List<String> created) throws IOException {
         if (tags.cover() == null) {
             return null;
