@@ -58,7 +58,8 @@ public final class EpisodeListController {
     }
 
     void list(Context ctx) {
-        String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        String asked = ctx.queryParam("q");
+        String query = asked == null ? "" : asked.strip();
         int page = Math.max(1, parse(ctx.queryParam("page")));
         EpisodeRepository.Page found = episodes.page(query, (page - 1) * PAGE_SIZE, PAGE_SIZE);
         int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
