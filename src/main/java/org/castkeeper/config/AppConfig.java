@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The whole configuration, immutable. {@link #show()} is the show section as the file and the environment give
  * it: it seeds the catalogue on first start, after which the show's settings live in the catalogue (edited at
- * /admin/settings; see {@code ShowRepository}) and {@code show()} is only their starting point. Paths in the file are relative to the file's folder; the methods here
+ * /admin/settings; see {@code ShowSettingsRepository}) and {@code show()} is only their starting point. Paths in the file are relative to the file's folder; the methods here
  * resolve them, so nothing else needs to know where the config came from.
  */
 public record AppConfig(

@@ -35,7 +35,7 @@ import org.castkeeper.media.MediaStore;
 
 /**
  * The episode editor: details, publishing (now, scheduled, unpublished), artwork, transcript and replacing the
- * audio. Every change goes through the repository, so the feed shows it on the next request.
+ * audio. Every change goes through {@code episodes.EpisodeLifecycle}, so the feed shows it on the next request.
  */
 public final class EpisodeEditController {
     private static final long MAX_SMALL_FILE = 20L * 1024 * 1024;
