@@ -159,7 +159,7 @@ public final class Backups {
             return new Taken(name, entries.size(), newFiles, manifest.totalBytes(), newBytes, sqlite, problems);
         } catch (IOException | SQLException | RuntimeException e) {
             deleteTree(work);
-            if (isDiskFull(e)) {
+            if (org.castkeeper.errors.DiskFull.caused(e)) {
                 throw new IOException(
                         "The disk of " + dest + " is full, so no snapshot was taken (nothing"
                                 + " half-written is left). Free some space there, or back up to another folder.",
@@ -197,16 +197,6 @@ public final class Backups {
             transcripts(jdbcUrl, user, password, "SELECT transcript_path FROM episode ORDER BY id", paths);
         }
         return new ArrayList<>(paths.values());
-    }
-
-    private static boolean isDiskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("no space left") || m.contains("disk is full") || m.contains("sqlite_full")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void transcripts(

@@ -163,7 +163,7 @@ final class Downloads {
         } catch (java.net.UnknownHostException e) {
             throw new Failed("no such host: " + e.getMessage());
         } catch (IOException e) {
-            if (isDiskFull(e)) {
+            if (org.castkeeper.errors.DiskFull.caused(e)) {
                 throw new DiskFull("the disk is full");
             }
             throw new Retry(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -189,10 +189,5 @@ final class Downloads {
         } catch (IOException e) {
             // The space cannot be read: the write itself will tell.
         }
-    }
-
-    private static boolean isDiskFull(IOException e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        return m.contains("no space left") || m.contains("disk full") || m.contains("quota");
     }
 }

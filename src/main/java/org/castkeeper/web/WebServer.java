@@ -287,7 +287,7 @@ public final class WebServer {
                 unreadable(ctx, "The request could not be read: " + e.getMessage());
                 return;
             }
-            if (isDiskFull(e)) {
+            if (org.castkeeper.errors.DiskFull.caused(e)) {
                 plain(ctx, 507, DISK_FULL);
                 return;
             }
@@ -314,7 +314,7 @@ public final class WebServer {
             LOG.warn("{} failed: {}", what, e.getMessage());
             ctx.header("Retry-After", "30");
             plain(ctx, 503, org.castkeeper.media.StoreUnavailable.WORDS);
-        } else if (isDiskFull(e)) {
+        } else if (org.castkeeper.errors.DiskFull.caused(e)) {
             plain(ctx, 507, DISK_FULL);
         } else if (isBadRequestBody(e) || isReadingTheRequest(e)) {
             unreadable(ctx, "The request could not be read: it was cut off or too slow.");
@@ -332,20 +332,6 @@ public final class WebServer {
                     || t instanceof java.net.SocketTimeoutException
                     || t instanceof org.eclipse.jetty.http.BadMessageException
                     || String.valueOf(t.getMessage()).contains("Early EOF")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** No space left: the disk, or SQLite finding its disk full. */
-    static boolean isDiskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("no space left on device")
-                    || m.contains("database or disk is full")
-                    || m.contains("disk quota exceeded")
-                    || m.contains("sqlite_full")) {
                 return true;
             }
         }

@@ -33,7 +33,7 @@ public final class UploadReceiver {
         } catch (InvalidInput e) {
             ctx.status(e.status()).json(java.util.Map.of("error", e.getMessage()));
         } catch (IOException e) {
-            if (isDiskFull(e)) {
+            if (org.castkeeper.errors.DiskFull.caused(e)) {
                 LOG.warn(
                         "An upload was refused: the disk holding {} is full ({})",
                         folder.toAbsolutePath(),
@@ -89,17 +89,6 @@ public final class UploadReceiver {
     }
 
     private static final String NO_SPACE = "No space left on device";
-
-    /** The operating system's words for a full disk (ENOSPC), or a quota reached (EDQUOT). */
-    public static boolean isDiskFull(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && (message.contains(NO_SPACE) || message.contains("Disk quota exceeded"))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private String tooBig() {
         return "This file is bigger than the " + (limitBytes / (1024 * 1024)) + " MB upload limit "
