@@ -56,30 +56,38 @@ class ArchitectureTest {
             "web",
             "cli"); // assembly, with the root package
 
+    /**
+     * Slices by the first package below {@code base}, and {@code base}'s own classes one more slice, named
+     * {@code rootSlice}; classes outside {@code base} (and the generated jOOQ code) belong to none.
+     */
+    static com.tngtech.archunit.library.dependencies.SliceAssignment packagesBelow(String base, String rootSlice) {
+        return new com.tngtech.archunit.library.dependencies.SliceAssignment() {
+            @Override
+            public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(
+                    com.tngtech.archunit.core.domain.JavaClass c) {
+                String name = c.getPackageName();
+                if (name.equals(base)) {
+                    return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(rootSlice);
+                }
+                if (!name.startsWith(base + ".") || name.startsWith("org.castkeeper.db.generated")) {
+                    return com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
+                }
+                String rest = name.substring(base.length() + 1);
+                int dot = rest.indexOf('.');
+                return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(
+                        base + "." + (dot < 0 ? rest : rest.substring(0, dot)));
+            }
+
+            @Override
+            public String getDescription() {
+                return "the packages below " + base + ", and " + base + " itself";
+            }
+        };
+    }
+
     /** Every top-level package is a slice, and the root package's classes ({@code Castkeeper}) one more. */
     static final com.tngtech.archunit.library.dependencies.SliceAssignment TOP_LEVEL =
-            new com.tngtech.archunit.library.dependencies.SliceAssignment() {
-                @Override
-                public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(
-                        com.tngtech.archunit.core.domain.JavaClass c) {
-                    String name = c.getPackageName();
-                    if (name.equals("org.castkeeper")) {
-                        return com.tngtech.archunit.library.dependencies.SliceIdentifier.of("(root)");
-                    }
-                    if (!name.startsWith("org.castkeeper.") || name.startsWith("org.castkeeper.db.generated")) {
-                        return com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
-                    }
-                    String rest = name.substring("org.castkeeper.".length());
-                    int dot = rest.indexOf('.');
-                    return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(
-                            dot < 0 ? rest : rest.substring(0, dot));
-                }
-
-                @Override
-                public String getDescription() {
-                    return "top-level packages of org.castkeeper, and its root package";
-                }
-            };
+            packagesBelow("org.castkeeper", "(root)");
 
     @Test
     void noPackageCyclesTheRootPackageIncluded() {
@@ -128,28 +136,7 @@ class ArchitectureTest {
 
     /** admin's feature packages as slices: admin.episodes, admin.settings, ...; the admin root one more. */
     static final com.tngtech.archunit.library.dependencies.SliceAssignment ADMIN_FEATURES =
-            new com.tngtech.archunit.library.dependencies.SliceAssignment() {
-                @Override
-                public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(
-                        com.tngtech.archunit.core.domain.JavaClass c) {
-                    String name = c.getPackageName();
-                    if (name.equals("org.castkeeper.admin")) {
-                        return com.tngtech.archunit.library.dependencies.SliceIdentifier.of("admin");
-                    }
-                    if (!name.startsWith("org.castkeeper.admin.")) {
-                        return com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
-                    }
-                    String rest = name.substring("org.castkeeper.admin.".length());
-                    int dot = rest.indexOf('.');
-                    return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(
-                            "admin." + (dot < 0 ? rest : rest.substring(0, dot)));
-                }
-
-                @Override
-                public String getDescription() {
-                    return "the admin's feature packages";
-                }
-            };
+            packagesBelow("org.castkeeper.admin", "admin");
 
     @Test
     void theAdminFeaturesFormNoCycleAndSharedKnowsNone() {
