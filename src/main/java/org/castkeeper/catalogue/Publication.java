@@ -74,6 +74,11 @@ public final class Publication {
         }
     }
 
+    /** The slugs of deleted episodes (see {@link #wasDeleted}). */
+    public Set<String> deletedSlugs() {
+        return deletedSlugs;
+    }
+
     /** The show's settings: title, owner, categories ... as the feed and the site show them now. */
     public ShowSettings show() {
         return show;

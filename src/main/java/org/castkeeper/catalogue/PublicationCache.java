@@ -226,14 +226,21 @@ public final class PublicationCache implements AutoCloseable {
         }
         Instant validUntil = episodes.nextGoLiveAfter(at).orElse(NEVER);
         Publication previous = current;
+        // What the stamp says has not changed is taken from the last snapshot rather than read again: a save
+        // of one episode, made while a thousand podcatchers poll, waits for this rebuild.
+        boolean sameSettings = p != null
+                && stamp.settingsMillis() != null
+                && stamp.settingsMillis().equals(p.stamp().settingsMillis());
+        boolean noDeletion = p != null
+                && java.util.Objects.equals(stamp.deletedMillis(), p.stamp().deletedMillis());
         Publication next = new Publication(
-                show.get(),
+                sameSettings ? p.show() : show.get(),
                 live,
                 lastModified(live, stamp),
                 validUntil,
                 stamp,
                 episodes.tombstones().retired(),
-                episodes.tombstones().deletedSlugs());
+                noDeletion ? p.deletedSlugs() : episodes.tombstones().deletedSlugs());
         current = next;
         builtForChanges = changes;
         for (var listener : listeners) {

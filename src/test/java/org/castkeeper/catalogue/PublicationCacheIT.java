@@ -92,4 +92,44 @@ class PublicationCacheIT {
         episodes.delete(a.id(), "dominion");
         assertSameAsAFullRead();
     }
+
+    @Test
+    void theShowSettingsAreReadAgainOnlyWhenTheyChanged() {
+        CatalogueChanges changes = new CatalogueChanges();
+        int show = new ShowRepository(database.dsl(), clock).ensure("default");
+        EpisodeRepository repository = new EpisodeRepository(database.dsl(), show, clock, changes);
+        ShowSettingsRepository settings = new ShowSettingsRepository(database.dsl(), show, clock, changes);
+        settings.seed(ShowJson.read("""
+                        {"title":"T","description":"d","author":"a","language":"en",
+                         "categories":[{"category":"Arts"}],"explicit":false,
+                         "owner":{"name":"D","email":"d@example.org"},"artwork":"show.jpg"}"""), "917393e3-1b1e-5cef-ace4-edaa54e1f810");
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        try (PublicationCache counted = new PublicationCache(
+                repository,
+                () -> {
+                    reads.incrementAndGet();
+                    return settings.load().settings();
+                },
+                changes,
+                clock,
+                Duration.ofSeconds(2),
+                NOW.minusSeconds(3600))) {
+            Episode a = repository.create(Episodes.published("A", NOW.minusSeconds(300)));
+            counted.refresh();
+            int before = reads.get();
+
+            clock.advance(Duration.ofSeconds(1));
+            repository.update(a.withTitle("A, edited"));
+            assertThat(counted.refresh().live()).extracting(Episode::title).containsExactly("A, edited");
+            assertThat(reads.get())
+                    .as("an episode's edit leaves the settings as they were")
+                    .isEqualTo(before);
+
+            clock.advance(Duration.ofSeconds(1));
+            var stored = settings.load();
+            settings.save(ShowJson.with(stored.settings(), "title", "Renamed"), stored.version(), "dominion");
+            assertThat(counted.refresh().show().title()).isEqualTo("Renamed");
+            assertThat(reads.get()).isGreaterThan(before);
+        }
+    }
 }
