@@ -5,7 +5,6 @@ import com.maxmind.geoip2.exception.GeoIp2Exception;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -19,9 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Countries implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Countries.class);
-
-    /** An IPv4 or IPv6 literal (never a name, which would be looked up). */
-    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("[0-9a-fA-F:.\\[\\]%]+");
 
     private final DatabaseReader reader;
 
@@ -70,15 +66,14 @@ final class Countries implements Closeable {
 
     /** The ISO 3166 code of the address's country, or null when there is no database or it does not say. */
     String of(String address) {
-        if (reader == null || address == null || !LITERAL.matcher(address).matches()) {
+        java.util.Optional<InetAddress> ip =
+                reader == null ? java.util.Optional.empty() : AddressLiteral.parse(address);
+        if (ip.isEmpty()) {
             return null;
         }
         try {
-            // A literal, as the server resolved it: no lookup happens.
-            InetAddress ip =
-                    InetAddress.getByName(address.replaceAll("^\\[|]$", "").replaceFirst("%.*$", ""));
-            return reader.tryCountry(ip).map(r -> r.country().isoCode()).orElse(null);
-        } catch (UnknownHostException | GeoIp2Exception e) {
+            return reader.tryCountry(ip.get()).map(r -> r.country().isoCode()).orElse(null);
+        } catch (GeoIp2Exception e) {
             return null;
         } catch (IOException e) {
             LOG.debug("Country lookup failed: {}", e.toString());

@@ -2,8 +2,8 @@ package org.castkeeper.analytics;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.castkeeper.media.ContentHash;
 
 /**
@@ -27,21 +27,22 @@ final class ListenerHash {
         if (address == null || address.indexOf(':') < 0) {
             return String.valueOf(address);
         }
-        try {
-            // A literal (the server's own resolution): no lookup happens.
-            InetAddress parsed =
-                    InetAddress.getByName(address.replaceAll("^\\[|]$", "").replaceFirst("%.*$", ""));
-            if (parsed instanceof Inet6Address v6) {
-                byte[] bytes = v6.getAddress();
-                for (int i = 8; i < 16; i++) {
-                    bytes[i] = 0;
-                }
-                return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-            }
-            return parsed.getHostAddress();
-        } catch (UnknownHostException notALiteral) {
+        Optional<InetAddress> parsed = AddressLiteral.parse(address);
+        if (parsed.isEmpty()) {
             return address;
         }
+        if (parsed.get() instanceof Inet6Address v6) {
+            byte[] bytes = v6.getAddress();
+            for (int i = 8; i < 16; i++) {
+                bytes[i] = 0;
+            }
+            try {
+                return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+            } catch (java.net.UnknownHostException impossible) {
+                return address; // 16 bytes are always an address
+            }
+        }
+        return parsed.get().getHostAddress();
     }
 
     private static String hash(String text) {
