@@ -83,12 +83,18 @@ final class ServeCommand implements Callable<Integer> {
             return; // a bucket is shared: another instance may be sending a file to it now
         }
         try {
-            int removed = app.media().clearUnfinished(started);
+            var store = app.media();
+            long bytes = store.unfinished().stream()
+                    .filter(u -> u.lastTouched().isBefore(started))
+                    .mapToLong(u -> Math.max(0, u.bytes()))
+                    .sum();
+            int removed = store.clearUnfinished(started);
             if (removed > 0) {
                 LOG.info(
-                        "Removed {} partial files that uploads or imports cut off before this start left in the media"
-                                + " store",
-                        removed);
+                        "Removed {} partial files ({} bytes) that uploads or imports cut off before this start left"
+                                + " in the media store",
+                        removed,
+                        bytes);
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("Could not clean up partial files in the media store: {}", e.toString());
