@@ -150,7 +150,8 @@ public final class Doctor {
         Set<String> referenced = new HashSet<>();
         List<Episode> all = episodes.all();
         all.forEach(e -> referenced.addAll(e.files()));
-        Map<String, String> unknownByHash = byHash(unknownFiles(referenced));
+        List<String> unknown = new java.util.ArrayList<>(unknownFiles(referenced));
+        Map<String, String> unknownByHash = byHash(unknown);
         for (Episode e : all) {
             String same = unknownByHash.get(e.audio().sha256());
             if (same != null && store.stat(e.audio().path()).isEmpty()) {
@@ -164,11 +165,12 @@ public final class Doctor {
                     continue;
                 }
                 store.delete(same);
+                unknown.remove(same);
                 unknownByHash.remove(e.audio().sha256());
                 done.add("put back " + e.audio().path() + " for episode " + e.id() + " (it was " + same + ")");
             }
         }
-        for (String name : unknownFiles(referenced)) {
+        for (String name : unknown) {
             Path target = quarantine.resolve(name).normalize();
             if (!target.startsWith(quarantine)) {
                 continue;
@@ -186,7 +188,7 @@ public final class Doctor {
             store.delete(name);
             done.add("moved " + name + " to " + target);
         }
-        int cleared = store.clearUnfinished(now.minus(store.abandonedAfter()));
+        int cleared = store.clearUnfinished(now.minus(store.abandonedAfter())).size();
         if (cleared > 0) {
             done.add("cleared " + cleared + " unfinished writes nobody was making");
         }

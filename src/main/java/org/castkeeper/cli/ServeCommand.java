@@ -83,12 +83,9 @@ final class ServeCommand implements Callable<Integer> {
             return; // a bucket is shared: another instance may be sending a file to it now
         }
         try {
-            var store = app.media();
-            long bytes = store.unfinished().stream()
-                    .filter(u -> u.lastTouched().isBefore(started))
-                    .mapToLong(u -> Math.max(0, u.bytes()))
-                    .sum();
-            int removed = store.clearUnfinished(started);
+            var cleared = app.media().clearUnfinished(started);
+            int removed = cleared.size();
+            long bytes = cleared.stream().mapToLong(u -> Math.max(0, u.bytes())).sum();
             if (removed > 0) {
                 LOG.info(
                         "Removed {} partial files ({} bytes) that uploads or imports cut off before this start left"
@@ -105,7 +102,8 @@ final class ServeCommand implements Callable<Integer> {
     private static void housekeeping(Castkeeper app) {
         try {
             var store = app.media();
-            int removed = store.clearUnfinished(app.clock().instant().minus(store.abandonedAfter()));
+            int removed = store.clearUnfinished(app.clock().instant().minus(store.abandonedAfter()))
+                    .size();
             if (removed > 0) {
                 LOG.info(
                         "Cleared {} unfinished writes (partial files, multipart uploads) an interrupted upload or"

@@ -266,11 +266,11 @@ public final class MediaFolder implements MediaStore {
      * touched.
      */
     @Override
-    public int clearUnfinished(java.time.Instant before) throws IOException {
-        int removed = 0;
+    public List<Unfinished> clearUnfinished(java.time.Instant before) throws IOException {
+        List<Unfinished> removed = new java.util.ArrayList<>();
         for (Unfinished u : unfinished()) {
             if (u.lastTouched().isBefore(before) && Files.deleteIfExists(root.resolve(u.name()))) {
-                removed++;
+                removed.add(u);
             }
         }
         return removed;

@@ -160,9 +160,9 @@ public interface MediaStore extends AutoCloseable {
 
     /**
      * Clears the unfinished writes last touched before {@code before}, which nobody can still be finishing:
-     * the folder deletes its partial files, a bucket aborts its multipart uploads. Returns how many.
+     * the folder deletes its partial files, a bucket aborts its multipart uploads. Returns those it cleared.
      */
-    int clearUnfinished(Instant before) throws IOException;
+    List<Unfinished> clearUnfinished(Instant before) throws IOException;
 
     /**
      * How long an unfinished write may stand untouched before it counts as abandoned: longer than any upload

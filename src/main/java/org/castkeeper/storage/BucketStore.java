@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -488,19 +489,8 @@ public final class BucketStore implements MediaStore, AutoCloseable {
     @Override
     public List<Unfinished> unfinished() throws IOException {
         List<Unfinished> found = new ArrayList<>();
-        try {
-            for (var u : s3.listMultipartUploadsPaginator(
-                            b -> b.bucket(settings.bucket()).prefix(settings.prefix()))
-                    .uploads()) {
-                found.add(new Unfinished(
-                        u.key()
-                                .substring(Math.min(
-                                        settings.prefix().length(), u.key().length())),
-                        -1,
-                        u.initiated() != null ? u.initiated() : java.time.Instant.EPOCH));
-            }
-        } catch (SdkException e) {
-            throw failure("The bucket did not list its unfinished uploads", e);
+        for (MultipartUpload u : uploads()) {
+            found.add(unfinished(u));
         }
         found.sort(java.util.Comparator.comparing(Unfinished::lastTouched));
         return found;
@@ -511,22 +501,39 @@ public final class BucketStore implements MediaStore, AutoCloseable {
      * mid-upload). Their parts are billed until then, and no listing or stat ever shows them.
      */
     @Override
-    public int clearUnfinished(java.time.Instant before) throws IOException {
-        int aborted = 0;
+    public List<Unfinished> clearUnfinished(java.time.Instant before) throws IOException {
+        List<Unfinished> aborted = new ArrayList<>();
         try {
-            for (var u : s3.listMultipartUploadsPaginator(
-                            b -> b.bucket(settings.bucket()).prefix(settings.prefix()))
-                    .uploads()) {
+            for (MultipartUpload u : uploads()) {
                 if (u.initiated() != null && u.initiated().isBefore(before)) {
                     s3.abortMultipartUpload(
                             b -> b.bucket(settings.bucket()).key(u.key()).uploadId(u.uploadId()));
-                    aborted++;
+                    aborted.add(unfinished(u));
                 }
             }
         } catch (SdkException e) {
-            throw failure("The bucket did not list its unfinished uploads", e);
+            throw failure("The bucket did not abort an unfinished upload", e);
         }
         return aborted;
+    }
+
+    private List<MultipartUpload> uploads() throws IOException {
+        try {
+            List<MultipartUpload> uploads = new ArrayList<>();
+            s3.listMultipartUploadsPaginator(b -> b.bucket(settings.bucket()).prefix(settings.prefix()))
+                    .uploads()
+                    .forEach(uploads::add);
+            return uploads;
+        } catch (SdkException e) {
+            throw failure("The bucket did not list its unfinished uploads", e);
+        }
+    }
+
+    private Unfinished unfinished(MultipartUpload u) {
+        return new Unfinished(
+                u.key().substring(Math.min(settings.prefix().length(), u.key().length())),
+                -1,
+                u.initiated() != null ? u.initiated() : java.time.Instant.EPOCH);
     }
 
     /**

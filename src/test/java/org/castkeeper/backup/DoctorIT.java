@@ -131,13 +131,16 @@ class DoctorIT {
         Files.setLastModifiedTime(writing, FileTime.from(java.time.Instant.now().plus(Duration.ofMinutes(1))));
         server = TestServer.start(dir, "");
 
-        int removed = server.app()
+        var removed = server.app()
                 .media()
                 .clearUnfinished(
                         java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
                                 .getStartTime()));
 
-        assertThat(removed).isEqualTo(1);
+        assertThat(removed).singleElement().satisfies(u -> {
+            assertThat(u.name()).isEqualTo(".uploads/.upload-7.part");
+            assertThat(u.bytes()).isEqualTo("cut off by kill -9".length());
+        });
         assertThat(cutOff).doesNotExist();
         assertThat(writing).exists();
     }

@@ -29,7 +29,9 @@ class MediaFolderTest {
         assertThat(store.unfinished())
                 .extracting(MediaStore.Unfinished::name)
                 .containsExactly(".uploads/.upload-1.part", ".incoming-2.part");
-        assertThat(store.clearUnfinished(now.minus(store.abandonedAfter()))).isEqualTo(1);
+        assertThat(store.clearUnfinished(now.minus(store.abandonedAfter())))
+                .extracting(MediaStore.Unfinished::name)
+                .containsExactly(".uploads/.upload-1.part");
         assertThat(stale).doesNotExist();
         assertThat(fresh).exists();
         assertThat(kept).exists();
