@@ -109,7 +109,9 @@ public final class MediaController {
                     episode.get().audio().sha256(),
                     sent -> {
                         String agent = exchange.header("User-Agent");
-                        if (!exchange.isHead() && !MediaRequests.OWN_CHECK_USER_AGENT.equals(agent)) {
+                        if (!exchange.isHead()
+                                && !isProbe(sent.length())
+                                && !MediaRequests.OWN_CHECK_USER_AGENT.equals(agent)) {
                             requests.served(new MediaRequests.Served(
                                     episodeId,
                                     clock.instant(),
@@ -141,9 +143,11 @@ public final class MediaController {
             String agent = exchange.header("User-Agent");
             long size = episode.get().audio().sizeBytes();
             ByteRange asked = ByteRange.parse(exchange.header("Range"), size);
-            if (!MediaRequests.OWN_CHECK_USER_AGENT.equals(agent) && asked != ByteRange.UNSATISFIABLE) {
+            long length = asked == null || asked == ByteRange.UNSATISFIABLE ? size : asked.length();
+            if (!MediaRequests.OWN_CHECK_USER_AGENT.equals(agent)
+                    && asked != ByteRange.UNSATISFIABLE
+                    && !isProbe(length)) {
                 long first = asked == null ? 0 : asked.first();
-                long length = asked == null ? size : asked.length();
                 requests.served(new MediaRequests.Served(
                         episode.get().id(),
                         clock.instant(),
@@ -158,6 +162,16 @@ public final class MediaController {
             }
         }
         exchange.text(302, "The file is at " + mediaBaseUrl + MediaUrls.encodePath(path));
+    }
+
+    /**
+     * A request for two bytes or fewer: Apple's {@code bytes=0-1} and the like, which ask whether the file is there
+     * and takes ranges. The IAB guidelines say such probes are not downloads, and no merging of ranges could make
+     * two bytes one minute of audio, so they are not recorded at all: Apple sends one before nearly every play, and
+     * a database row for each cost the server a fifth of what answering them does.
+     */
+    private static boolean isProbe(long length) {
+        return length <= 2;
     }
 
     /**

@@ -50,13 +50,19 @@ class RequestRecordingIT {
         String media = "/media/" + episode.audio().path();
         HttpResponse<byte[]> whole = get("127.0.0.1", media, "Overcast/3.0");
         assertThat(whole.statusCode()).isEqualTo(200);
-        assertThat(get("127.0.0.1", media, "AppleCoreMedia/1.0 (iPhone)", "Range", "bytes=0-1")
+        assertThat(get("127.0.0.1", media, "AppleCoreMedia/1.0 (iPhone)", "Range", "bytes=0-1023")
                         .statusCode())
                 .isEqualTo(206);
         assertThat(get("127.0.0.2", media, "Overcast/3.0", "Range", "bytes=0-1023")
                         .statusCode())
                 .isEqualTo(206);
-        // Not downloads: a HEAD, a 304, a 416, a 404, and Castkeeper checking its own media.
+        // Not downloads: Apple's two-byte probe, a HEAD, a 304, a 416, a 404, and Castkeeper checking its own media.
+        assertThat(get("127.0.0.1", media, "AppleCoreMedia/1.0 (iPhone)", "Range", "bytes=0-1")
+                        .statusCode())
+                .isEqualTo(206);
+        assertThat(get("127.0.0.1", media, "AppleCoreMedia/1.0 (iPhone)", "Range", "bytes=-2")
+                        .statusCode())
+                .isEqualTo(206);
         assertThat(send(
                                 "127.0.0.1",
                                 HttpRequest.newBuilder(uri(media))
@@ -83,7 +89,7 @@ class RequestRecordingIT {
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).startsWith(rows.get(0)[0]).contains("Overcast", "0", "true", "200");
         assertThat(rows.get(1)[2]).isEqualTo("Apple Podcasts");
-        assertThat(rows.get(1)[4]).isEqualTo("1");
+        assertThat(rows.get(1)[4]).isEqualTo("1023");
         // One address, two apps: two listeners, one household. Another address: another listener.
         assertThat(rows.get(0)[0]).isNotEqualTo(rows.get(1)[0]);
         assertThat(rows.get(0)[1]).isEqualTo(rows.get(1)[1]);
