@@ -54,8 +54,12 @@ final class FeedAssembler {
     /** The items written for one snapshot of what is published. */
     record Snapshot(Publication publication, Map<Integer, ItemPart> items) {}
 
-    /** Consecutive items, compressed as one part of the gzip stream. */
-    private record Run(List<ItemPart> items, byte[] deflated, byte[] sha256) {}
+    /**
+     * Consecutive items, compressed as one part of the gzip stream, with what a page needs of their text: its
+     * length, CRC-32 and SHA-256, and the namespaces its items use.
+     */
+    private record Run(
+            List<ItemPart> items, byte[] deflated, long length, long crc32, byte[] sha256, Set<Namespace> namespaces) {}
 
     /**
      * A run's items, by which writing of each item they are (see {@link ItemPart#serial()}), and those of the run
@@ -132,38 +136,38 @@ final class FeedAssembler {
     /** Joins a page from its frame and its items' runs, compressing only the runs not already compressed. */
     private CachedFeed page(Snapshot snapshot, FeedPage page, Set<RunKey> inUse) {
         List<ItemPart> items = new ArrayList<>(page.items().size());
-        Set<Namespace> namespaces = new HashSet<>();
         for (Episode e : page.items()) {
-            ItemPart part = snapshot.items().get(e.id());
-            items.add(part);
-            namespaces.addAll(part.namespaces());
+            items.add(snapshot.items().get(e.id()));
+        }
+        List<Run> pageRuns = runs(items, inUse);
+        Set<Namespace> namespaces = new HashSet<>();
+        for (Run run : pageRuns) {
+            namespaces.addAll(run.namespaces());
         }
         FeedParts.Frame frame = parts.frame(snapshot.publication(), page, namespaces);
 
-        CRC32 crc = new CRC32();
+        // The checksum, length and ETag from the frame and each run's own: no item's bytes are read again.
+        long crc = crc32(frame.head());
         MessageDigest etag = ContentHash.digest();
-        long length = frame.head().length + (long) frame.tail().length;
-        List<Run> pageRuns = runs(items, inUse);
+        long length = frame.head().length;
         List<byte[]> deflated = new ArrayList<>(pageRuns.size() + 2);
-        crc.update(frame.head());
         etag.update(frame.head());
         deflated.add(GzipJoin.part(frame.head()));
         for (Run run : pageRuns) {
-            for (ItemPart item : run.items()) {
-                crc.update(item.xml());
-                length += item.xml().length;
-            }
+            crc = GzipJoin.crc32Combine(crc, run.crc32(), run.length());
+            length += run.length();
             etag.update(run.sha256());
             deflated.add(run.deflated());
         }
-        crc.update(frame.tail());
+        crc = GzipJoin.crc32Combine(crc, crc32(frame.tail()), frame.tail().length);
+        length += frame.tail().length;
         etag.update(frame.tail());
         deflated.add(GzipJoin.lastPart(frame.tail()));
         long total = length;
         return new CachedFeed(
                 () -> join(frame, items, total),
                 length,
-                GzipJoin.join(deflated, crc.getValue(), length),
+                GzipJoin.join(deflated, crc, length),
                 "\"" + HexFormat.of().formatHex(etag.digest()).substring(0, 32) + "\"",
                 snapshot.publication().lastModified().truncatedTo(ChronoUnit.SECONDS));
     }
@@ -200,7 +204,23 @@ final class FeedAssembler {
      */
     private static Run compress(List<ItemPart> items, byte[] before) {
         byte[] bytes = text(items);
-        return new Run(items, GzipJoin.part(bytes, before), ContentHash.digest().digest(bytes));
+        Set<Namespace> namespaces = new HashSet<>();
+        for (ItemPart item : items) {
+            namespaces.addAll(item.namespaces());
+        }
+        return new Run(
+                items,
+                GzipJoin.part(bytes, before),
+                bytes.length,
+                crc32(bytes),
+                ContentHash.digest().digest(bytes),
+                Set.copyOf(namespaces));
+    }
+
+    private static long crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     private static byte[] text(List<ItemPart> items) {

@@ -59,6 +59,59 @@ final class GzipJoin {
         return out.toByteArray();
     }
 
+    /**
+     * The CRC-32 of two texts one after the other, from the CRC-32 of each and the second's length: zlib's
+     * {@code crc32_combine}, which the JDK's {@link java.util.zip.CRC32} lacks. A feed's checksum is then the runs'
+     * checksums combined, in time that does not grow with the feed, instead of its every byte read again.
+     */
+    static long crc32Combine(long crc1, long crc2, long length2) {
+        return (multiplyModP(powerOfXModP(length2, 3), (int) crc1) ^ (int) crc2) & 0xffffffffL;
+    }
+
+    /** The CRC-32 polynomial, reflected, as zlib writes it. */
+    private static final int POLY = 0xedb88320;
+
+    /** x^(2^n) modulo the polynomial, for n = 0 to 31 (zlib's x2n_table). */
+    private static final int[] X_POWERS = new int[32];
+
+    static {
+        int p = 1 << 30; // x^1
+        X_POWERS[0] = p;
+        for (int n = 1; n < 32; n++) {
+            p = multiplyModP(p, p);
+            X_POWERS[n] = p;
+        }
+    }
+
+    /** a(x) * b(x) modulo the polynomial, bits reflected (zlib's multmodp); {@code a} is never 0. */
+    private static int multiplyModP(int a, int b) {
+        int m = 1 << 31;
+        int product = 0;
+        while (true) {
+            if ((a & m) != 0) {
+                product ^= b;
+                if ((a & (m - 1)) == 0) {
+                    return product;
+                }
+            }
+            m >>>= 1;
+            b = (b & 1) != 0 ? (b >>> 1) ^ POLY : b >>> 1;
+        }
+    }
+
+    /** x^(n * 2^k) modulo the polynomial (zlib's x2nmodp): k = 3 turns a length in bytes into bits. */
+    private static int powerOfXModP(long n, int k) {
+        int p = 1 << 31; // x^0
+        while (n != 0) {
+            if ((n & 1) != 0) {
+                p = multiplyModP(X_POWERS[k & 31], p);
+            }
+            n >>>= 1;
+            k++;
+        }
+        return p;
+    }
+
     private static void writeIntLe(ByteArrayOutputStream out, long value) {
         for (int i = 0; i < 4; i++) {
             out.write((int) (value >>> (8 * i)) & 0xff);
