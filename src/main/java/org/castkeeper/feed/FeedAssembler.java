@@ -26,9 +26,11 @@ import org.jdom2.Namespace;
  * <p>Each episode's {@code <item>} is written once, when the episode or what it takes from the show changes, and
  * kept as bytes ({@link FeedParts}). A page's items are grouped into runs of {@value #RUN} counted from the oldest,
  * so a new episode at the top leaves every other run as it was; each run keeps its compressed form (made with the
- * run before it as the dictionary, so an edit recompresses its run and the next) and its SHA-256. A page is its frame (written anew: it holds the build date and the paging links) and its runs, joined
- * into one gzip stream ({@link GzipJoin}), with an ETag hashed from the runs' hashes rather than from the whole
- * feed, and the XML itself joined only when someone asks for it uncompressed.
+ * run before it as the dictionary, so an edit recompresses its run and the next), its length, CRC-32 and SHA-256.
+ * A page is its frame (written anew: it holds the build date and the paging links) and its runs, joined into one
+ * gzip stream ({@link GzipJoin}) whose checksum is combined from the runs', with an ETag hashed from the runs'
+ * hashes: no item's bytes are read again for a page. The XML itself is joined only when someone asks for it
+ * uncompressed.
  *
  * <p>Not thread-safe for {@link #snapshot}: {@link FeedCache} makes one snapshot at a time. Pages of a snapshot
  * may be made from any thread.

@@ -91,7 +91,12 @@ public final class MediaController {
             redirectToCdn(exchange, path, episode);
             return;
         }
-        Optional<LocalFiles.Found> file = files.find(path);
+        Optional<LocalFiles.Found> file = files.find(
+                path,
+                isSmall(
+                        exchange.isHead() ? "HEAD" : "GET",
+                        exchange.header("Range"),
+                        exchange.header("If-None-Match")));
         if (file.isEmpty()) {
             exchange.text(404, "Not found");
             return;
@@ -225,7 +230,7 @@ public final class MediaController {
     /**
      * Whether a request is so small that it is answered on the network thread, as nginx would: a HEAD, a
      * conditional GET, or a range of at most 64 KiB (the {@code bytes=0-1} probe of Apple and directories, an ID3
-     * tag at either end). Everything it does then is a map lookup, one stat and a write from a shared mapping;
+     * tag at either end). Everything it does then is a map lookup, a stat at most once a second and a write from a shared mapping;
      * larger answers are sent from a worker.
      */
     public boolean answersAtOnce(String method, String range, String ifNoneMatch) {
@@ -235,6 +240,11 @@ public final class MediaController {
         if (!store.isLocal()) {
             return false; // every answer from a bucket waits on it: a worker's job
         }
+        return isSmall(method, range, ifNoneMatch);
+    }
+
+    /** A HEAD, a conditional GET, or a range of at most 64 KiB. */
+    private static boolean isSmall(String method, String range, String ifNoneMatch) {
         if ("HEAD".equals(method) || ifNoneMatch != null) {
             return true;
         }
