@@ -230,8 +230,8 @@ public final class MediaController {
     /**
      * Whether a request is so small that it is answered on the network thread, as nginx would: a HEAD, a
      * conditional GET, or a range of at most 64 KiB (the {@code bytes=0-1} probe of Apple and directories, an ID3
-     * tag at either end). Everything it does then is a map lookup, a stat at most once a second and a write from a shared mapping;
-     * larger answers are sent from a worker.
+     * tag at either end). Everything it does then is a map lookup, a stat at most once a second and a write from a
+     * shared mapping; larger answers are sent from a worker.
      */
     public boolean answersAtOnce(String method, String range, String ifNoneMatch) {
         if (publications.latest() == null) {
