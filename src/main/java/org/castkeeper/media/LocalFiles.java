@@ -57,7 +57,8 @@ final class LocalFiles {
      * The file stored under {@code name} as it is now, or empty when this machine has none.
      *
      * @param secondOld whether what a stat said up to a second ago will do: for the small answers (HEAD, a probe, a
-     *                  short range), not for a download, which must send exactly the bytes the file has
+     *                  short range), not for a download, which must send exactly the bytes the file has, nor for
+     *                  Castkeeper's own readiness check, which is there to notice a file gone from disk
      */
     Optional<Found> find(String name, boolean secondOld) throws IOException {
         if (!store.isLocal()) {

@@ -91,12 +91,12 @@ public final class MediaController {
             redirectToCdn(exchange, path, episode);
             return;
         }
-        Optional<LocalFiles.Found> file = files.find(
-                path,
-                isSmall(
-                        exchange.isHead() ? "HEAD" : "GET",
-                        exchange.header("Range"),
-                        exchange.header("If-None-Match")));
+        // A small answer may use a stat up to a second old; a download, and Castkeeper's own check of its media
+        // (which is there to find a file gone from disk), never do.
+        boolean secondOld =
+                isSmall(exchange.isHead() ? "HEAD" : "GET", exchange.header("Range"), exchange.header("If-None-Match"))
+                        && !MediaRequests.OWN_CHECK_USER_AGENT.equals(exchange.header("User-Agent"));
+        Optional<LocalFiles.Found> file = files.find(path, secondOld);
         if (file.isEmpty()) {
             exchange.text(404, "Not found");
             return;
