@@ -60,8 +60,7 @@ final class FeedAssembler {
      * Consecutive items, compressed as one part of the gzip stream, with what a page needs of their text: its
      * length, CRC-32 and SHA-256, and the namespaces its items use.
      */
-    private record Run(
-            List<ItemPart> items, byte[] deflated, long length, long crc32, byte[] sha256, Set<Namespace> namespaces) {}
+    private record Run(byte[] deflated, long length, long crc32, byte[] sha256, Set<Namespace> namespaces) {}
 
     /**
      * A run's items, by which writing of each item they are (see {@link ItemPart#serial()}), and those of the run
@@ -192,7 +191,7 @@ final class FeedAssembler {
             RunKey key = new RunKey(serials, before);
             inUse.add(key);
             List<ItemPart> dictionary = previous;
-            made.add(runs.computeIfAbsent(key, k -> compress(List.copyOf(some), text(dictionary))));
+            made.add(runs.computeIfAbsent(key, k -> compress(some, text(dictionary))));
             before = serials;
             previous = some;
         }
@@ -211,7 +210,6 @@ final class FeedAssembler {
             namespaces.addAll(item.namespaces());
         }
         return new Run(
-                items,
                 GzipJoin.part(bytes, before),
                 bytes.length,
                 crc32(bytes),

@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where a stored name's bytes are, with their size and time. On this machine (the folder): found once and then
  * checked with a single stat (for a small answer, at most once a second), since finding a file in the store checks
  * that the path stays inside it, links included (a dozen system calls), and a podcatcher probing {@code bytes=0-1}
- * should cost next to nothing. In a bucket:
- * asked of the store once and remembered, since a stored name is never rewritten (names derive from the content;
- * a replaced or deleted file is retired, and the catalogue, asked first, then no longer names it).
+ * should cost next to nothing. In a bucket: asked of the store once and remembered, since a stored name is never
+ * rewritten (names derive from the content; a replaced or deleted file is retired, and the catalogue, asked first,
+ * then no longer names it).
  */
 final class LocalFiles {
     private static final int MAX_ENTRIES = 4096;

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * Told of every GET of an episode's audio that was answered with bytes (200 or 206), for listener analytics. Not
- * told: HEAD, 304, 416, 404, a probe of two bytes or fewer (Apple's {@code bytes=0-1}: not a download), redirects of retired files, other files. Called on the thread that answers, the
- * network thread included, so it must never block.
+ * told: HEAD, 304, 416, 404, a probe of two bytes or fewer (Apple's {@code bytes=0-1}: not a download), redirects
+ * of retired files, other files. Called on the thread that answers, the network thread included, so it must never
+ * block.
  */
 public interface MediaRequests {
     /** Castkeeper's own checks of its media (the distribution page, `castkeeper check`) send this User-Agent. */
